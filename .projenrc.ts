@@ -1,0 +1,107 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'istio-grpc',
+  description: 'Typed cdk8s constructs and Pulumi components that run gRPC services on Istio correctly: protocol detection, L7 balancing, safe retries, canaries, ingress, validated offline.',
+  author: 'istio-grpc maintainers',
+  authorAddress: 'maintainers@istio-grpc.invalid',
+  repositoryUrl: 'https://example.invalid/istio-grpc.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  keywords: ['cdk8s', 'istio', 'grpc', 'service-mesh', 'pulumi', 'kubernetes'],
+
+  // jsii compiles everything under one rootDir: lib/ (ours) and imports/ (generated) both live under '.'.
+  srcdir: '.',
+  excludeTypescript: ['test/**', 'examples/**', 'scripts/**', 'bench/**', 'projenrc/**', '.projenrc.ts', 'out/**', 'dist/**'],
+  entrypoint: 'out/lib/index.js',
+  libdir: 'out',
+  testdir: 'test',
+  artifactsDirectory: 'out/package',
+  minNodeVersion: '20.0.0',
+  typescriptVersion: '~6.0.0',
+  jsiiVersion: '~6.0.0',
+  cdk8sVersion: '2.70.106',
+  constructsVersion: '10.8.1',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // Plain npm libraries used at run time; jsii needs them bundled.
+  bundledDeps: [
+    'yaml@^2.9.0',
+    'ajv@^8.20.0',
+    '@bufbuild/cel@^0.6.1',
+    'protobufjs@^8.8.0',
+    'commander@^14.0.0',
+  ],
+  devDeps: [
+    'cdk8s-cli@^2.207.0',
+    'fast-check@^4.10.0',
+    '@pulumi/pulumi@~3.248.0',
+    '@pulumi/kubernetes@^4.34.0',
+    '@swc/core@^1.16.0',
+    '@swc/jest@^0.2.39',
+    'tsx@^4.23.0',
+  ],
+
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  sampleCode: false,
+  docgen: true,
+  docgenFilePath: 'API.md',
+  gitignore: ['/dist/', '/out/', '/bench-results/', '.fuzz/'],
+
+  eslintOptions: {
+    dirs: ['lib'],
+    devdirs: ['test', 'examples', 'scripts', 'bench'],
+    projectService: false,
+    tsconfigPath: './test/tsconfig.json',
+    ignorePatterns: ['imports/', 'out/', 'dist/', 'node_modules/', '*.generated.ts', '*.d.ts', '*.js'],
+  },
+  jestOptions: {
+    // Snapshots are never rewritten by the test run: a changed manifest must fail until reviewed.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      collectCoverage: false,
+      // swc strips types quickly; `typecheck` (tsc --noEmit) keeps the type safety.
+      transform: { '^.+\\.tsx?$': new javascript.Transform('@swc/jest') },
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/out/'],
+    },
+  },
+  tsconfigDev: {
+    include: ['**/*.ts', '../.projenrc.ts', '../lib/**/*.ts', '../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
+    compilerOptions: { resolveJsonModule: true, esModuleInterop: true },
+  },
+  tsconfig: {
+    compilerOptions: { resolveJsonModule: true, esModuleInterop: true },
+  },
+});
+
+project.package.addField('types', 'out/lib/index.d.ts');
+project.addBins({ 'istio-grpc': 'out/lib/cli/main.js' });
+
+// `imports/` (Istio classes) and `lib/validate/schemas` are generated from the pinned Istio CRDs.
+project.addTask('import', {
+  description: 'Regenerate imports/ and the CRD schema bundle from ../shared/istio/crd-all.gen.yaml',
+  steps: [
+    { exec: 'cdk8s import ../shared/istio/crd-all.gen.yaml --language typescript --output imports --no-check-upgrade' },
+    { exec: 'tsx scripts/generate-crd-schemas.ts ../shared/istio/crd-all.gen.yaml lib/validate/schemas/istio-crds.generated.ts' },
+  ],
+});
+
+project.addTask('synth', {
+  description: 'Synthesize the example cdk8s app into dist/*.k8s.yaml',
+  exec: 'tsx examples/cdk8s/main.ts',
+});
+
+project.addTask('typecheck', {
+  description: 'Type-check sources, tests and examples without emitting',
+  exec: 'tsc --noEmit -p test/tsconfig.json',
+});
+project.testTask.prependSpawn(project.tasks.tryFind('typecheck')!);
+
+project.addTask('bench', { description: 'Synth and lint benchmarks', exec: 'tsx bench/run.ts' });
+project.addTask('fuzz', { description: 'Property-based and mutation fuzzing (long)', exec: 'tsx scripts/fuzz.ts' });
+
+project.synth();

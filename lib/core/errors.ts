@@ -1,0 +1,53 @@
+/**
+ * What went wrong with one input value, in the words a user needs to fix it.
+ */
+export interface InputProblem {
+  /** Path of the construct or component that received the input (e.g. `Prod/Users`). */
+  readonly construct: string;
+  /** The prop, dotted for nested values (e.g. `methods[2].retries.attempts`). */
+  readonly field: string;
+  /** The offending value, as the user wrote it. */
+  readonly value: unknown;
+  /** Why the value is wrong (what Istio or Kubernetes would do with it). */
+  readonly reason: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/**
+ * The one error type every prop check throws: it names the construct, the field, the bad value,
+ * why it is wrong and how to fix it, so a failed synth reads as a diagnosis rather than a stack trace.
+ */
+export class IstioGrpcError extends Error {
+  public readonly construct: string;
+  public readonly field: string;
+  public readonly value: unknown;
+  public readonly reason: string;
+  public readonly fix: string;
+
+  constructor(problem: InputProblem) {
+    super(formatProblem(problem));
+    this.name = 'IstioGrpcError';
+    this.construct = problem.construct;
+    this.field = problem.field;
+    this.value = problem.value;
+    this.reason = problem.reason;
+    this.fix = problem.fix;
+  }
+}
+
+/** Renders a value for a message: strings quoted, objects as compact JSON. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** `[Prod/Users] retries.attempts: got -1; attempts must be >= 0. Fix: ...` */
+export function formatProblem(problem: InputProblem): string {
+  return `[${problem.construct}] ${problem.field}: got ${describeValue(problem.value)}; ${problem.reason}. Fix: ${problem.fix}`;
+}

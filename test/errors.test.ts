@@ -1,0 +1,18 @@
+import { IstioGrpcError } from '../lib/core/errors';
+
+describe('IstioGrpcError', () => {
+  test('names the construct, field, value, reason and fix', () => {
+    // GIVEN / WHEN
+    const err = new IstioGrpcError({
+      construct: 'Prod/Users',
+      field: 'port',
+      value: 70000,
+      reason: 'a port must be between 1 and 65535',
+      fix: 'use the container port your gRPC server listens on, e.g. 50051',
+    });
+    // THEN
+    expect(err.message).toBe('[Prod/Users] port: got 70000; a port must be between 1 and 65535. Fix: use the container port your gRPC server listens on, e.g. 50051');
+    expect(err).toBeInstanceOf(Error);
+    expect(err.field).toBe('port');
+  });
+});
