@@ -1,0 +1,100 @@
+import { ServiceProtocol } from './mesh-service-props';
+import { Idempotency, StreamingKind } from './method';
+
+/** A retry policy in Istio's field form (`retries` of an HTTP route). */
+export interface RenderedRetries {
+  readonly attempts: number;
+  readonly perTryTimeout?: string;
+  readonly retryOn?: string;
+  readonly backoff?: string;
+  readonly retryRemoteLocalities?: boolean;
+}
+
+/** One HTTP route of the service's VirtualService, resolved. */
+export interface RouteModel {
+  /** Route name, shown as ROUTE_NAME in access logs. */
+  readonly name: string;
+  /** `/package.Service/Method` for a method route; undefined for the service-wide route. */
+  readonly methodPath?: string;
+  readonly idempotency: Idempotency;
+  readonly streaming: StreamingKind;
+  readonly timeout?: string;
+  readonly retries: RenderedRetries;
+  readonly allowedPrincipals: readonly string[];
+  readonly allowedNamespaces: readonly string[];
+}
+
+/** The Deployment to create, resolved. */
+export interface WorkloadModel {
+  readonly image: string;
+  readonly replicas: number;
+  readonly version: string;
+  readonly serviceAccountName: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly args?: readonly string[];
+  readonly resources?: { readonly requests?: Record<string, string>; readonly limits?: Record<string, string> };
+  readonly grpcHealthProbe: boolean;
+  /** Pod template labels: the selector plus `version`. */
+  readonly podLabels: Readonly<Record<string, string>>;
+}
+
+/** `trafficPolicy` of the DestinationRule, in Istio's field form. */
+export interface TrafficPolicyModel {
+  readonly loadBalancer?: string;
+  readonly tlsMode: string;
+  readonly connectionPool?: {
+    readonly tcp?: { readonly maxConnections?: number; readonly connectTimeout?: string };
+    readonly http?: {
+      readonly http2MaxRequests?: number;
+      readonly maxRequestsPerConnection?: number;
+      readonly maxConcurrentStreams?: number;
+      readonly idleTimeout?: string;
+      readonly h2UpgradePolicy?: string;
+      readonly maxRetries?: number;
+    };
+  };
+  readonly outlierDetection?: {
+    readonly consecutiveGatewayErrors?: number;
+    readonly consecutive5xxErrors?: number;
+    readonly interval: string;
+    readonly baseEjectionTime: string;
+    readonly maxEjectionPercent: number;
+  };
+}
+
+/**
+ * Everything `GrpcMeshService` renders, with defaults applied and every prop checked. The
+ * renderers turn it into manifests; canary, ingress and security features read it too.
+ */
+export interface MeshServiceModel {
+  /** Path of the construct or component, used in error messages. */
+  readonly constructPath: string;
+  readonly name: string;
+  readonly namespace: string;
+  /** `<name>.<namespace>.svc.cluster.local` */
+  readonly fqdn: string;
+  readonly port: number;
+  readonly targetPort: number;
+  readonly protocol: ServiceProtocol;
+  readonly portName: string;
+  readonly headless: boolean;
+  /** Labels the Service selects. */
+  readonly selector: Readonly<Record<string, string>>;
+  readonly workload?: WorkloadModel;
+  /** Method routes first (exact matches), the service-wide route last. */
+  readonly routes: readonly RouteModel[];
+  readonly trafficPolicy: TrafficPolicyModel;
+  /** Things that are allowed but probably not what the user wants. */
+  readonly warnings: readonly string[];
+}
+
+/** Names of the objects a mesh service renders; set explicitly because objects refer to each other. */
+export function meshObjectNames(model: Pick<MeshServiceModel, 'name'>) {
+  return {
+    service: model.name,
+    deployment: model.name,
+    serviceAccount: model.name,
+    destinationRule: model.name,
+    virtualService: model.name,
+  };
+}

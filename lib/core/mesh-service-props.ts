@@ -1,0 +1,183 @@
+import { Duration } from './duration';
+import { GrpcMethodProps } from './method';
+import { RetryPolicy } from './retry';
+import { ClientTlsMode, Http2ConnectionPool, LoadBalancer, OutlierDetection } from './traffic-policy';
+
+/** The application protocol of the service port, which decides how Istio reads the traffic. */
+export enum ServiceProtocol {
+  /** gRPC over HTTP/2: port name `grpc`/`grpc-*`, `appProtocol: grpc`. */
+  GRPC = 'grpc',
+  /** HTTP/2 that is not gRPC: port name `http2`/`http2-*`, `appProtocol: http2`. */
+  HTTP2 = 'http2',
+}
+
+/** Container resources, as Kubernetes quantities (`250m`, `256Mi`). */
+export interface WorkloadResources {
+  /** @default - none */
+  readonly cpuRequest?: string;
+  /** @default - none */
+  readonly cpuLimit?: string;
+  /** @default - none */
+  readonly memoryRequest?: string;
+  /** @default - none */
+  readonly memoryLimit?: string;
+}
+
+/** A Deployment for the service's pods, when the construct should create one. */
+export interface GrpcWorkloadProps {
+  /** Container image of the gRPC server. */
+  readonly image: string;
+
+  /**
+   * Pod replicas.
+   * @default 2
+   */
+  readonly replicas?: number;
+
+  /**
+   * Value of the pod's `version` label; DestinationRule subsets select on it.
+   * @default 'v1'
+   */
+  readonly version?: string;
+
+  /**
+   * Environment variables of the server container.
+   * @default - none
+   */
+  readonly env?: { [name: string]: string };
+
+  /**
+   * Container arguments.
+   * @default - the image's default command
+   */
+  readonly args?: string[];
+
+  /**
+   * Container resources.
+   * @default - none
+   */
+  readonly resources?: WorkloadResources;
+
+  /**
+   * Add a gRPC readiness probe (`grpc.health.v1.Health/Check`) on the target port. Only enable it
+   * when the server implements the standard health service.
+   * @default false
+   */
+  readonly grpcHealthProbe?: boolean;
+}
+
+/** Props of `GrpcMeshService`: one gRPC service made correct on Istio. */
+export interface GrpcMeshServiceProps {
+  /** Service name: a DNS-1123 label (lowercase letters, digits, `-`, at most 63 characters). */
+  readonly name: string;
+
+  /**
+   * Namespace of every object.
+   * @default 'default'
+   */
+  readonly namespace?: string;
+
+  /**
+   * Service port clients call.
+   * @default 50051
+   */
+  readonly port?: number;
+
+  /**
+   * Container port the server listens on.
+   * @default - the same as `port`
+   */
+  readonly targetPort?: number;
+
+  /**
+   * Protocol of the port; decides the port name prefix and `appProtocol`.
+   * @default ServiceProtocol.GRPC
+   */
+  readonly protocol?: ServiceProtocol;
+
+  /**
+   * Service port name. Istio only reads the port as gRPC when the name is `grpc` or starts with
+   * `grpc-` (`http2`/`http2-` for HTTP/2); anything else is an error.
+   * @default - 'grpc' (or 'http2' for ServiceProtocol.HTTP2)
+   */
+  readonly portName?: string;
+
+  /**
+   * Make the Service headless (`clusterIP: None`). Istio then forwards each connection to the pod
+   * the client resolved, so gRPC calls are no longer balanced per request.
+   * @default false
+   */
+  readonly headless?: boolean;
+
+  /**
+   * Pod labels the Service selects. With `workload` they are added to the pod template.
+   * @default { app: name }
+   */
+  readonly selector?: { [key: string]: string };
+
+  /**
+   * Create a Deployment (and a ServiceAccount) for the server. Without it the Service binds to an
+   * existing workload through `selector`.
+   * @default - no workload is created
+   */
+  readonly workload?: GrpcWorkloadProps;
+
+  /**
+   * Fully-qualified proto service (`package.Service`) that `methods` belong to by default.
+   * @default - each method must name its `service`
+   */
+  readonly protoService?: string;
+
+  /**
+   * Methods that get their own exact-match route (`/package.Service/Method`) with their own
+   * timeout and retries. Calls to other methods take the service-wide route.
+   * @default - no per-method routes
+   */
+  readonly methods?: GrpcMethodProps[];
+
+  /**
+   * Route timeout for unary calls. gRPC clients usually send their own deadline (`grpc-timeout`).
+   * @default - no route timeout
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * Retries for the service-wide route, inherited by methods declared IDEMPOTENT or
+   * NO_SIDE_EFFECTS. Refused when a method is declared NON_IDEMPOTENT, since its calls could be
+   * run twice. Without it, routes retry only failures that never reached the server
+   * (connect-failure, refused-stream, reset-before-request), overriding Istio's default policy,
+   * which also retries `unavailable` and `cancelled`.
+   * @default - pre-request retries only (2 attempts)
+   */
+  readonly retries?: RetryPolicy;
+
+  /**
+   * Allow retries that can run a non-idempotent method twice (duplicate orders, users, payments).
+   * @default false
+   */
+  readonly dangerouslyAllowRetriesOnNonIdempotentMethods?: boolean;
+
+  /**
+   * Load-balancing algorithm across the service's pods.
+   * @default LoadBalancer.LEAST_REQUEST
+   */
+  readonly loadBalancer?: LoadBalancer;
+
+  /**
+   * HTTP/2 connection pool limits.
+   * @default - Istio's defaults
+   */
+  readonly connectionPool?: Http2ConnectionPool;
+
+  /**
+   * Outlier detection.
+   * @default - 5 consecutive gateway errors eject an endpoint for 30s, every 10s, at most 50%
+   */
+  readonly outlierDetection?: OutlierDetection;
+
+  /**
+   * TLS mode client sidecars use towards the service.
+   * @default ClientTlsMode.ISTIO_MUTUAL
+   */
+  readonly clientTlsMode?: ClientTlsMode;
+}

@@ -1,0 +1,53 @@
+import { k8s } from 'cdk8s-plus-28';
+import * as istio from '../../../imports/networking.istio.io';
+import { KubeObject } from '../kube-object';
+import { MeshServiceModel } from '../mesh-service-model';
+import { renderDestinationRule, SubsetModel } from './destination-rule';
+import { renderService } from './service';
+import { renderVirtualService, RoutingOptions } from './virtual-service';
+import { renderDeployment, renderServiceAccount } from './workload';
+
+/** Everything a mesh service renders, as the imported `*Props` of each object. */
+export interface MeshServiceRendering {
+  readonly service: k8s.KubeServiceProps;
+  readonly serviceAccount?: k8s.KubeServiceAccountProps;
+  readonly deployment?: k8s.KubeDeploymentProps;
+  readonly destinationRule: istio.DestinationRuleProps;
+  readonly virtualService: istio.VirtualServiceProps;
+}
+
+/** What other features (canary, ingress) add to a mesh service's own objects. */
+export interface MeshServiceExtensions {
+  /** DestinationRule subsets. @default - none */
+  readonly subsets?: readonly SubsetModel[];
+  /** How routes spread traffic. @default - all to the service */
+  readonly routing?: RoutingOptions;
+}
+
+/** Renders every object of a resolved mesh service. */
+export function renderMeshService(model: MeshServiceModel, extensions: MeshServiceExtensions = {}): MeshServiceRendering {
+  return {
+    service: renderService(model),
+    ...(model.workload ? {
+      serviceAccount: renderServiceAccount(model, model.workload),
+      deployment: renderDeployment(model, model.workload),
+    } : {}),
+    destinationRule: renderDestinationRule(model, extensions.subsets),
+    virtualService: renderVirtualService(model, extensions.routing),
+  };
+}
+
+/**
+ * Turns a rendering into manifests (the JSON form `cdk8s synth` writes), through the imported
+ * classes' own converters, so cdk8s and Pulumi emit byte-identical objects.
+ */
+export function meshServiceManifests(rendering: MeshServiceRendering): KubeObject[] {
+  return [
+    k8s.KubeService.manifest(rendering.service),
+    ...(rendering.serviceAccount ? [k8s.KubeServiceAccount.manifest(rendering.serviceAccount)] : []),
+    ...(rendering.deployment ? [k8s.KubeDeployment.manifest(rendering.deployment)] : []),
+    istio.DestinationRule.manifest(rendering.destinationRule),
+    istio.VirtualService.manifest(rendering.virtualService),
+  ];
+}
+

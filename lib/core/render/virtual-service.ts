@@ -1,0 +1,75 @@
+import * as istio from '../../../imports/networking.istio.io';
+import { MeshServiceModel, meshObjectNames, RouteModel } from '../mesh-service-model';
+import { ServiceProtocol } from '../mesh-service-props';
+import { objectMeta } from './labels';
+
+/** Where a route sends its calls: the service port, optionally a subset, with a weight. */
+export interface RouteDestination {
+  readonly subset?: string;
+  readonly weight?: number;
+}
+
+/** How the service's routes spread traffic; a canary supplies weighted subsets. */
+export interface RoutingOptions {
+  /**
+   * Destinations of every route.
+   * @default - the service host and port, no subset
+   */
+  readonly destinations?: readonly RouteDestination[];
+  /**
+   * Routes placed before all others (e.g. header-matched canary routes).
+   * @default - none
+   */
+  readonly leadingRoutes?: readonly istio.VirtualServiceSpecHttp[];
+  /**
+   * Extra annotations for the VirtualService.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+}
+
+/** The gRPC content type every gRPC request carries (`application/grpc`, `application/grpc+proto`, ...). */
+export const GRPC_CONTENT_TYPE_PREFIX = 'application/grpc';
+
+/** The HTTP match of a route: exact path for a method, gRPC content type for the service-wide route. */
+export function routeMatch(model: MeshServiceModel, route: RouteModel): istio.VirtualServiceSpecHttpMatch[] | undefined {
+  if (route.methodPath) return [{ uri: { exact: route.methodPath } }];
+  if (model.protocol === ServiceProtocol.GRPC) return [{ headers: { 'content-type': { prefix: GRPC_CONTENT_TYPE_PREFIX } } }];
+  return undefined;
+}
+
+/** Renders the destinations of a route, always naming the port so multi-port services stay unambiguous. */
+export function routeDestinations(model: MeshServiceModel, destinations: readonly RouteDestination[] = [{}]): istio.VirtualServiceSpecHttpRoute[] {
+  return destinations.map((d) => ({
+    destination: {
+      host: model.fqdn,
+      ...(d.subset ? { subset: d.subset } : {}),
+      port: { number: model.port },
+    },
+    ...(d.weight !== undefined ? { weight: d.weight } : {}),
+  }));
+}
+
+/**
+ * The one VirtualService that owns the service host: per-method routes (exact path), then the
+ * service-wide gRPC route, each with its timeout and an explicit retry policy.
+ */
+export function renderVirtualService(model: MeshServiceModel, options: RoutingOptions = {}): istio.VirtualServiceProps {
+  const http: istio.VirtualServiceSpecHttp[] = [
+    ...(options.leadingRoutes ?? []),
+    ...model.routes.map((route) => {
+      const match = routeMatch(model, route);
+      return {
+        name: route.name,
+        ...(match ? { match } : {}),
+        route: routeDestinations(model, options.destinations),
+        ...(route.timeout ? { timeout: route.timeout } : {}),
+        retries: { ...route.retries },
+      };
+    }),
+  ];
+  return {
+    metadata: objectMeta(meshObjectNames(model).virtualService, model.namespace, model.name, { annotations: options.annotations }),
+    spec: { hosts: [model.fqdn], http },
+  };
+}

@@ -1,0 +1,82 @@
+import { PropChecker } from './checks';
+import { Duration, renderDuration } from './duration';
+import { TrafficPolicyModel } from './mesh-service-model';
+import { GrpcMeshServiceProps } from './mesh-service-props';
+import { ClientTlsMode, H2UpgradePolicy, LoadBalancer } from './traffic-policy';
+
+const INT32_MAX = 2_147_483_647;
+
+/** Resolves the DestinationRule `trafficPolicy`: load balancer, pool, outlier detection, TLS. */
+export function resolveTrafficPolicy(check: PropChecker, props: GrpcMeshServiceProps): TrafficPolicyModel {
+  const loadBalancer = props.loadBalancer ?? LoadBalancer.LEAST_REQUEST;
+  if (!Object.values(LoadBalancer).includes(loadBalancer)) {
+    check.fail('loadBalancer', loadBalancer, 'is not a load balancer Istio knows', `use one of LoadBalancer: ${Object.values(LoadBalancer).join(', ')}`);
+  }
+  if (props.headless && props.loadBalancer !== undefined) {
+    check.fail('loadBalancer', props.loadBalancer, 'the service is headless, and Istio sends each connection to the pod the client resolved (ORIGINAL_DST), ignoring the load balancer', 'remove loadBalancer, or set headless: false so Istio balances each call');
+  }
+  const tlsMode = props.clientTlsMode ?? ClientTlsMode.ISTIO_MUTUAL;
+  if (!Object.values(ClientTlsMode).includes(tlsMode)) {
+    check.fail('clientTlsMode', tlsMode, 'is not a supported client TLS mode', 'use ClientTlsMode.ISTIO_MUTUAL (default) or ClientTlsMode.DISABLE');
+  }
+  return {
+    ...(props.headless ? {} : { loadBalancer }),
+    tlsMode,
+    ...resolveConnectionPool(check, props),
+    ...resolveOutlierDetection(check, props),
+  };
+}
+
+function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps): Pick<TrafficPolicyModel, 'connectionPool'> {
+  const pool = props.connectionPool;
+  if (!pool) return {};
+  const int = (field: keyof typeof pool, min: number) => {
+    const value = pool[field] as number | undefined;
+    return value === undefined ? undefined : check.integer(`connectionPool.${field}`, value, min, INT32_MAX);
+  };
+  const duration = (field: 'connectTimeout' | 'idleTimeout') => {
+    const value = pool[field];
+    return value === undefined ? undefined : renderDuration(check.construct, `connectionPool.${field}`, value);
+  };
+  if (pool.h2UpgradePolicy !== undefined && !Object.values(H2UpgradePolicy).includes(pool.h2UpgradePolicy)) {
+    check.fail('connectionPool.h2UpgradePolicy', pool.h2UpgradePolicy, 'is not an h2UpgradePolicy Istio knows', `use one of ${Object.values(H2UpgradePolicy).join(', ')}`);
+  }
+  const tcp = compact({ maxConnections: int('maxConnections', 1), connectTimeout: duration('connectTimeout') });
+  const http = compact({
+    http2MaxRequests: int('http2MaxRequests', 1),
+    maxRequestsPerConnection: int('maxRequestsPerConnection', 0),
+    maxConcurrentStreams: int('maxConcurrentStreams', 1),
+    idleTimeout: duration('idleTimeout'),
+    h2UpgradePolicy: pool.h2UpgradePolicy,
+    maxRetries: int('maxRetries', 0),
+  });
+  const connectionPool = compact({ tcp, http });
+  return connectionPool ? { connectionPool } : {};
+}
+
+function resolveOutlierDetection(check: PropChecker, props: GrpcMeshServiceProps): Pick<TrafficPolicyModel, 'outlierDetection'> {
+  const od = props.outlierDetection ?? {};
+  if (od.enabled === false) {
+    const extra = Object.keys(od).filter((k) => k !== 'enabled');
+    if (extra.length > 0) {
+      check.fail(`outlierDetection.${extra[0]}`, (od as Record<string, unknown>)[extra[0]], 'outlier detection is disabled (enabled: false), so this setting would be ignored', `remove ${extra.join(', ')} or set enabled: true`);
+    }
+    return {};
+  }
+  const gateway = od.consecutiveGatewayErrors ?? (od.consecutive5xxErrors === undefined ? 5 : undefined);
+  return {
+    outlierDetection: {
+      ...(gateway !== undefined ? { consecutiveGatewayErrors: check.integer('outlierDetection.consecutiveGatewayErrors', gateway, 0, INT32_MAX) } : {}),
+      ...(od.consecutive5xxErrors !== undefined ? { consecutive5xxErrors: check.integer('outlierDetection.consecutive5xxErrors', od.consecutive5xxErrors, 0, INT32_MAX) } : {}),
+      interval: renderDuration(check.construct, 'outlierDetection.interval', od.interval ?? Duration.seconds(10)),
+      baseEjectionTime: renderDuration(check.construct, 'outlierDetection.baseEjectionTime', od.baseEjectionTime ?? Duration.seconds(30)),
+      maxEjectionPercent: check.integer('outlierDetection.maxEjectionPercent', od.maxEjectionPercent ?? 50, 0, 100),
+    },
+  };
+}
+
+/** Drops undefined fields; returns undefined when nothing is left, so empty blocks are not rendered. */
+function compact<T extends object>(obj: T): T | undefined {
+  const entries = Object.entries(obj).filter(([, v]) => v !== undefined);
+  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
+}

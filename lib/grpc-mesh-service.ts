@@ -1,0 +1,96 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
+import { KubeObject } from './core/kube-object';
+import { MeshServiceModel } from './core/mesh-service-model';
+import { GrpcMeshServiceProps } from './core/mesh-service-props';
+import { SubsetModel } from './core/render/destination-rule';
+import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from './core/render/mesh-service';
+import { RoutingOptions } from './core/render/virtual-service';
+import { resolveMeshService } from './core/resolve-mesh-service';
+
+/**
+ * A gRPC service made correct on Istio: a Service Istio reads as gRPC, a DestinationRule with
+ * mTLS, per-request load balancing, an HTTP/2 pool and outlier detection, and a VirtualService
+ * with per-method routes, timeouts and idempotency-safe retries. Optionally the Deployment too.
+ *
+ * Every object is a public field (escape hatch: `ApiObject.of(...)`, `addJsonPatch`).
+ */
+export class GrpcMeshService extends Construct {
+  /** The Kubernetes Service. */
+  public readonly service: k8s.KubeService;
+  /** The Deployment, when `workload` is set. */
+  public readonly deployment?: k8s.KubeDeployment;
+  /** The ServiceAccount the Deployment runs as, when `workload` is set. */
+  public readonly serviceAccount?: k8s.KubeServiceAccount;
+  /** The DestinationRule for the service host. */
+  public readonly destinationRule: DestinationRule;
+  /** The VirtualService that owns the service host. */
+  public readonly virtualService: VirtualService;
+  /** Service name. */
+  public readonly serviceName: string;
+  /** Namespace of every object. */
+  public readonly namespace: string;
+  /** `<name>.<namespace>.svc.cluster.local` */
+  public readonly fqdn: string;
+  /** Service port. */
+  public readonly port: number;
+  /** Things that are allowed but probably not wanted (e.g. a headless Service). */
+  public readonly warnings: string[];
+
+  /** @internal the resolved model other constructs (canary, ingress) build on */
+  public readonly _model: MeshServiceModel;
+  private subsets: SubsetModel[] = [];
+  private routing: RoutingOptions = {};
+
+  constructor(scope: Construct, id: string, props: GrpcMeshServiceProps) {
+    super(scope, id);
+    this._model = resolveMeshService(this.node.path, props);
+    this.serviceName = this._model.name;
+    this.namespace = this._model.namespace;
+    this.fqdn = this._model.fqdn;
+    this.port = this._model.port;
+    this.warnings = [...this._model.warnings];
+
+    const initial = renderMeshService(this._model);
+    this.service = new k8s.KubeService(this, 'Service', initial.service);
+    if (initial.serviceAccount && initial.deployment) {
+      this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', initial.serviceAccount);
+      this.deployment = new k8s.KubeDeployment(this, 'Deployment', initial.deployment);
+    }
+    // Subsets and routes can still change (a canary attaches later), so both specs render lazily.
+    this.destinationRule = new DestinationRule(this, 'DestinationRule', {
+      metadata: initial.destinationRule.metadata,
+      spec: Lazy.any({ produce: () => this.render().destinationRule.spec }),
+    });
+    this.virtualService = new VirtualService(this, 'VirtualService', {
+      metadata: initial.virtualService.metadata,
+      spec: Lazy.any({ produce: () => this.render().virtualService.spec }),
+    });
+  }
+
+  /**
+   * The manifests of this service as `cdk8s synth` writes them (JSON form), including what
+   * attached features such as a canary contributed.
+   */
+  public manifests(): any[] {
+    const objects: KubeObject[] = meshServiceManifests(this.render());
+    return objects;
+  }
+
+  /** @internal used by GrpcCanary to attach subsets and weighted routing */
+  public _extend(extensions: MeshServiceExtensions): void {
+    if (extensions.subsets) this.subsets = [...extensions.subsets];
+    if (extensions.routing) {
+      this.routing = extensions.routing;
+      for (const [key, value] of Object.entries(extensions.routing.annotations ?? {})) {
+        ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
+      }
+    }
+  }
+
+  private render() {
+    return renderMeshService(this._model, { subsets: this.subsets, routing: this.routing });
+  }
+}
