@@ -80,6 +80,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
 project.package.addField('types', 'out/lib/index.d.ts');
 project.addBins({ 'istio-grpc': 'out/lib/cli/main.js' });
+// The Pulumi components ship on a subpath, outside the jsii surface (jsii cannot express Pulumi types).
+project.package.addField('exports', {
+  '.': { types: './out/lib/index.d.ts', default: './out/lib/index.js' },
+  './pulumi': { types: './out/lib/pulumi/index.d.ts', default: './out/lib/pulumi/index.js' },
+  './package.json': './package.json',
+});
+project.package.addField('typesVersions', { '*': { pulumi: ['out/lib/pulumi/index.d.ts'] } });
 
 // `imports/` (Istio classes) and `lib/validate/schemas` are generated from the pinned Istio CRDs.
 project.addTask('import', {
