@@ -1,0 +1,6 @@
+import { buildExampleApp } from './app';
+
+// `npm run synth`: writes dist/<scenario>.k8s.yaml
+const app = buildExampleApp(process.env.ISTIO_GRPC_OUTDIR ?? 'dist');
+app.synth();
+process.stdout.write(`synthesized ${app.charts.length} charts into ${app.outdir}/\n`);
