@@ -12,7 +12,14 @@ describe('retries: idempotency safety', () => {
       methods: [{
         name: 'GetUser',
         idempotency: Idempotency.NO_SIDE_EFFECTS,
-        retries: { attempts: 3, perTryTimeout: Duration.seconds(2), retryOn: [RetryOn.UNAVAILABLE, RetryOn.DEADLINE_EXCEEDED], retryOnHttpStatusCodes: [503], backoff: Duration.millis(25), retryRemoteLocalities: true },
+        retries: {
+          attempts: 3,
+          perTryTimeout: Duration.seconds(2),
+          retryOn: [RetryOn.UNAVAILABLE, RetryOn.DEADLINE_EXCEEDED],
+          retryOnHttpStatusCodes: [503],
+          backoff: Duration.millis(25),
+          retryRemoteLocalities: true,
+        },
       }],
     });
     expect(routeOf(objects, 'users.v1.UserService/GetUser').retries).toStrictEqual({
