@@ -36,7 +36,7 @@ export class TopN<T> {
     const heap = this.heap;
     let i = index;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
+      const parent = Math.floor((i - 1) / 2);
       if (this.weight(heap[i]) >= this.weight(heap[parent])) break;
       [heap[i], heap[parent]] = [heap[parent], heap[i]];
       i = parent;
