@@ -117,7 +117,7 @@ export const RESPONSE_FLAGS: readonly ResponseFlagInfo[] = [
     meaning: 'The route named an upstream cluster that does not exist in the proxy.',
     grpcRootCause: 'A VirtualService route to a subset that no DestinationRule defines (istioctl analyze reports IST0101), a destination host with a typo, or a DestinationRule that has not reached this proxy yet (a Sidecar resource hiding it, or a push still in flight).',
     clientSees: 'UNAVAILABLE (14).',
-    settings: ['workload.version and the canary subsets (each routed subset must exist in the DestinationRule)'],
+    settings: ['workload.version (each routed subset must exist in the DestinationRule)'],
     checks: ['istioctl analyze -n <ns>', `${CLUSTER} (one cluster per subset)`, 'istioctl proxy-status'],
   },
   {
