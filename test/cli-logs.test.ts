@@ -4,8 +4,8 @@ import * as path from 'path';
 import { PassThrough } from 'stream';
 import { runCli } from '../lib/cli/program';
 
-const TEXT_LOG = path.join(__dirname, 'fixtures', 'access-logs', 'istio-text.log');
-const JSON_LOG = path.join(__dirname, 'fixtures', 'access-logs', 'istio-json.log');
+const TEXT_LOG = path.join(__dirname, 'fixtures', 'access-logs', 'istio-text.txt');
+const JSON_LOG = path.join(__dirname, 'fixtures', 'access-logs', 'istio-json.jsonl');
 
 /** Runs the CLI with in-memory streams; `stdinText` is piped to standard input. */
 async function run(argv: string[], stdinText?: string, stderrIsTty = false) {

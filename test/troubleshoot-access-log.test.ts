@@ -10,8 +10,8 @@ import { TopN } from '../lib/troubleshoot/bounded';
 import { RESPONSE_FLAGS } from '../lib/troubleshoot/response-flags';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'access-logs');
-const TEXT_LOG = path.join(FIXTURES, 'istio-text.log');
-const JSON_LOG = path.join(FIXTURES, 'istio-json.log');
+const TEXT_LOG = path.join(FIXTURES, 'istio-text.txt');
+const JSON_LOG = path.join(FIXTURES, 'istio-json.jsonl');
 
 const ISTIO_LINE = '[2024-05-14T09:12:03.296Z] "POST /users.v1.UserService/GetUser HTTP/2" 503 UF,URX '
   + 'upstream_reset_before_response_started{connection_failure} - "delayed_connect_error:_Connection_refused" 12 91 75 - "-" '
@@ -111,7 +111,7 @@ describe('normalizeGrpcStatus', () => {
 });
 
 describe('fixtures written for the catalog', () => {
-  test.each([['istio-text.log', TEXT_LOG], ['istio-json.log', JSON_LOG]])('%s holds every flag of the catalog', async (_name, file) => {
+  test.each([['istio-text.txt', TEXT_LOG], ['istio-json.jsonl', JSON_LOG]])('%s holds every flag of the catalog', async (_name, file) => {
     const summary = await analyzeAccessLogStream(createReadStream(file));
     const seen = summary.responseFlags.map((f) => f.flag).sort();
     expect(seen).toStrictEqual(RESPONSE_FLAGS.map((f) => f.code).sort());
@@ -129,7 +129,7 @@ describe('fixtures written for the catalog', () => {
     expect(summary.grpcStatus.note).toMatch(/not in this format/);
     expect(summary.slowest.map((s) => s.durationMs)).toStrictEqual([3600000, 300000, 60000]);
     expect(summary.topUpstreamClusters[0]).toStrictEqual({ name: 'outbound|50051|v1|users.shop.svc.cluster.local', requests: 24, failures: 19, failurePercent: 79.17 });
-    expect(renderAccessLogReport(summary, 'istio-text.log')).toMatchSnapshot();
+    expect(renderAccessLogReport(summary, 'istio-text.txt')).toMatchSnapshot();
   });
 
   test('the JSON log summary counts gRPC statuses', async () => {
