@@ -30,7 +30,7 @@ async function writeLog(file: string, bytes: number): Promise<number> {
     for (let k = 0; k < 2000; k++) batch.push(line(lines++));
     const chunk = batch.join('\n') + '\n';
     written += chunk.length;
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return lines;
