@@ -2,7 +2,9 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PassThrough } from 'stream';
+import { PROGRESS_MIN_BYTES, shouldShowProgress } from '../lib/cli/logs-command';
 import { runCli } from '../lib/cli/program';
+import { analyzeAccessLogStream } from '../lib/troubleshoot/access-log-stream';
 
 const TEXT_LOG = path.join(__dirname, 'fixtures', 'access-logs', 'istio-text.txt');
 const JSON_LOG = path.join(__dirname, 'fixtures', 'access-logs', 'istio-json.jsonl');
@@ -77,5 +79,24 @@ describe('istio-grpc logs', () => {
     const r = await run(['logs', TEXT_LOG], undefined, true);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
+  });
+
+  test('progress only on a terminal and for large files', () => {
+    expect(shouldShowProgress(true, PROGRESS_MIN_BYTES)).toBe(true);
+    expect(shouldShowProgress(true, PROGRESS_MIN_BYTES - 1)).toBe(false);
+    expect(shouldShowProgress(false, 10 * PROGRESS_MIN_BYTES)).toBe(false);
+    expect(shouldShowProgress(undefined, 10 * PROGRESS_MIN_BYTES)).toBe(false);
+  });
+
+  test('the stream analysis reports bytes read as it goes', async () => {
+    const reports: number[] = [];
+    const text = await fs.readFile(TEXT_LOG);
+    const stream = new PassThrough();
+    const done = analyzeAccessLogStream(stream, { onProgress: (b) => reports.push(b), progressIntervalMs: 0 });
+    stream.write(text.subarray(0, 1000));
+    stream.end(text.subarray(1000));
+    await done;
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports[reports.length - 1]).toBe(text.length);
   });
 });

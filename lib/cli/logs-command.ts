@@ -7,6 +7,11 @@ import { analyzeAccessLogStream } from '../troubleshoot/access-log-stream';
 /** Files at least this large get a progress line on a terminal. */
 export const PROGRESS_MIN_BYTES = 64 * 1024 * 1024;
 
+/** Progress goes to stderr only on a terminal, and only for files big enough to take a while. */
+export function shouldShowProgress(stderrIsTty: boolean | undefined, fileBytes: number): boolean {
+  return Boolean(stderrIsTty) && fileBytes >= PROGRESS_MIN_BYTES;
+}
+
 interface LogsOptions {
   readonly format: 'text' | 'json';
   readonly top: number;
@@ -50,7 +55,7 @@ async function runLogs(io: CliIo, file: string, opts: LogsOptions): Promise<numb
     }
     input = createReadStream(file);
   }
-  const showProgress = Boolean(io.stderr.isTTY) && size >= PROGRESS_MIN_BYTES;
+  const showProgress = shouldShowProgress(io.stderr.isTTY, size);
   try {
     const summary = await analyzeAccessLogStream(input, {
       top: opts.top,
