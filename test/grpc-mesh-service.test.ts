@@ -1,8 +1,9 @@
 import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
 import {
-  ClientTlsMode, Duration, GrpcMeshService, H2UpgradePolicy, LoadBalancer, ServiceProtocol,
+  ClientTlsMode, Duration, GrpcMeshService, H2UpgradePolicy, Idempotency, LoadBalancer, ServiceProtocol,
 } from '../lib';
+import { NON_IDEMPOTENT_METHODS_ANNOTATION } from '../lib/core/annotations';
 import { only, synthMeshService } from './util/synth';
 
 describe('GrpcMeshService scenarios', () => {
@@ -153,6 +154,28 @@ describe('VirtualService', () => {
       ['health.v1.Health/Ping', [{ uri: { exact: '/health.v1.Health/Ping' } }], '300ms'],
       ['grpc-default', [{ headers: { 'content-type': { prefix: 'application/grpc' } } }], undefined],
     ]);
+  });
+
+  test('annotates the methods that must not be retried, so lint can guard hand edits', () => {
+    // GIVEN one idempotent, one non-idempotent and one undeclared method
+    const vs = only(synthMeshService({
+      name: 'users',
+      protoService: 'users.v1.UserService',
+      methods: [
+        { name: 'GetUser', idempotency: Idempotency.NO_SIDE_EFFECTS },
+        { name: 'CreateUser', idempotency: Idempotency.NON_IDEMPOTENT },
+        { name: 'Audit' },
+      ],
+    }), 'VirtualService');
+    // THEN only the retry-unsafe ones are listed
+    expect(vs.metadata.annotations).toStrictEqual({
+      [NON_IDEMPOTENT_METHODS_ANNOTATION]: '/users.v1.UserService/CreateUser,/users.v1.UserService/Audit',
+    });
+  });
+
+  test('no annotation when every method is retry-safe', () => {
+    const vs = only(synthMeshService({ name: 'users', protoService: 'a.B', methods: [{ name: 'Get', idempotency: Idempotency.IDEMPOTENT }] }), 'VirtualService');
+    expect(vs.metadata.annotations).toBeUndefined();
   });
 
   test.each([

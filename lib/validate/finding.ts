@@ -20,6 +20,30 @@ export interface Finding {
   readonly resource: ResourceRef;
   /** The file the object came from (lint only). */
   readonly file?: string;
+  /** 1-based line of the object's document in `file` (lint only). */
+  readonly line?: number;
   /** Dotted path inside the object, e.g. `spec.http[0].retries.retryOn`. */
   readonly path?: string;
+}
+
+/** The object a finding is about, read defensively from any parsed document. */
+export function resourceRefOf(object: unknown): ResourceRef {
+  const o = (object ?? {}) as Record<string, any>;
+  const meta = (o.metadata ?? {}) as Record<string, unknown>;
+  return {
+    apiVersion: typeof o.apiVersion === 'string' ? o.apiVersion : '',
+    kind: typeof o.kind === 'string' ? o.kind : '',
+    ...(typeof meta.namespace === 'string' ? { namespace: meta.namespace } : {}),
+    name: typeof meta.name === 'string' ? meta.name : '',
+  };
+}
+
+/** Builds a finding about `object`; `path` is dotted from the object root (`spec.http[0].route`). */
+export function findingOf(object: unknown, severity: Severity, code: string, message: string, path?: string): Finding {
+  return { severity, code, message, resource: resourceRefOf(object), ...(path ? { path } : {}) };
+}
+
+/** `Kind namespace/name`, the way messages refer to the object of a finding. */
+export function describeResource(ref: ResourceRef): string {
+  return `${ref.kind || '<no kind>'} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name || '<no name>'}`;
 }

@@ -1,6 +1,8 @@
 import * as istio from '../../../imports/networking.istio.io';
 import { MeshServiceModel, meshObjectNames, RouteModel } from '../mesh-service-model';
+import { NON_IDEMPOTENT_METHODS_ANNOTATION } from '../annotations';
 import { ServiceProtocol } from '../mesh-service-props';
+import { Idempotency } from '../method';
 import { objectMeta } from './labels';
 
 /** Where a route sends its calls: the service port, optionally a subset, with a weight. */
@@ -69,7 +71,17 @@ export function renderVirtualService(model: MeshServiceModel, options: RoutingOp
     }),
   ];
   return {
-    metadata: objectMeta(meshObjectNames(model).virtualService, model.namespace, model.name, { annotations: options.annotations }),
+    metadata: objectMeta(meshObjectNames(model).virtualService, model.namespace, model.name, {
+      annotations: { ...nonIdempotentAnnotation(model), ...options.annotations },
+    }),
     spec: { hosts: [model.fqdn], http },
   };
+}
+
+/** Names the methods that must not be retried (declared non-idempotent, or undeclared) so lint can guard them. */
+function nonIdempotentAnnotation(model: MeshServiceModel): Record<string, string> {
+  const paths = model.routes
+    .filter((r) => r.methodPath && r.idempotency !== Idempotency.IDEMPOTENT && r.idempotency !== Idempotency.NO_SIDE_EFFECTS)
+    .map((r) => r.methodPath!);
+  return paths.length ? { [NON_IDEMPOTENT_METHODS_ANNOTATION]: paths.join(',') } : {};
 }

@@ -1,0 +1,19 @@
+import { ANALYZER_CODES } from './analyzer/codes';
+import { CodeInfo } from './code-info';
+import { SCHEMA_CODES } from './schema/codes';
+import { WEBHOOK_CODES } from './webhook/codes';
+
+/** Codes of the engine itself: inputs that are not Kubernetes objects at all. */
+export const ENGINE_CODES = {
+  NOT_AN_OBJECT: { code: 'IGR0001', severity: 'error', title: 'document is not a Kubernetes object (apiVersion, kind and metadata.name are required)' },
+  DUPLICATE_OBJECT: { code: 'IGR0002', severity: 'error', title: 'two documents define the same object (apiVersion group, kind, namespace, name)' },
+  CHECK_FAILED: { code: 'IGR0003', severity: 'error', title: 'a check could not complete on this object' },
+} satisfies Record<string, CodeInfo>;
+
+/**
+ * Every code this library reports besides Istio's IST codes. Ranges: IGR0xxx engine, IGR1xxx
+ * schema and CEL, IGR2xxx admission webhook, IGR3xxx cross-object and gRPC-specific analysis.
+ */
+export const ALL_CODES: readonly CodeInfo[] = [ENGINE_CODES, SCHEMA_CODES, WEBHOOK_CODES, ANALYZER_CODES]
+  .flatMap((group) => Object.values(group as Record<string, CodeInfo>))
+  .sort((a, b) => a.code.localeCompare(b.code));

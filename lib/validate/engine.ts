@@ -1,0 +1,133 @@
+import { analyzeObjects } from './analyzer';
+import { ENGINE_CODES } from './codes';
+import { CodeInfo } from './code-info';
+import { describeResource, Finding, findingOf, resourceRefOf } from './finding';
+import { checkSchema } from './schema';
+import { checkWebhook } from './webhook';
+import { KubeObject } from '../core/kube-object';
+
+/** A parsed document and where it came from (lint sets `file` and `line`). */
+export interface SourcedObject {
+  readonly object: unknown;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+/**
+ * Runs every check on a set of objects, in the order the cluster would: schema and CEL (the
+ * API server), the admission webhook, then cross-object analysis over what the API server would
+ * store. Never throws: a check that fails on odd input becomes an IGR0003 finding.
+ */
+export function validateSources(sources: readonly SourcedObject[]): Finding[] {
+  const findings: Finding[] = [];
+  const stored: { object: KubeObject; source: SourcedObject }[] = [];
+  const seen = new Map<string, SourcedObject>();
+  for (const source of sources) {
+    const located = (found: readonly Finding[]) => found.map((f) => locate(f, source));
+    if (!isKubeObject(source.object)) {
+      findings.push(...located([findingOf(source.object, 'error', ENGINE_CODES.NOT_AN_OBJECT.code, notAnObjectMessage(source.object))]));
+      continue;
+    }
+    const object = source.object;
+    const key = identityOf(object);
+    const earlier = seen.get(key);
+    if (earlier) {
+      const where = earlier.file ? ` (first defined in ${earlier.file}${earlier.line ? `:${earlier.line}` : ''})` : '';
+      findings.push(locate(findingOf(object, 'error', ENGINE_CODES.DUPLICATE_OBJECT.code,
+        `${describeResource(resourceRefOf(object))} is defined twice${where}; the second would replace the first. Give each object a unique name.`), source));
+      continue;
+    }
+    seen.set(key, source);
+    const schema = guarded(object, ENGINE_CODES.CHECK_FAILED, 'schema', () => checkSchema(object));
+    findings.push(...located(schema));
+    // The API server would not store it, so neither the webhook nor the analyzers ever see it.
+    if (schema.some((f) => f.severity === 'error')) continue;
+    findings.push(...located(guarded(object, ENGINE_CODES.CHECK_FAILED, 'webhook', () => checkWebhook(object))));
+    stored.push({ object, source });
+  }
+  const analysis = guardedAll(() => analyzeObjects(stored.map((s) => s.object)));
+  for (const finding of analysis) {
+    const source = stored.find((s) => sameResource(s.object, finding))?.source;
+    findings.push(source ? locate(finding, source) : finding);
+  }
+  return findings;
+}
+
+/** Runs every check on objects in manifest (JSON) form. */
+export function validateObjects(objects: readonly unknown[]): Finding[] {
+  return validateSources(objects.map((object) => ({ object })));
+}
+
+/** The error-level findings. */
+export function errorsOf(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'error');
+}
+
+/** `error IST0101 VirtualService ns/name spec.http[0]...: message` */
+export function formatFinding(finding: Finding): string {
+  const at = finding.path ? ` ${finding.path}` : '';
+  return `${finding.severity} ${finding.code} ${describeResource(finding.resource)}${at}: ${finding.message}`;
+}
+
+function isKubeObject(value: unknown): value is KubeObject {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const o = value as Record<string, any>;
+  const meta = o.metadata;
+  return typeof o.apiVersion === 'string' && o.apiVersion.length > 0
+    && typeof o.kind === 'string' && o.kind.length > 0
+    && meta !== null && typeof meta === 'object' && !Array.isArray(meta)
+    && typeof meta.name === 'string' && meta.name.length > 0;
+}
+
+function notAnObjectMessage(value: unknown): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return `expected a mapping with apiVersion, kind and metadata.name, got ${Array.isArray(value) ? 'a list' : value === null ? 'an empty document' : `a ${typeof value}`}`;
+  }
+  const o = value as Record<string, any>;
+  const missing = [
+    typeof o.apiVersion === 'string' && o.apiVersion ? undefined : 'apiVersion',
+    typeof o.kind === 'string' && o.kind ? undefined : 'kind',
+    typeof o.metadata?.name === 'string' && o.metadata.name ? undefined : 'metadata.name',
+  ].filter((x): x is string => x !== undefined);
+  return `missing or not a non-empty string: ${missing.join(', ')}. Every Kubernetes object needs apiVersion, kind and metadata.name`;
+}
+
+function identityOf(object: KubeObject): string {
+  const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
+  return [group, object.kind, object.metadata.namespace ?? '', object.metadata.name].join('|');
+}
+
+function sameResource(object: KubeObject, finding: Finding): boolean {
+  const ref = resourceRefOf(object);
+  return ref.kind === finding.resource.kind && ref.name === finding.resource.name
+    && (ref.namespace ?? '') === (finding.resource.namespace ?? '') && ref.apiVersion === finding.resource.apiVersion;
+}
+
+function locate(finding: Finding, source: SourcedObject): Finding {
+  return {
+    ...finding,
+    ...(source.file !== undefined ? { file: source.file } : {}),
+    ...(source.line !== undefined ? { line: source.line } : {}),
+  };
+}
+
+function guarded(object: KubeObject, code: CodeInfo, stage: string, run: () => Finding[]): Finding[] {
+  try {
+    return run();
+  } catch (err) {
+    return [findingOf(object, 'error', code.code, `the ${stage} checks could not complete on this object (${(err as Error)?.message ?? String(err)}); it is probably malformed`)];
+  }
+}
+
+function guardedAll(run: () => Finding[]): Finding[] {
+  try {
+    return run();
+  } catch (err) {
+    return [{
+      severity: 'error',
+      code: ENGINE_CODES.CHECK_FAILED.code,
+      message: `cross-object analysis could not complete (${(err as Error)?.message ?? String(err)})`,
+      resource: { apiVersion: '', kind: '', name: '' },
+    }];
+  }
+}

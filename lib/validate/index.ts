@@ -1,0 +1,5 @@
+export * from './finding';
+export * from './code-info';
+export * from './codes';
+export * from './engine';
+export * from './yaml-documents';

@@ -1,0 +1,69 @@
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { SourcedObject } from './engine';
+
+/** The objects of a multi-document YAML text, or why it cannot be read. */
+export interface ParsedDocuments {
+  readonly sources: SourcedObject[];
+  /** `file:line:column: message` for each syntax problem; non-empty means the input is unusable. */
+  readonly problems: string[];
+}
+
+/** Aliases beyond this many in one document are treated as an alias bomb ("billion laughs"). */
+export const MAX_ALIASES_PER_DOCUMENT = 1000;
+
+/**
+ * Parses multi-document YAML the way kubectl reads it: empty documents skipped, `kind: List`
+ * expanded into its items, duplicate keys and alias bombs reported as problems (never thrown).
+ */
+export function parseYamlDocuments(text: string, file: string): ParsedDocuments {
+  const lineCounter = new LineCounter();
+  const sources: SourcedObject[] = [];
+  const problems: string[] = [];
+  let documents;
+  try {
+    documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    return { sources, problems: [`${file}: YAML could not be parsed (${messageOf(err)})`] };
+  }
+  const docs = Array.isArray(documents) ? documents : [documents];
+  for (const doc of docs) {
+    const at = (offset: number) => {
+      const pos = lineCounter.linePos(offset);
+      return `${file}:${pos.line}:${pos.col}`;
+    };
+    if (doc.errors.length) {
+      for (const e of doc.errors) problems.push(`${at(e.pos[0])}: ${firstLine(e.message)}`);
+      continue;
+    }
+    if (doc.contents === null) continue;
+    const line = lineCounter.linePos(doc.contents.range?.[0] ?? 0).line;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES_PER_DOCUMENT });
+    } catch (err) {
+      problems.push(`${file}:${line}: ${messageOf(err)}`);
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    if (isList(value)) {
+      for (const item of value.items) sources.push({ object: item, file, line });
+    } else {
+      sources.push({ object: value, file, line });
+    }
+  }
+  return { sources, problems };
+}
+
+function isList(value: unknown): value is { items: unknown[] } {
+  const o = value as Record<string, unknown>;
+  return typeof o === 'object' && !Array.isArray(o) && typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items);
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof RangeError) return 'nesting too deep to read';
+  return firstLine((err as Error)?.message ?? String(err));
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
