@@ -1,6 +1,6 @@
 import { analyzeObjects } from './analyzer';
-import { ENGINE_CODES } from './codes';
 import { CodeInfo } from './code-info';
+import { ENGINE_CODES } from './codes';
 import { describeResource, Finding, findingOf, resourceRefOf } from './finding';
 import { checkSchema } from './schema';
 import { checkWebhook } from './webhook';

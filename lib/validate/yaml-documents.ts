@@ -46,7 +46,12 @@ export function parseYamlDocuments(text: string, file: string): ParsedDocuments 
     }
     if (value === null || value === undefined) continue;
     if (isList(value)) {
-      for (const item of value.items) sources.push({ object: item, file, line });
+      // Each item gets its own line, so findings point at the item rather than the List.
+      const itemNodes = (doc.get('items', true) as { items?: { range?: number[] }[] } | undefined)?.items ?? [];
+      value.items.forEach((item, i) => {
+        const offset = itemNodes[i]?.range?.[0];
+        sources.push({ object: item, file, line: offset === undefined ? line : lineCounter.linePos(offset).line });
+      });
     } else {
       sources.push({ object: value, file, line });
     }

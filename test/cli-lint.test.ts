@@ -1,0 +1,105 @@
+import { join } from 'path';
+import { PassThrough } from 'stream';
+import { runCli } from '../lib/cli/program';
+
+const FIXTURES = join(__dirname, 'fixtures', 'lint');
+const fixture = (name: string) => join(FIXTURES, name);
+
+/** Runs the CLI with in-memory streams and returns the exit code and what it printed. */
+async function run(argv: string[], stdinText?: string, tty = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = Object.assign(new PassThrough(), { isTTY: tty });
+  const stderr = new PassThrough();
+  const stdin = new PassThrough();
+  stdout.on('data', (d) => out.push(String(d)));
+  stderr.on('data', (d) => err.push(String(d)));
+  stdin.end(stdinText ?? '');
+  const code = await runCli(argv, { stdout, stderr, stdin });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('istio-grpc lint', () => {
+  test('a correct gRPC service exits 0 and says so in text', async () => {
+    // WHEN
+    const r = await run(['lint', fixture('grpc-service.yaml')]);
+    // THEN
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^3 objects: 0 errors, \d+ warnings?, \d+ infos?\n$/m);
+  });
+
+  test('JSON output carries findings and a summary', async () => {
+    const r = await run(['lint', '--format', 'json', fixture('dir')]);
+    const parsed = JSON.parse(r.stdout);
+    expect(Object.keys(parsed)).toStrictEqual(['findings', 'summary']);
+    expect(parsed.summary).toMatchObject({ objects: 3, errors: 2 });
+    expect(parsed.findings.find((f: any) => f.code === 'IGR0001')).toMatchObject({
+      severity: 'error',
+      code: 'IGR0001',
+      resource: { apiVersion: 'v1', kind: 'ConfigMap', name: '' },
+      file: fixture('dir/no-name.yml'),
+      line: 1,
+    });
+  });
+
+  test('directories are searched recursively for .yaml/.yml/.json only; List items are expanded', async () => {
+    // GIVEN a List holding the same ConfigMap twice, and a .txt file that is not YAML
+    const r = await run(['lint', '--format', 'json', fixture('dir')]);
+    // THEN the duplicate is an error and the .txt file was never read
+    expect(r.code).toBe(1);
+    const duplicate = JSON.parse(r.stdout).findings.find((f: any) => f.code === 'IGR0002');
+    expect(duplicate.message).toMatch(/ConfigMap shop\/a is defined twice \(first defined in .*list\.yaml:4\)/);
+    expect(duplicate.line).toBe(9);
+    expect(r.stderr).toBe('');
+  });
+
+  test('errors exit 1, grouped under their file in text', async () => {
+    const r = await run(['lint', fixture('dir/no-name.yml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/no-name\.yml\n {6}1 {2}error {3}IGR0001 {2}ConfigMap <no name>: missing or not a non-empty string: metadata\.name/);
+  });
+
+  test('reads standard input with -', async () => {
+    const r = await run(['lint', '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^1 object: 0 errors/m);
+  });
+
+  test('a YAML syntax error exits 2 naming file and line, without a stack trace', async () => {
+    const r = await run(['lint', fixture('syntax-error.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/syntax-error\.yaml:7:1: Flow map in block collection must be sufficiently indented/);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  test('a missing file exits 2', async () => {
+    const r = await run(['lint', fixture('nope.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope\.yaml: cannot read: no such file or directory/);
+  });
+
+  test('an alias bomb exits 2 instead of expanding', async () => {
+    // GIVEN each level doubles the previous one: 2^30 strings if expanded
+    const levels = Array.from({ length: 30 }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`);
+    const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: bomb}', 'data:', '  l0: &l0 "x"', ...levels.map((l) => `  ${l}`)].join('\n');
+    // WHEN
+    const r = await run(['lint', '-'], bomb);
+    // THEN
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/<stdin>:1: .*alias/i);
+  });
+
+  test('no path at all is a usage error', async () => {
+    const r = await run(['lint']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing required argument 'paths'/);
+  });
+
+  test('colors severities on a terminal only', async () => {
+    const tty = await run(['lint', fixture('dir/no-name.yml')], undefined, true);
+    const plain = await run(['lint', fixture('dir/no-name.yml')]);
+    expect(tty.stdout).toContain('\x1b[31merror');
+    expect(plain.stdout).not.toContain('\x1b[');
+  });
+});
