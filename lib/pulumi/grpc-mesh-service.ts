@@ -1,0 +1,79 @@
+import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
+import { GrpcMeshServiceArgs, resolvedProps, shapeProps } from './grpc-mesh-service-args';
+import { createKubeResource, KubeResource } from './kube-resource';
+import { assertValidObjects } from './validate';
+import { KubeObject } from '../core/kube-object';
+import { MeshServiceModel } from '../core/mesh-service-model';
+import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from '../core/render/mesh-service';
+import { resolveMeshService } from '../core/resolve-mesh-service';
+
+/** What a feature such as GrpcCanary adds to a service's objects, computed from its model. */
+export type MeshServiceExtender = (model: MeshServiceModel) => MeshServiceExtensions;
+
+/** The manifests of a mesh service for resolved props: the one function cdk8s and Pulumi share. */
+export function meshServiceObjects(model: MeshServiceModel, extend?: MeshServiceExtender): KubeObject[] {
+  return meshServiceManifests(renderMeshService(model, extend ? extend(model) : {}));
+}
+
+/**
+ * A gRPC service made correct on Istio, as a Pulumi component: the same objects, byte for byte,
+ * as the cdk8s `GrpcMeshService` for the same props, each a child resource
+ * (`k8s.core.v1.Service`, `k8s.apps.v1.Deployment`, Istio kinds as `CustomResource`).
+ * Bad props throw at construction; validation errors fail `pulumi preview`.
+ */
+export class GrpcMeshService extends pulumi.ComponentResource {
+  /** The Kubernetes Service. */
+  public readonly service: k8s.core.v1.Service;
+  /** The Deployment, when `workload` is set. */
+  public readonly deployment?: k8s.apps.v1.Deployment;
+  /** The ServiceAccount the Deployment runs as, when `workload` is set. */
+  public readonly serviceAccount?: k8s.core.v1.ServiceAccount;
+  /** The DestinationRule for the service host. */
+  public readonly destinationRule: k8s.apiextensions.CustomResource;
+  /** The VirtualService that owns the service host. */
+  public readonly virtualService: k8s.apiextensions.CustomResource;
+  /** Every child resource, in manifest order (including ones added by later features). */
+  public readonly resources: KubeResource[];
+  /** Service name. */
+  public readonly serviceName: string;
+  /** Service port. */
+  public readonly port: number;
+  /** Namespace of every object. */
+  public readonly namespace: pulumi.Output<string>;
+  /** `<name>.<namespace>.svc.cluster.local` */
+  public readonly fqdn: pulumi.Output<string>;
+  /** The resolved model other components (GrpcIngress) build on. */
+  public readonly model: pulumi.Output<MeshServiceModel>;
+  /** The manifests of every child, as cdk8s would synthesize them. */
+  public readonly manifests: pulumi.Output<KubeObject[]>;
+
+  /**
+   * @param extend used by GrpcCanary to add subsets and weighted routing to this service's objects
+   */
+  constructor(name: string, args: GrpcMeshServiceArgs, opts?: pulumi.ComponentResourceOptions, extend?: MeshServiceExtender) {
+    super('istio-grpc:index:GrpcMeshService', name, {}, opts);
+    // Which objects exist never depends on inputs still pending, so decide (and check props) now.
+    const shapeModel = resolveMeshService(name, shapeProps(args));
+    const shapes = meshServiceObjects(shapeModel, extend);
+    this.model = resolvedProps(args).apply((props) => resolveMeshService(name, props));
+    this.manifests = this.model.apply((model) => {
+      const objects = meshServiceObjects(model, extend);
+      assertValidObjects(name, objects);
+      return objects;
+    });
+    this.resources = shapes.map((shape, i) =>
+      createKubeResource(name, shape, this.manifests.apply((all) => all[i]), { parent: this }));
+    const byKind = (kind: string) => this.resources.find((_, i) => shapes[i].kind === kind);
+    this.service = byKind('Service') as k8s.core.v1.Service;
+    this.serviceAccount = byKind('ServiceAccount') as k8s.core.v1.ServiceAccount | undefined;
+    this.deployment = byKind('Deployment') as k8s.apps.v1.Deployment | undefined;
+    this.destinationRule = byKind('DestinationRule') as k8s.apiextensions.CustomResource;
+    this.virtualService = byKind('VirtualService') as k8s.apiextensions.CustomResource;
+    this.serviceName = shapeModel.name;
+    this.port = shapeModel.port;
+    this.namespace = this.model.apply((m) => m.namespace);
+    this.fqdn = this.model.apply((m) => m.fqdn);
+    this.registerOutputs({ fqdn: this.fqdn, namespace: this.namespace });
+  }
+}

@@ -1,0 +1,12 @@
+// Pulumi components on the shared core: `import { GrpcMeshService } from 'istio-grpc/pulumi'`.
+export * from './grpc-mesh-service';
+export * from './grpc-mesh-service-args';
+export * from './kube-resource';
+export * from './validate';
+
+// The value types the args use (Duration, RetryOn, Idempotency, ...), so one import suffices.
+export * from '../core/duration';
+export * from '../core/method';
+export * from '../core/mesh-service-props';
+export * from '../core/retry';
+export * from '../core/traffic-policy';

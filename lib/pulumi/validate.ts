@@ -1,0 +1,13 @@
+import { KubeObject } from '../core/kube-object';
+import { errorsOf, formatFinding, validateObjects } from '../validate/engine';
+
+/**
+ * Runs the validation engine on a component's objects and throws on error findings, with the
+ * same finding messages a cdk8s synth gives, so `pulumi preview` fails before anything is applied.
+ */
+export function assertValidObjects(component: string, objects: readonly KubeObject[]): void {
+  const errors = errorsOf(validateObjects(objects));
+  if (errors.length) {
+    throw new Error(`Validation failed for ${component}:\n${errors.map((f) => `  ${formatFinding(f)}`).join('\n')}`);
+  }
+}
