@@ -12,7 +12,7 @@ export const registered: RegisteredResource[] = [];
 
 /** Installs Pulumi mocks that record each custom resource and echo its inputs as its state. */
 export function installPulumiMocks(): void {
-  pulumi.runtime.setMocks({
+  void pulumi.runtime.setMocks({
     newResource: (args) => {
       // Components register too; only custom resources become Kubernetes objects.
       if (args.custom) registered.push({ type: args.type, name: args.name, inputs: args.inputs });
