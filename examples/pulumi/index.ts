@@ -1,0 +1,21 @@
+// The example services as Pulumi components: `pulumi preview` in this directory shows the same
+// objects `npm run synth` writes for the cdk8s app. In a Pulumi project of your own, import from
+// 'istio-grpc/pulumi' instead of the relative path used inside this repository.
+import * as k8s from '@pulumi/kubernetes';
+import { GrpcMeshService } from '../../lib/pulumi';
+import { MESH_SERVICE_SCENARIOS } from '../cdk8s/scenarios';
+
+// A namespace created here feeds the services' namespace as an output.
+const shop = new k8s.core.v1.Namespace('shop', {
+  metadata: { name: 'shop', labels: { 'istio-injection': 'enabled' } },
+});
+
+export const services = MESH_SERVICE_SCENARIOS.map((scenario) => new GrpcMeshService(scenario.id, scenario.props));
+
+const users = new GrpcMeshService('users', {
+  name: 'users',
+  namespace: shop.metadata.name,
+  workload: { image: 'registry.example.com/users:1.4.0' },
+});
+
+export const usersFqdn = users.fqdn;
