@@ -17,7 +17,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 function runCase(variant: string, size: number): Measurement {
   const results: Measurement[] = [];
   for (let r = 0; r < RUNS; r++) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'case.ts'), variant, String(size)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'case.ts'), variant, String(size)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     results.push(JSON.parse(out.trim().split('\n').pop()!));
   }
   return results.sort((a, b) => a.ms - b.ms)[0];
