@@ -40,14 +40,16 @@ export class IstioGrpcError extends Error {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && value.toString !== Object.prototype.toString) {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)
+    && typeof value.toString === 'function' && value.toString !== Object.prototype.toString) {
     // Value types such as Duration print in the form the user wrote them.
     return JSON.stringify(String(value));
   }
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? Object.prototype.toString.call(value);
   } catch {
-    return String(value);
+    // Cycles, BigInts and objects without a prototype still get a readable description.
+    return Object.prototype.toString.call(value);
   }
 }
 
