@@ -4,83 +4,119 @@ import {
   LoadBalancer, OutlierDetection, RetryOn, RetryPolicy, ServiceProtocol, StreamingKind,
 } from '../../lib';
 
-/** Mostly valid values with a fair share of invalid ones, so both outcomes get exercised. */
-const oneOf = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: invalid, weight: 1 });
+/**
+ * `valid`: only values the construct should accept, so the emitted objects reach the validation
+ * engine; `mixed`: mostly valid with a fair share of invalid ones, so the errors get exercised too.
+ */
+export type ArbMode = 'valid' | 'mixed';
 
-const dnsLabel = fc.stringMatching(/^[a-z]([a-z0-9-]{0,10}[a-z0-9])?$/);
-const anyText = fc.string({ maxLength: 20 });
-export const nameArb = oneOf(dnsLabel, anyText);
+let mode: ArbMode = 'mixed';
+const oneOf = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) =>
+  mode === 'valid' ? valid : fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: invalid, weight: 1 });
 
-const durationArb: fc.Arbitrary<Duration> = fc.oneof(
-  fc.integer({ min: -5, max: 120_000 }).map((ms) => Duration.millis(ms)),
-  fc.integer({ min: 0, max: 600 }).map((s) => Duration.seconds(s)),
-  fc.double({ min: 0, max: 10, noNaN: true }).map((ms) => Duration.millis(ms)),
-);
+function buildMeshServicePropsArb(): fc.Arbitrary<GrpcMeshServiceProps> {
+  const dnsLabel = fc.stringMatching(/^[a-z]([a-z0-9-]{0,10}[a-z0-9])?$/);
+  const anyText = fc.string({ maxLength: 20 });
+  const nameArb = oneOf(dnsLabel, anyText);
 
-const countArb = oneOf(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: -10, max: 0 }));
+  const durationArb: fc.Arbitrary<Duration> = oneOf(
+    fc.oneof(
+      fc.integer({ min: 1, max: 120_000 }).map((ms) => Duration.millis(ms)),
+      fc.integer({ min: 1, max: 600 }).map((s) => Duration.seconds(s)),
+    ),
+    fc.oneof(
+      fc.integer({ min: -5, max: 0 }).map((ms) => Duration.millis(ms)),
+      fc.double({ min: 0, max: 10, noNaN: true }).map((ms) => Duration.millis(ms)),
+    ),
+  );
 
-const retriesArb: fc.Arbitrary<RetryPolicy> = fc.record({
-  attempts: fc.integer({ min: -2, max: 12 }),
-  perTryTimeout: fc.option(durationArb, { nil: undefined }),
-  retryOn: fc.option(fc.uniqueArray(fc.constantFrom(...Object.values(RetryOn)), { maxLength: 5 }), { nil: undefined }),
-  retryOnHttpStatusCodes: fc.option(fc.uniqueArray(fc.integer({ min: 50, max: 650 }), { maxLength: 3 }), { nil: undefined }),
-  backoff: fc.option(durationArb, { nil: undefined }),
-  retryRemoteLocalities: fc.option(fc.boolean(), { nil: undefined }),
-}, { requiredKeys: ['attempts'] });
+  const countArb = oneOf(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: -10, max: 0 }));
 
-const methodArb: fc.Arbitrary<GrpcMethodProps> = fc.record({
-  name: oneOf(fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,12}$/), anyText),
-  service: fc.option(oneOf(fc.constantFrom('users.v1.UserService', 'a.B'), anyText), { nil: undefined }),
-  idempotency: fc.option(fc.constantFrom(...Object.values(Idempotency)), { nil: undefined }),
-  streaming: fc.option(fc.constantFrom(...Object.values(StreamingKind)), { nil: undefined }),
-  timeout: fc.option(durationArb, { nil: undefined }),
-  retries: fc.option(retriesArb, { nil: undefined }),
-  allowedPrincipals: fc.option(fc.array(oneOf(fc.constant('cluster.local/ns/shop/sa/web'), anyText), { maxLength: 2 }), { nil: undefined }),
-  allowedNamespaces: fc.option(fc.array(oneOf(dnsLabel, anyText), { maxLength: 2 }), { nil: undefined }),
-}, { requiredKeys: ['name'] });
+  const retriesArb: fc.Arbitrary<RetryPolicy> = fc.record({
+    attempts: oneOf(fc.integer({ min: 0, max: 12 }), fc.integer({ min: -2, max: -1 })),
+    perTryTimeout: fc.option(durationArb, { nil: undefined }),
+    retryOn: fc.option(fc.uniqueArray(fc.constantFrom(...Object.values(RetryOn)), { minLength: mode === 'valid' ? 1 : 0, maxLength: 5 }), { nil: undefined }),
+    retryOnHttpStatusCodes: fc.option(
+      fc.uniqueArray(oneOf(fc.integer({ min: 100, max: 599 }), fc.integer({ min: 50, max: 650 })), { maxLength: 3 }),
+      { nil: undefined },
+    ),
+    backoff: fc.option(durationArb, { nil: undefined }),
+    retryRemoteLocalities: fc.option(fc.boolean(), { nil: undefined }),
+  }, { requiredKeys: ['attempts'] });
 
-const poolArb: fc.Arbitrary<Http2ConnectionPool> = fc.record({
-  maxConnections: countArb,
-  connectTimeout: durationArb,
-  http2MaxRequests: countArb,
-  maxRequestsPerConnection: fc.integer({ min: -1, max: 1000 }),
-  maxConcurrentStreams: countArb,
-  idleTimeout: durationArb,
-  h2UpgradePolicy: fc.constantFrom(...Object.values(H2UpgradePolicy)),
-  maxRetries: fc.integer({ min: -1, max: 100 }),
-}, { requiredKeys: [] });
+  const methodArb: fc.Arbitrary<GrpcMethodProps> = fc.record({
+    name: oneOf(fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,12}$/), anyText),
+    service: fc.option(oneOf(fc.constantFrom('users.v1.UserService', 'a.B'), anyText), { nil: undefined }),
+    idempotency: fc.option(fc.constantFrom(...Object.values(Idempotency)), { nil: undefined }),
+    streaming: fc.option(fc.constantFrom(...Object.values(StreamingKind)), { nil: undefined }),
+    timeout: fc.option(durationArb, { nil: undefined }),
+    retries: fc.option(retriesArb, { nil: undefined }),
+    allowedPrincipals: fc.option(fc.array(oneOf(fc.constant('cluster.local/ns/shop/sa/web'), anyText), { maxLength: 2 }), { nil: undefined }),
+    allowedNamespaces: fc.option(fc.array(oneOf(dnsLabel, anyText), { maxLength: 2 }), { nil: undefined }),
+  }, { requiredKeys: ['name'] });
 
-const outlierArb: fc.Arbitrary<OutlierDetection> = fc.record({
-  enabled: fc.boolean(),
-  consecutiveGatewayErrors: fc.integer({ min: -1, max: 100 }),
-  consecutive5xxErrors: fc.integer({ min: -1, max: 100 }),
-  interval: durationArb,
-  baseEjectionTime: durationArb,
-  maxEjectionPercent: fc.integer({ min: -10, max: 110 }),
-}, { requiredKeys: [] });
+  const poolArb: fc.Arbitrary<Http2ConnectionPool> = fc.record({
+    maxConnections: countArb,
+    connectTimeout: durationArb,
+    http2MaxRequests: countArb,
+    maxRequestsPerConnection: oneOf(fc.integer({ min: 0, max: 1000 }), fc.constant(-1)),
+    maxConcurrentStreams: countArb,
+    idleTimeout: durationArb,
+    h2UpgradePolicy: fc.constantFrom(...Object.values(H2UpgradePolicy)),
+    maxRetries: oneOf(fc.integer({ min: 0, max: 100 }), fc.constant(-1)),
+  }, { requiredKeys: [] });
+
+  const outlierArb: fc.Arbitrary<OutlierDetection> = fc.record({
+    enabled: oneOf(fc.constant(true), fc.boolean()),
+    consecutiveGatewayErrors: oneOf(fc.integer({ min: 0, max: 100 }), fc.constant(-1)),
+    consecutive5xxErrors: oneOf(fc.integer({ min: 0, max: 100 }), fc.constant(-1)),
+    interval: durationArb,
+    baseEjectionTime: durationArb,
+    maxEjectionPercent: oneOf(fc.integer({ min: 0, max: 100 }), fc.integer({ min: -10, max: 110 })),
+  }, { requiredKeys: [] });
+
+  return fc.record({
+    name: nameArb,
+    namespace: fc.option(nameArb, { nil: undefined }),
+    port: fc.option(oneOf(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: -10, max: 70000 })), { nil: undefined }),
+    targetPort: fc.option(oneOf(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: -10, max: 70000 })), { nil: undefined }),
+    protocol: fc.option(fc.constantFrom(...Object.values(ServiceProtocol)), { nil: undefined }),
+    // A port name must agree with the protocol, so valid props leave it to the construct.
+    portName: mode === 'valid' ? fc.constant(undefined) : fc.option(oneOf(fc.constantFrom('grpc', 'grpc-api', 'http2', 'http2-web'), anyText), { nil: undefined }),
+    headless: fc.option(oneOf(fc.constant(false), fc.boolean()), { nil: undefined }),
+    selector: fc.option(fc.dictionary(oneOf(dnsLabel, anyText), oneOf(dnsLabel, anyText), { minKeys: mode === 'valid' ? 1 : 0, maxKeys: 2 }), { nil: undefined }),
+    workload: fc.option(fc.record({
+      image: oneOf(fc.constant('registry.example.com/users:1.0.0'), anyText),
+      replicas: fc.option(oneOf(fc.integer({ min: 0, max: 20 }), fc.constant(-1)), { nil: undefined }),
+      version: fc.option(oneOf(fc.constantFrom('v1', 'v2', 'canary'), anyText), { nil: undefined }),
+    }, { requiredKeys: ['image'] }), { nil: undefined }),
+    protoService: fc.option(oneOf(fc.constantFrom('users.v1.UserService', 'a.B'), anyText), { nil: undefined }),
+    methods: fc.option(fc.array(methodArb, { maxLength: 4 }), { nil: undefined }),
+    timeout: fc.option(durationArb, { nil: undefined }),
+    retries: fc.option(retriesArb, { nil: undefined }),
+    dangerouslyAllowRetriesOnNonIdempotentMethods: fc.option(fc.boolean(), { nil: undefined }),
+    loadBalancer: fc.option(fc.constantFrom(...Object.values(LoadBalancer)), { nil: undefined }),
+    connectionPool: fc.option(poolArb, { nil: undefined }),
+    outlierDetection: fc.option(outlierArb, { nil: undefined }),
+    clientTlsMode: fc.option(fc.constantFrom(...Object.values(ClientTlsMode)), { nil: undefined }),
+  }, { requiredKeys: ['name'] });
+}
+
+function withMode<T>(m: ArbMode, build: () => T): T {
+  const before = mode;
+  mode = m;
+  try {
+    return build();
+  } finally {
+    mode = before;
+  }
+}
+
+/** Props whose every field is valid on its own (combinations may still conflict, e.g. retries on a non-idempotent method). */
+export const validMeshServicePropsArb = withMode('valid', buildMeshServicePropsArb);
 
 /** Props of a GrpcMeshService, valid or not, in every combination. */
-export const meshServicePropsArb: fc.Arbitrary<GrpcMeshServiceProps> = fc.record({
-  name: nameArb,
-  namespace: fc.option(nameArb, { nil: undefined }),
-  port: fc.option(oneOf(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: -10, max: 70000 })), { nil: undefined }),
-  targetPort: fc.option(oneOf(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: -10, max: 70000 })), { nil: undefined }),
-  protocol: fc.option(fc.constantFrom(...Object.values(ServiceProtocol)), { nil: undefined }),
-  portName: fc.option(oneOf(fc.constantFrom('grpc', 'grpc-api', 'http2', 'http2-web'), anyText), { nil: undefined }),
-  headless: fc.option(fc.boolean(), { nil: undefined }),
-  selector: fc.option(fc.dictionary(oneOf(dnsLabel, anyText), oneOf(dnsLabel, anyText), { maxKeys: 2 }), { nil: undefined }),
-  workload: fc.option(fc.record({
-    image: oneOf(fc.constant('registry.example.com/users:1.0.0'), anyText),
-    replicas: fc.option(fc.integer({ min: -1, max: 20 }), { nil: undefined }),
-    version: fc.option(oneOf(fc.constantFrom('v1', 'v2', 'canary'), anyText), { nil: undefined }),
-  }, { requiredKeys: ['image'] }), { nil: undefined }),
-  protoService: fc.option(oneOf(fc.constantFrom('users.v1.UserService', 'a.B'), anyText), { nil: undefined }),
-  methods: fc.option(fc.array(methodArb, { maxLength: 4 }), { nil: undefined }),
-  timeout: fc.option(durationArb, { nil: undefined }),
-  retries: fc.option(retriesArb, { nil: undefined }),
-  dangerouslyAllowRetriesOnNonIdempotentMethods: fc.option(fc.boolean(), { nil: undefined }),
-  loadBalancer: fc.option(fc.constantFrom(...Object.values(LoadBalancer)), { nil: undefined }),
-  connectionPool: fc.option(poolArb, { nil: undefined }),
-  outlierDetection: fc.option(outlierArb, { nil: undefined }),
-  clientTlsMode: fc.option(fc.constantFrom(...Object.values(ClientTlsMode)), { nil: undefined }),
-}, { requiredKeys: ['name'] });
+export const meshServicePropsArb: fc.Arbitrary<GrpcMeshServiceProps> = fc.oneof(
+  validMeshServicePropsArb,
+  withMode('mixed', buildMeshServicePropsArb),
+);

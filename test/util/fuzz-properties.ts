@@ -1,0 +1,15 @@
+import fc from 'fast-check';
+import { meshServicePropsArb } from './arbitraries';
+import { meshServiceOutcome, Outcome } from './properties';
+
+/** A reliability property: generated input and the run that classifies its outcome. */
+export interface FuzzProperty {
+  readonly name: string;
+  readonly arbitrary: fc.Arbitrary<any>;
+  readonly run: (input: any) => Outcome;
+}
+
+/** Every construct's property; the unit suite runs each briefly, `npm run fuzz` at length. */
+export const FUZZ_PROPERTIES: readonly FuzzProperty[] = [
+  { name: 'GrpcMeshService', arbitrary: meshServicePropsArb, run: meshServiceOutcome },
+];
