@@ -35,7 +35,10 @@ function buildMeshServicePropsArb(): fc.Arbitrary<GrpcMeshServiceProps> {
   const retriesArb: fc.Arbitrary<RetryPolicy> = fc.record({
     attempts: oneOf(fc.integer({ min: 0, max: 12 }), fc.integer({ min: -2, max: -1 })),
     perTryTimeout: fc.option(durationArb, { nil: undefined }),
-    retryOn: fc.option(fc.uniqueArray(fc.constantFrom(...Object.values(RetryOn)), { minLength: mode === 'valid' ? 1 : 0, maxLength: 5 }), { nil: undefined }),
+    retryOn: fc.option(
+      fc.uniqueArray(fc.constantFrom(...Object.values(RetryOn)), { minLength: mode === 'valid' ? 1 : 0, maxLength: 5 }),
+      { nil: undefined },
+    ),
     retryOnHttpStatusCodes: fc.option(
       fc.uniqueArray(oneOf(fc.integer({ min: 100, max: 599 }), fc.integer({ min: 50, max: 650 })), { maxLength: 3 }),
       { nil: undefined },
