@@ -65,7 +65,7 @@ describe('istio-grpc runbook', () => {
     await fs.writeFile(bad, 'kind: Service\nmetadata: [unclosed\n');
     const r = await run(['runbook', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad\.yaml: YAML syntax error/);
+    expect(r.stderr).toMatch(/bad\.yaml:3:1: deficient indentation/);
   });
 
   test('requires at least one file', async () => {

@@ -21,7 +21,7 @@ describe('parseYamlDocuments', () => {
     // WHEN parsed
     const parsed = parseYamlDocuments(text, 'dup.yaml');
     // THEN the second occurrence is reported and the document is not used
-    expect(parsed.problems).toStrictEqual(['dup.yaml:7:5: duplicate key "app"; YAML map keys must be unique']);
+    expect(parsed.problems).toStrictEqual(['dup.yaml:7:5: duplicated mapping key']);
     expect(parsed.sources).toStrictEqual([]);
   });
 
@@ -44,6 +44,26 @@ describe('parseYamlDocuments', () => {
     for (let i = 1; i < 8; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
     const parsed = parseYamlDocuments(lines.join('\n'), 'bomb.yaml');
     expect(parsed.sources).toStrictEqual([]);
-    expect(parsed.problems[0]).toMatch(/^bomb\.yaml:1: /);
+    expect(parsed.problems[0]).toMatch(/^bomb\.yaml: aliases expand the input to more than 100000 values/);
+  });
+});
+
+describe('parseYamlDocuments limits', () => {
+  test('a few aliases used a few times are fine', () => {
+    const parsed = parseYamlDocuments('labels: &l {app: a}\nother: *l\n', 'alias.yaml');
+    expect(parsed.problems).toStrictEqual([]);
+    expect(parsed.sources[0].object).toStrictEqual({ labels: { app: 'a' }, other: { app: 'a' } });
+  });
+
+  test('merge keys are understood, as kubectl does', () => {
+    const parsed = parseYamlDocuments('base: &b {a: 1}\nderived:\n  <<: *b\n  c: 2\n', 'merge.yaml');
+    expect((parsed.sources[0].object as any).derived).toStrictEqual({ a: 1, c: 2 });
+  });
+
+  test('nesting beyond the limit is a problem, not a crash', () => {
+    const parsed = parseYamlDocuments(`a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'deep.yaml');
+    expect(parsed.sources).toStrictEqual([]);
+    expect(parsed.problems).toHaveLength(1);
+    expect(parsed.problems[0]).toMatch(/^deep\.yaml:1:\d+: /);
   });
 });

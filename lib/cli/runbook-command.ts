@@ -1,11 +1,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { parseAllDocuments } from 'yaml';
 import { CliIo, ExitCode } from './io';
 import { KubeObject } from '../core/kube-object';
 import { renderRunbooks } from '../troubleshoot/runbook';
 import { nonGrpcServices } from '../troubleshoot/runbook-model';
+import { parseYamlDocuments } from '../validate/yaml-documents';
 
 /**
  * `istio-grpc runbook [--out DIR] FILE...`: reads multi-document YAML manifests and writes one
@@ -68,15 +68,10 @@ async function loadManifests(file: string): Promise<KubeObject[] | string> {
     const code = (err as NodeJS.ErrnoException).code;
     return `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message}`;
   }
-  const objects: KubeObject[] = [];
-  for (const doc of parseAllDocuments(text)) {
-    if (doc.errors.length) return `${file}: YAML syntax error: ${doc.errors[0].message}`;
-    const value: unknown = doc.toJS();
-    // `kind: List` (kubectl get -o yaml) wraps its objects in items.
-    const items = isObject(value) && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
-    for (const item of items) if (isKubeObject(item)) objects.push(item);
-  }
-  return objects;
+  // The same reader as lint: `kind: List` expanded, syntax errors with file:line:column.
+  const parsed = parseYamlDocuments(text, file);
+  if (parsed.problems.length) return parsed.problems[0];
+  return parsed.sources.map((s) => s.object).filter(isKubeObject);
 }
 
 function isObject(v: unknown): v is Record<string, any> {

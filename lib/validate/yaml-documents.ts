@@ -1,4 +1,4 @@
-import { Document, isScalar, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { constructFromEvents, CORE_SCHEMA, Event, EVENT_ID, mergeTag, parseEvents } from 'js-yaml';
 import { SourcedObject } from './engine';
 
 /** The objects of a multi-document YAML text, or why it cannot be read. */
@@ -8,97 +8,171 @@ export interface ParsedDocuments {
   readonly problems: string[];
 }
 
-/** Aliases beyond this many in one document are treated as an alias bomb ("billion laughs"). */
+/** Aliases beyond this many in one document are refused outright. */
 export const MAX_ALIASES_PER_DOCUMENT = 1000;
+
+/** Collections nested deeper than this are refused (real manifests stay far below). */
+export const MAX_NESTING_DEPTH = 256;
+
+/**
+ * A few aliases can still multiply a document exponentially ("billion laughs"): the values that
+ * aliases expand to may not outnumber the input's characters (or this floor, for tiny inputs).
+ */
+export const MIN_EXPANSION_LIMIT = 100_000;
+
+// kubectl (go-yaml) understands `<<` merge keys, so lint does too.
+const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 /**
  * Parses multi-document YAML the way kubectl reads it: empty documents skipped, `kind: List`
  * expanded into its items, duplicate keys and alias bombs reported as problems (never thrown).
+ * Each object carries the line it starts on.
  */
 export function parseYamlDocuments(text: string, file: string): ParsedDocuments {
-  const lineCounter = new LineCounter();
-  const sources: SourcedObject[] = [];
-  const problems: string[] = [];
-  let documents;
+  const lines = lineStarts(text);
+  let events: Event[];
+  let documents: unknown[];
   try {
-    // The library's own unique-key check compares every key pair (minutes on a 200,000-key map), so
-    // duplicates are found below with a set per map instead.
-    documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    events = parseEvents(text, { filename: file, maxDepth: MAX_NESTING_DEPTH });
+    documents = constructFromEvents(events, { source: text, filename: file, schema: SCHEMA, maxAliases: MAX_ALIASES_PER_DOCUMENT });
   } catch (err) {
-    return { sources, problems: [`${file}: YAML could not be parsed (${messageOf(err)})`] };
+    return { sources: [], problems: [problemOf(err, file)] };
   }
-  const docs = Array.isArray(documents) ? documents : [documents];
-  for (const doc of docs) {
-    const at = (offset: number) => {
-      const pos = lineCounter.linePos(offset);
-      return `${file}:${pos.line}:${pos.col}`;
-    };
-    if (doc.errors.length) {
-      for (const e of doc.errors) problems.push(`${at(e.pos[0])}: ${firstLine(e.message)}`);
-      continue;
-    }
-    if (doc.contents === null) continue;
-    const duplicate = firstDuplicateKey(doc);
-    if (duplicate) {
-      problems.push(`${at(duplicate.offset)}: duplicate key "${duplicate.key}"; YAML map keys must be unique`);
-      continue;
-    }
-    const line = lineCounter.linePos(doc.contents.range?.[0] ?? 0).line;
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIASES_PER_DOCUMENT });
-    } catch (err) {
-      problems.push(`${file}:${line}: ${messageOf(err)}`);
-      continue;
-    }
-    if (value === null || value === undefined) continue;
+  const expansionLimit = Math.max(MIN_EXPANSION_LIMIT, text.length);
+  if (expandedSize(documents, expansionLimit) > expansionLimit) {
+    return { sources: [], problems: [`${file}: aliases expand the input to more than ${expansionLimit} values (an alias bomb); write the values out instead`] };
+  }
+  const positions = documentPositions(events, text);
+  const sources: SourcedObject[] = [];
+  documents.forEach((value, i) => {
+    if (value === null || value === undefined) return;
+    const position = positions[i];
+    const line = lineOf(lines, position?.start ?? 0);
     if (isList(value)) {
       // Each item gets its own line, so findings point at the item rather than the List.
-      const itemNodes = (doc.get('items', true) as { items?: { range?: number[] }[] } | undefined)?.items ?? [];
-      value.items.forEach((item, i) => {
-        const offset = itemNodes[i]?.range?.[0];
-        sources.push({ object: item, file, line: offset === undefined ? line : lineCounter.linePos(offset).line });
+      value.items.forEach((item, j) => {
+        const start = position?.items[j];
+        sources.push({ object: item, file, line: start === undefined ? line : lineOf(lines, start) });
       });
     } else {
       sources.push({ object: value, file, line });
     }
-  }
-  return { sources, problems };
+  });
+  return { sources, problems: [] };
 }
 
-/** The first key that appears twice in one map, in linear time. */
-function firstDuplicateKey(doc: Document): { key: string; offset: number } | undefined {
-  let found: { key: string; offset: number } | undefined;
-  try {
-    visit(doc, {
-      Map(_, map) {
-        const keys = new Set<string>();
-        for (const pair of map.items) {
-          if (!isScalar(pair.key)) continue;
-          const key = String(pair.key.value);
-          if (keys.has(key)) {
-            found = { key, offset: pair.key.range?.[0] ?? 0 };
-            return visit.BREAK;
-          }
-          keys.add(key);
-        }
-        return undefined;
-      },
-    });
-  } catch {
-    // Nesting too deep to walk: toJS below reports it.
+/** Where a document starts, and where each entry of its top-level `items` sequence starts. */
+interface DocumentPosition {
+  readonly start: number;
+  readonly items: number[];
+}
+
+/** Walks the event stream once: document starts and, for List-like documents, item starts. */
+function documentPositions(events: readonly Event[], text: string): DocumentPosition[] {
+  const positions: DocumentPosition[] = [];
+  let current: { start: number; items: number[] } | undefined;
+  let depth = 0;
+  // Inside the root mapping, keys and values alternate; remember whether the last key was `items`.
+  let rootEntry = 0;
+  let afterItemsKey = false;
+  let itemsDepth = -1;
+  for (const event of events) {
+    if (event.type === EVENT_ID.DOCUMENT) {
+      current = { start: -1, items: [] };
+      positions.push(current);
+      depth = 0;
+      rootEntry = 0;
+      afterItemsKey = false;
+      itemsDepth = -1;
+      continue;
+    }
+    if (!current) continue;
+    if (event.type === EVENT_ID.POP) {
+      if (depth === itemsDepth) itemsDepth = -1;
+      depth--;
+      if (depth === 1) rootEntry++;
+      continue;
+    }
+    const start = startOf(event);
+    if (current.start < 0 && start >= 0) current.start = start;
+    if (depth === itemsDepth && start >= 0) current.items.push(start);
+    if (depth === 1) {
+      const isKey = rootEntry % 2 === 0;
+      if (isKey) {
+        afterItemsKey = event.type === EVENT_ID.SCALAR && text.slice(event.valueStart, event.valueEnd) === 'items';
+      } else if (afterItemsKey && event.type === EVENT_ID.SEQUENCE) {
+        itemsDepth = depth + 1;
+      }
+    }
+    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+      depth++;
+    } else if (depth === 1) {
+      rootEntry++;
+    }
   }
-  return found;
+  return positions.map((p) => ({ start: Math.max(p.start, 0), items: p.items }));
+}
+
+function startOf(event: Event): number {
+  switch (event.type) {
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE:
+      return event.start;
+    case EVENT_ID.SCALAR:
+      return event.anchorStart >= 0 ? event.anchorStart : event.valueStart;
+    case EVENT_ID.ALIAS:
+      return event.anchorStart;
+    default:
+      return -1;
+  }
+}
+
+/** How many values the documents hold once aliases are expanded, counting shared values once per use. */
+function expandedSize(value: unknown, limit: number): number {
+  const sizes = new Map<object, number>();
+  const sizeOf = (v: unknown): number => {
+    if (v === null || typeof v !== 'object') return 1;
+    const known = sizes.get(v);
+    if (known !== undefined) return known;
+    let total = 1;
+    for (const child of Object.values(v)) {
+      total += sizeOf(child);
+      if (total > limit) break;
+    }
+    sizes.set(v, total);
+    return total;
+  };
+  return sizeOf(value);
+}
+
+function problemOf(err: unknown, file: string): string {
+  const e = err as { reason?: string; mark?: { line: number; column: number }; message?: string };
+  if (err instanceof RangeError) return `${file}: nesting too deep to read`;
+  const reason = e.reason ?? firstLine(e.message ?? String(err));
+  return e.mark ? `${file}:${e.mark.line + 1}:${e.mark.column + 1}: ${reason}` : `${file}: ${reason}`;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line of an offset, by binary search over line starts. */
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 function isList(value: unknown): value is { items: unknown[] } {
   const o = value as Record<string, unknown>;
   return typeof o === 'object' && !Array.isArray(o) && typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items);
-}
-
-function messageOf(err: unknown): string {
-  if (err instanceof RangeError) return 'nesting too deep to read';
-  return firstLine((err as Error)?.message ?? String(err));
 }
 
 function firstLine(message: string): string {
