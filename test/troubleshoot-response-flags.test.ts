@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
-import { editDistance, findResponseFlag, splitResponseFlags, suggestResponseFlags } from '../lib/troubleshoot/flag-lookup';
+import { editDistance } from '../lib/core/did-you-mean';
+import { findResponseFlag, splitResponseFlags, suggestResponseFlags } from '../lib/troubleshoot/flag-lookup';
 import { RESPONSE_FLAGS } from '../lib/troubleshoot/response-flags';
 
 /** The flags issue 6 names, plus DR which current Envoy documents too. */

@@ -1,4 +1,5 @@
 import { RESPONSE_FLAGS, ResponseFlagInfo } from './response-flags';
+import { editDistance } from '../core/did-you-mean';
 
 const BY_NAME = new Map<string, ResponseFlagInfo>();
 for (const flag of RESPONSE_FLAGS) {
@@ -18,20 +19,6 @@ export function findResponseFlag(name: string): ResponseFlagInfo | undefined {
 export function splitResponseFlags(value: string | undefined): string[] {
   if (!value || value === '-') return [];
   return value.split(/[,|\s]+/).filter((f) => f.length > 0 && f !== '-');
-}
-
-/** Edit distance between two short strings (insertions, deletions, substitutions). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /**

@@ -1,10 +1,39 @@
+import { checkCelRules } from './cel-rules';
+import { SCHEMA_CODES } from './codes';
+import { checkCoreObject } from './core-kinds';
+import { lookupCrd } from './crd-catalog';
+import { checkObjectMeta } from './object-meta';
+import { checkOpenApi } from './openapi-check';
 import { KubeObject } from '../../core/kube-object';
-import { Finding } from '../finding';
+import { Finding, findingOf } from '../finding';
+
+export { SCHEMA_CODES } from './codes';
+export { isDns1123Label, isDns1123Subdomain } from './object-meta';
 
 /**
- * What the Kubernetes API server would reject: the served CRD version's OpenAPI schema (unknown
- * fields rejected) and its CEL rules for Istio kinds, and the basic shape of core kinds.
+ * What the Kubernetes API server checks before it stores an object: metadata, the pinned Istio
+ * CRD's OpenAPI schema (strict about unknown fields) and its CEL rules, or the core kinds' rules.
+ * Objects of other API groups (other CRDs) are not checked here.
  */
-export function checkSchema(_object: KubeObject): Finding[] {
-  return [];
+export function checkSchema(object: KubeObject): Finding[] {
+  const findings: Finding[] = checkObjectMeta(object.kind, object.apiVersion, object.metadata as Record<string, any>)
+    .map((v) => findingOf(object, 'error', SCHEMA_CODES.INVALID_METADATA.code, v.message, v.path));
+  const lookup = lookupCrd(object.apiVersion, object.kind);
+  if ('notIstio' in lookup) {
+    const core = checkCoreObject(object.apiVersion, object.kind, object as Record<string, any>);
+    return [...findings, ...core.map((v) => findingOf(object, 'error', SCHEMA_CODES.INVALID_CORE_OBJECT.code, v.message, v.path))];
+  }
+  if ('problem' in lookup) {
+    const code = lookup.problem === 'group' ? SCHEMA_CODES.UNKNOWN_API_GROUP : lookup.problem === 'kind' ? SCHEMA_CODES.UNKNOWN_KIND : SCHEMA_CODES.UNSERVED_VERSION;
+    return [...findings, findingOf(object, 'error', code.code, lookup.message, lookup.problem === 'kind' ? 'kind' : 'apiVersion')];
+  }
+  const violations = checkOpenApi(lookup.found, object);
+  for (const v of violations) {
+    findings.push(findingOf(object, 'error', v.unknownField ? SCHEMA_CODES.UNKNOWN_FIELD.code : SCHEMA_CODES.SCHEMA_VIOLATION.code, v.message, v.path));
+  }
+  // Like the API server, CEL rules run only on objects that pass the structural schema.
+  if (violations.length === 0) {
+    for (const v of checkCelRules(lookup.found.schema, object)) findings.push(findingOf(object, 'error', SCHEMA_CODES.CEL_RULE.code, v.message, v.path));
+  }
+  return findings;
 }

@@ -1,0 +1,115 @@
+import { celEnv, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
+import { K8S_CEL_FUNCTIONS } from './cel-k8s-functions';
+import { childPath } from '../path';
+
+/** A CEL rule that failed at a place in the object. */
+export interface CelViolation {
+  readonly path: string;
+  readonly message: string;
+}
+
+interface Rule {
+  readonly rule: string;
+  readonly message?: string;
+  readonly fieldPath?: string;
+}
+
+type Program = (self: unknown) => { ok: boolean; unsupported?: boolean; error?: string };
+
+const env = celEnv({ variables: { self: CelScalar.DYN }, funcs: K8S_CEL_FUNCTIONS });
+const programs = new Map<string, Program | null>();
+const hasRules = new WeakMap<object, boolean>();
+
+/** Runs every `x-kubernetes-validations` rule of the schema at its place in the value. */
+export function checkCelRules(schema: Record<string, any>, value: unknown): CelViolation[] {
+  const violations: CelViolation[] = [];
+  walk(schema, value, '', violations);
+  return violations;
+}
+
+function walk(schema: Record<string, any>, value: unknown, path: string, out: CelViolation[]): void {
+  if (value === undefined || !subtreeHasRules(schema)) return;
+  for (const rule of (schema['x-kubernetes-validations'] ?? []) as Rule[]) {
+    if (rule.rule.includes('oldSelf')) continue; // transition rules need the stored object
+    const program = programFor(rule.rule);
+    if (!program) continue;
+    const result = program(toCel(value, schema));
+    if (result.unsupported || result.ok) continue;
+    const message = rule.message ?? `failed rule: ${rule.rule}`;
+    out.push({ path: rule.fieldPath ? path + rule.fieldPath : path, message: result.error ? `${message} (${result.error})` : message });
+  }
+  if (Array.isArray(value)) {
+    if (schema.items) value.forEach((item, i) => walk(schema.items, item, childPath(path, i), out));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, child] of Object.entries(value)) {
+    const childSchema = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    if (childSchema) walk(childSchema, child, childPath(path, key), out);
+  }
+}
+
+/** Whether any rule lives at or below this schema node (cached, so rule-free subtrees are skipped). */
+function subtreeHasRules(schema: Record<string, any>): boolean {
+  const known = hasRules.get(schema);
+  if (known !== undefined) return known;
+  hasRules.set(schema, false); // guards against self-referencing schemas
+  const children = [
+    ...Object.values(schema.properties ?? {}),
+    ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
+    ...(schema.items ? [schema.items] : []),
+  ] as Record<string, any>[];
+  const result = Array.isArray(schema['x-kubernetes-validations']) || children.some(subtreeHasRules);
+  hasRules.set(schema, result);
+  return result;
+}
+
+/** Compiles a rule once; null when CEL cannot parse it (then the rule is not checked). */
+function programFor(rule: string): Program | null {
+  if (programs.has(rule)) return programs.get(rule)!;
+  let program: Program | null = null;
+  try {
+    const run = plan(env, parse(rule));
+    program = (self) => {
+      let result;
+      try {
+        result = run({ self } as never);
+      } catch (err) {
+        return { ok: false, error: (err as Error).message };
+      }
+      if (isCelError(result)) {
+        const text = String((result as { message?: string }).message ?? result);
+        // A function we do not implement: say nothing rather than guess.
+        if (/unbound function|no such overload|undeclared reference/i.test(text)) return { ok: true, unsupported: true };
+        return { ok: false, error: text };
+      }
+      return { ok: result === true };
+    };
+  } catch {
+    program = null;
+  }
+  programs.set(rule, program);
+  return program;
+}
+
+/**
+ * The value as CEL sees it: objects as maps, integers as CEL ints where the schema says integer
+ * (JSON numbers are doubles otherwise), recursively.
+ */
+function toCel(value: unknown, schema: Record<string, any> | undefined): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') {
+    const integer = schema?.type === 'integer' || (schema?.type === undefined && Number.isInteger(value)) || schema?.['x-kubernetes-int-or-string'];
+    return integer && Number.isInteger(value) ? BigInt(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => toCel(item, schema?.items));
+  if (typeof value === 'object') {
+    const map = new Map<string, unknown>();
+    for (const [key, child] of Object.entries(value)) {
+      const childSchema = schema?.properties?.[key] ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      map.set(key, toCel(child, childSchema));
+    }
+    return map;
+  }
+  return value;
+}

@@ -1,0 +1,69 @@
+import { didYouMean } from '../../core/did-you-mean';
+import { ISTIO_CRD_SCHEMAS_JSON } from '../schemas/istio-crds.generated';
+
+/** One served version of one Istio CRD. */
+export interface CrdVersion {
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  readonly scope: string;
+  readonly schema: Record<string, any>;
+}
+
+/** The CRD version an object is checked against, or why there is none. */
+export type CrdLookup =
+  | { readonly found: CrdVersion }
+  | { readonly problem: 'group' | 'version' | 'kind'; readonly message: string }
+  | { readonly notIstio: true };
+
+let catalog: Map<string, CrdVersion[]> | undefined;
+
+/** Every served version of every pinned Istio CRD, by group; parsed on first use. */
+function crdsByGroup(): Map<string, CrdVersion[]> {
+  if (!catalog) {
+    catalog = new Map();
+    for (const crd of JSON.parse(ISTIO_CRD_SCHEMAS_JSON) as CrdVersion[]) {
+      catalog.set(crd.group, [...(catalog.get(crd.group) ?? []), crd]);
+    }
+  }
+  return catalog;
+}
+
+/** Istio's API groups all end in `istio.io`; other groups belong to other CRDs we do not pin. */
+export function isIstioGroup(group: string): boolean {
+  return group === 'istio.io' || group.endsWith('.istio.io');
+}
+
+/** Finds the schema for `apiVersion` + `kind`, with a hint for near misses. */
+export function lookupCrd(apiVersion: string, kind: string): CrdLookup {
+  const slash = apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+  const groups = crdsByGroup();
+  const inGroup = groups.get(group);
+  if (!inGroup) {
+    if (!isIstioGroup(group)) return { notIstio: true };
+    const kindHome = [...groups.values()].flat().find((c) => c.kind === kind);
+    const hint = kindHome ? `; did you mean ${kindHome.group}/${preferredVersion(groups.get(kindHome.group)!, kind)}?` : didYouMean(group, groups.keys());
+    return { problem: 'group', message: `API group "${group}" does not exist in Istio${hint}` };
+  }
+  const ofKind = inGroup.filter((c) => c.kind === kind);
+  if (ofKind.length === 0) {
+    const kinds = [...new Set(inGroup.map((c) => c.kind))];
+    const elsewhere = [...groups.values()].flat().find((c) => c.kind === kind);
+    const hint = elsewhere ? `; ${kind} lives in ${elsewhere.group}` : didYouMean(kind, kinds);
+    return { problem: 'kind', message: `${group} has no kind "${kind}" (it has ${kinds.join(', ')})${hint}` };
+  }
+  const found = ofKind.find((c) => c.version === version);
+  if (!found) {
+    const served = ofKind.map((c) => c.version);
+    return { problem: 'version', message: `${group} does not serve ${kind} in version "${version}" (served: ${served.join(', ')}); use ${group}/${preferredVersion(inGroup, kind)}` };
+  }
+  return { found };
+}
+
+/** The newest stable version of a kind: v1 over v1beta1 over v1alpha3. */
+function preferredVersion(crds: readonly CrdVersion[], kind: string): string {
+  const rank = (v: string) => (v === 'v1' ? 0 : v.includes('beta') ? 1 : 2);
+  return crds.filter((c) => c.kind === kind).map((c) => c.version).sort((a, b) => rank(a) - rank(b))[0];
+}

@@ -1,0 +1,112 @@
+import { KubeObject } from '../lib/core/kube-object';
+import { checkSchema } from '../lib/validate/schema';
+
+const vs = (spec: unknown, apiVersion = 'networking.istio.io/v1'): KubeObject => ({ apiVersion, kind: 'VirtualService', metadata: { name: 'users', namespace: 'shop' }, spec } as KubeObject);
+const dr = (spec: unknown): KubeObject => ({ apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'users', namespace: 'shop' }, spec } as KubeObject);
+const pa = (spec: unknown): KubeObject => ({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'users', namespace: 'shop' }, spec } as KubeObject);
+const summary = (o: KubeObject) => checkSchema(o).map((f) => `${f.code} ${f.path ?? ''}: ${f.message}`);
+
+const ROUTE = { route: [{ destination: { host: 'users.shop.svc.cluster.local' } }] };
+
+describe('schema stage: Istio CRDs', () => {
+  test('a valid VirtualService has no finding', () => {
+    expect(summary(vs({ hosts: ['users'], http: [{ ...ROUTE, timeout: '2s', retries: { attempts: 2, retryOn: 'unavailable' } }] }))).toStrictEqual([]);
+  });
+
+  test('an unknown field is refused with the closest known field', () => {
+    expect(summary(dr({ host: 'users', trafficPolicy: { conectionPool: {} } })))
+      .toStrictEqual(['IGR1005 spec.trafficPolicy.conectionPool: unknown field "conectionPool"; did you mean connectionPool?']);
+  });
+
+  test('a wrong type names the expected type and the value', () => {
+    expect(summary(vs({ hosts: 'users', http: [ROUTE] }))).toStrictEqual(['IGR1004 spec.hosts: must be an array (got "users")']);
+  });
+
+  test('an enum value outside the list names the allowed values', () => {
+    const [finding] = summary(dr({ host: 'users', trafficPolicy: { loadBalancer: { simple: 'LEAST_REQUESTS' } } }));
+    expect(finding).toMatch(/^IGR1004 spec\.trafficPolicy\.loadBalancer\.simple: "LEAST_REQUESTS" is not one of .*ROUND_ROBIN.*; did you mean LEAST_REQUEST\?$/);
+  });
+
+  test('int-or-string fields take both forms and nothing else', () => {
+    const withPort = (number: unknown) => summary({ apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 's' }, spec: { ingress: [{ port: { number: 9080, protocol: 'GRPC', name: 'grpc' }, defaultEndpoint: '127.0.0.1:8080' }], outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } }, x: number } as any);
+    expect(withPort(1)).toStrictEqual(['IGR1005 x: unknown field "x"']);
+    const portLevel = (port: unknown) => summary(pa({ selector: { matchLabels: { app: 'users' } }, portLevelMtls: { [String(port)]: { mode: 'STRICT' } } }));
+    expect(portLevel(8080)).toStrictEqual([]);
+  });
+
+  test('a CEL rule that fails is reported at its place with its message', () => {
+    expect(summary(pa({ portLevelMtls: { 8080: { mode: 'STRICT' } } }))).toStrictEqual(['IGR1006 spec: portLevelMtls requires selector']);
+    expect(summary(pa({ selector: { matchLabels: { app: 'users' } }, portLevelMtls: { 0: { mode: 'STRICT' } } })))
+      .toStrictEqual(['IGR1006 spec.portLevelMtls: port must be between 1-65535']);
+  });
+
+  test('a CEL rule that fails to evaluate counts as failed, as the API server does', () => {
+    const [finding] = summary(pa({ selector: { matchLabels: { app: 'users' } }, portLevelMtls: { abc: { mode: 'STRICT' } } }));
+    expect(finding).toMatch(/^IGR1006 spec\.portLevelMtls: port must be between 1-65535 \(/);
+  });
+
+  test('duration rules use CEL durations', () => {
+    expect(summary(vs({ hosts: ['users'], http: [{ ...ROUTE, timeout: '0.5ms' }] }))).toHaveLength(1);
+    expect(summary(vs({ hosts: ['users'], http: [{ ...ROUTE, timeout: '1ms' }] }))).toStrictEqual([]);
+  });
+
+  test('mutually exclusive fields name each other', () => {
+    const [finding] = summary({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'u' },
+      spec: { host: 'u', trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN', consistentHash: { httpHeaderName: 'x' } } } },
+    } as KubeObject);
+    expect(finding).toMatch(/loadBalancer: fields simple and consistentHash cannot be set together/);
+  });
+
+  test('an unknown Istio group, kind or version gets a hint', () => {
+    expect(summary(vs({ hosts: ['a'] }, 'networking.istio.io/v2'))[0]).toMatch(/^IGR1002 apiVersion: .*served: .*v1.*use networking\.istio\.io\/v1$/);
+    expect(summary(vs({ hosts: ['a'] }, 'network.istio.io/v1'))[0]).toBe('IGR1001 apiVersion: API group "network.istio.io" does not exist in Istio; did you mean networking.istio.io/v1?');
+    expect(summary({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualServices', metadata: { name: 'a' } } as KubeObject)[0])
+      .toMatch(/^IGR1003 kind: networking\.istio\.io has no kind "VirtualServices" .*; did you mean VirtualService\?$/);
+    expect(summary({ apiVersion: 'networking.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'a' } } as KubeObject)[0])
+      .toMatch(/PeerAuthentication lives in security\.istio\.io$/);
+  });
+
+  test('objects of other API groups are left alone', () => {
+    expect(summary({ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'c' }, spec: { anything: true } } as KubeObject)).toStrictEqual([]);
+  });
+});
+
+describe('schema stage: metadata and core kinds', () => {
+  test('names, namespaces, labels and annotations follow the API server rules', () => {
+    const o = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name', namespace: 'a.b', labels: { app: 'x y' }, annotations: { n: 5 } } } as unknown as KubeObject;
+    expect(summary(o).map((s) => s.split(':')[0])).toStrictEqual(['IGR1007 metadata.name', 'IGR1007 metadata.namespace', 'IGR1007 metadata.labels.app', 'IGR1007 metadata.annotations.n']);
+  });
+
+  test('a Service name must be a DNS-1035 label', () => {
+    const svc = (name: string) => summary({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { ports: [{ port: 80 }] } } as KubeObject);
+    expect(svc('users')).toStrictEqual([]);
+    expect(svc('1users')[0]).toMatch(/^IGR1007 metadata\.name: Service name "1users" must be a DNS-1035 label/);
+  });
+
+  test('Service ports: range, names, uniqueness', () => {
+    const svc = (ports: unknown[]) => summary({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'u' }, spec: { ports } } as KubeObject);
+    expect(svc([{ name: 'grpc', port: 50051, targetPort: 'grpc', appProtocol: 'grpc' }])).toStrictEqual([]);
+    expect(svc([{ name: 'grpc', port: 70000 }])).toStrictEqual(['IGR1008 spec.ports[0].port: must be a whole number from 1 to 65535 (got 70000)']);
+    expect(svc([{ name: 'grpc', port: 1 }, { name: 'grpc', port: 2 }])).toStrictEqual(['IGR1008 spec.ports[1].name: port name "grpc" is used twice']);
+    expect(svc([{ port: 1 }, { name: 'b', port: 2 }])).toStrictEqual(['IGR1008 spec.ports[0].name: every port of a multi-port Service needs a name']);
+  });
+
+  test('a Deployment selector must match its pod template', () => {
+    const deploy = (podLabels: Record<string, string>) => summary({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'u' },
+      spec: { selector: { matchLabels: { app: 'u' } }, template: { metadata: { labels: podLabels }, spec: { containers: [{ name: 'app', image: 'u:1' }] } } },
+    } as KubeObject);
+    expect(deploy({ app: 'u', version: 'v1' })).toStrictEqual([]);
+    expect(deploy({ app: 'v' })[0]).toMatch(/^IGR1008 spec\.template\.metadata\.labels: selector app=u does not match/);
+  });
+
+  test('containers need a name and an image', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'app' }] } } as KubeObject;
+    expect(summary(pod)).toStrictEqual(['IGR1008 spec.containers[0].image: required: the container image']);
+  });
+});
