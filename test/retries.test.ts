@@ -96,6 +96,7 @@ describe('retries: idempotency safety', () => {
     [{ attempts: 2, retryOn: [] }, /retries.retryOn: got \[\]; an empty list means Istio falls back to its default conditions/],
     [{ attempts: 2, retryOn: ['unavailable', 'unavailable'] }, /retries.retryOn: got .*; lists a condition twice/],
     [{ attempts: 2, retryOnHttpStatusCodes: [600] }, /retries.retryOnHttpStatusCodes\[0\]: got 600; must be a whole number from 100 to 599/],
+    [{ attempts: 2, retryOnHttpStatusCodes: [104] }, /retries.retryOnHttpStatusCodes\[0\]: got 104; is not a standard HTTP status code, and Istio refuses unknown codes/],
     [{ attempts: 2, perTryTimeout: Duration.millis(0.1) }, /retries.perTryTimeout: got "0.1ms"; Istio keeps millisecond precision/],
   ])('rejects a bad service-wide policy %#', (retries, message) => {
     expect(() => synthMeshService({ ...base, retries: retries as any })).toThrow(message);

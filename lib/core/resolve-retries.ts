@@ -1,5 +1,6 @@
 import { PropChecker } from './checks';
 import { renderDuration } from './duration';
+import { KNOWN_HTTP_STATUS_CODES } from './http-status';
 import { RenderedRetries } from './mesh-service-model';
 import { Idempotency } from './method';
 import { DEFAULT_RETRY_ON, PRE_REQUEST_RETRY_CONDITIONS, RetryOn, RetryPolicy } from './retry';
@@ -54,7 +55,12 @@ export function renderRetries(check: PropChecker, field: string, policy: RetryPo
     check.fail(`${field}.retryOn`, retryOn, 'lists a condition twice', 'list each condition once');
   }
   const codes = policy.retryOnHttpStatusCodes ?? [];
-  codes.forEach((code, i) => check.integer(`${field}.retryOnHttpStatusCodes[${i}]`, code, 100, 599));
+  codes.forEach((code, i) => {
+    check.integer(`${field}.retryOnHttpStatusCodes[${i}]`, code, 100, 599);
+    if (!KNOWN_HTTP_STATUS_CODES.has(code)) {
+      check.fail(`${field}.retryOnHttpStatusCodes[${i}]`, code, 'is not a standard HTTP status code, and Istio refuses unknown codes in retryOn', 'use a code such as 429, 502, 503 or 504');
+    }
+  });
   if (codes.length > 0 && !retryOn.includes(RetryOn.RETRIABLE_STATUS_CODES)) {
     // Envoy only looks at the status code list under this condition.
     retryOn.push(RetryOn.RETRIABLE_STATUS_CODES);

@@ -84,7 +84,7 @@ export interface RetryPolicy {
   readonly retryOn?: RetryOn[];
 
   /**
-   * HTTP status codes (100–599) that trigger a retry, rendered into `retryOn` as numbers.
+   * Standard HTTP status codes (e.g. 429, 503) that trigger a retry, rendered into `retryOn` as numbers.
    * @default - none
    */
   readonly retryOnHttpStatusCodes?: number[];

@@ -1,6 +1,6 @@
 import * as istio from '../../../imports/networking.istio.io';
-import { MeshServiceModel, meshObjectNames, RouteModel } from '../mesh-service-model';
 import { NON_IDEMPOTENT_METHODS_ANNOTATION } from '../annotations';
+import { MeshServiceModel, meshObjectNames, RouteModel } from '../mesh-service-model';
 import { ServiceProtocol } from '../mesh-service-props';
 import { Idempotency } from '../method';
 import { objectMeta } from './labels';

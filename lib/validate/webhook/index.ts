@@ -1,7 +1,35 @@
+import { checkDestinationRule } from './destination-rule';
+import { checkGateway } from './gateway';
+import { Issues, obj } from './issues';
+import { checkAuthorizationPolicy, checkPeerAuthentication } from './security';
+import { checkTelemetry } from './telemetry';
+import { checkVirtualService } from './virtual-service';
 import { KubeObject } from '../../core/kube-object';
 import { Finding } from '../finding';
 
-/** What Istio's validating admission webhook would reject or warn about, one object at a time. */
-export function checkWebhook(_object: KubeObject): Finding[] {
-  return [];
+export { WEBHOOK_CODES } from './codes';
+
+type Check = (issues: Issues, spec: Record<string, any>, object: KubeObject) => void;
+
+/** The webhook's checks by `group/Kind`; every served version of a kind gets the same rules. */
+const CHECKS = new Map<string, Check>([
+  ['networking.istio.io/VirtualService', (issues, spec) => checkVirtualService(issues, spec)],
+  ['networking.istio.io/DestinationRule', (issues, spec) => checkDestinationRule(issues, spec)],
+  ['networking.istio.io/Gateway', (issues, spec) => checkGateway(issues, spec)],
+  ['security.istio.io/AuthorizationPolicy', (issues, spec, object) => checkAuthorizationPolicy(issues, object, spec)],
+  ['security.istio.io/PeerAuthentication', (issues, spec) => checkPeerAuthentication(issues, spec)],
+  ['telemetry.istio.io/Telemetry', (issues, spec) => checkTelemetry(issues, spec)],
+]);
+
+/**
+ * What Istio's validating admission webhook refuses (errors) or accepts with a warning, for
+ * objects that already passed the CRD schema. Other kinds pass through.
+ */
+export function checkWebhook(object: KubeObject): Finding[] {
+  const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
+  const check = CHECKS.get(`${group}/${object.kind}`);
+  if (!check) return [];
+  const issues = new Issues(object);
+  check(issues, obj((object as Record<string, unknown>).spec) ?? {}, object);
+  return issues.findings;
 }

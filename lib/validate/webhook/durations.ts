@@ -1,0 +1,52 @@
+import { WEBHOOK_CODES } from './codes';
+import { Issues } from './issues';
+
+const UNIT_NANOS: Record<string, bigint> = {
+  ns: 1n, us: 1_000n, µs: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n,
+};
+const PART = /([0-9]*)(?:\.([0-9]*))?(ns|us|µs|ms|s|m|h)/y;
+const MILLI = 1_000_000n;
+
+/** A Go-style duration (`1h2m3.5s`, `250ms`) in nanoseconds, or undefined when it does not parse. */
+export function parseDurationNanos(text: string): bigint | undefined {
+  if (typeof text !== 'string' || text === '') return undefined;
+  let rest = text;
+  let negative = false;
+  if (rest[0] === '-' || rest[0] === '+') {
+    negative = rest[0] === '-';
+    rest = rest.slice(1);
+  }
+  if (rest === '0') return 0n;
+  let total = 0n;
+  PART.lastIndex = 0;
+  while (PART.lastIndex < rest.length) {
+    const start = PART.lastIndex;
+    const m = PART.exec(rest);
+    if (!m || m.index !== start || (m[1] === '' && (m[2] ?? '') === '')) return undefined;
+    const unit = UNIT_NANOS[m[3]];
+    const fraction = m[2] ?? '';
+    total += BigInt(m[1] || '0') * unit + (fraction ? (BigInt(fraction) * unit) / 10n ** BigInt(fraction.length) : 0n);
+    // Precision below a nanosecond is lost, which is what makes `1.0000000001s` sub-ms too.
+    if (fraction && (BigInt(fraction) * unit) % 10n ** BigInt(fraction.length) !== 0n) total += 1n;
+  }
+  return negative ? -total : total;
+}
+
+/**
+ * Istio's duration rule: at least 1ms and a whole number of milliseconds (Envoy's timers have
+ * millisecond resolution). `allowZero` for the few fields where 0 means "off".
+ */
+export function checkDuration(issues: Issues, value: unknown, path: string, allowZero = false): void {
+  if (value === undefined || value === null) return;
+  const nanos = parseDurationNanos(String(value));
+  if (nanos === undefined) {
+    issues.error(WEBHOOK_CODES.DURATION, path, `"${String(value)}" is not a duration; write e.g. 250ms, 2s or 1m`);
+    return;
+  }
+  if (allowZero && nanos === 0n) return;
+  if (nanos < MILLI) {
+    issues.error(WEBHOOK_CODES.DURATION, path, `${String(value)} is shorter than 1ms, the smallest duration Istio accepts`);
+  } else if (nanos % MILLI !== 0n) {
+    issues.error(WEBHOOK_CODES.DURATION, path, `${String(value)} is not a whole number of milliseconds; Istio only supports millisecond precision`);
+  }
+}

@@ -1,0 +1,37 @@
+import { WEBHOOK_CODES } from './codes';
+import { checkDuration } from './durations';
+import { Issues, obj } from './issues';
+import { KNOWN_HTTP_STATUS_CODES } from '../../core/http-status';
+
+/** Envoy's retry conditions that Istio accepts in `retryOn`, besides HTTP status codes. */
+export const RETRY_ON_POLICIES = new Set([
+  '5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'envoy-ratelimited', 'retriable-4xx',
+  'refused-stream', 'retriable-status-codes', 'retriable-headers', 'http3-post-connect-failure',
+  'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable',
+]);
+
+
+/** Istio's rules for an HTTP route's `retries`. */
+export function checkRetries(issues: Issues, retries: unknown, path: string): void {
+  const r = obj(retries);
+  if (!r) return;
+  const attempts = typeof r.attempts === 'number' ? r.attempts : 0;
+  if (attempts < 0) issues.error(WEBHOOK_CODES.RETRIES, `${path}.attempts`, `attempts must not be negative (got ${attempts})`);
+  if (attempts === 0) {
+    const others = ['perTryTimeout', 'retryOn', 'retryRemoteLocalities'].filter((k) => r[k] !== undefined && r[k] !== null && r[k] !== '' && r[k] !== false);
+    if (others.length) {
+      issues.error(WEBHOOK_CODES.RETRIES, path, `attempts is 0, which switches retries off, yet ${others.join(' and ')} ${others.length > 1 ? 'are' : 'is'} set; remove ${others.length > 1 ? 'them' : 'it'} or set attempts > 0`);
+    }
+  }
+  checkDuration(issues, r.perTryTimeout, `${path}.perTryTimeout`);
+  if (typeof r.retryOn === 'string') {
+    for (const raw of r.retryOn.split(',')) {
+      const token = raw.trim();
+      if (RETRY_ON_POLICIES.has(token)) continue;
+      if (/^\d+$/.test(token) && KNOWN_HTTP_STATUS_CODES.has(Number(token))) continue;
+      const why = /^\d+$/.test(token) ? `${token} is not a known HTTP status code` : `"${token}" is not a retry condition Envoy knows`;
+      issues.error(WEBHOOK_CODES.RETRIES, `${path}.retryOn`, `${why}; use gRPC conditions (cancelled, deadline-exceeded, internal, resource-exhausted, unavailable), Envoy's (5xx, gateway-error, reset, connect-failure, refused-stream, retriable-4xx, ...) or an HTTP status code`);
+    }
+  }
+  checkDuration(issues, r.backoff, `${path}.backoff`);
+}
