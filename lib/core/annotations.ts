@@ -5,3 +5,9 @@
  * including ones added later by hand-edited YAML.
  */
 export const NON_IDEMPOTENT_METHODS_ANNOTATION = 'istio-grpc.dev/non-idempotent-methods';
+
+/**
+ * Annotation on a VirtualService whose owner accepted retries on non-idempotent methods
+ * (`dangerouslyAllowRetriesOnNonIdempotentMethods`): lint reports such retries as warnings only.
+ */
+export const RETRIES_ON_NON_IDEMPOTENT_ACCEPTED_ANNOTATION = 'istio-grpc.dev/retries-on-non-idempotent-methods-accepted';

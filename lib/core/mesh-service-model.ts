@@ -83,6 +83,8 @@ export interface MeshServiceModel {
   readonly workload?: WorkloadModel;
   /** Method routes first (exact matches), the service-wide route last. */
   readonly routes: readonly RouteModel[];
+  /** `dangerouslyAllowRetriesOnNonIdempotentMethods` was set: duplicates are accepted. */
+  readonly retriesOnNonIdempotentAccepted?: boolean;
   readonly trafficPolicy: TrafficPolicyModel;
   /** Things that are allowed but probably not what the user wants. */
   readonly warnings: readonly string[];

@@ -51,6 +51,7 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     selector,
     ...(props.workload ? { workload: resolveWorkload(check, name, selector, props.workload) } : {}),
     routes: resolveRoutes(check, props),
+    retriesOnNonIdempotentAccepted: props.dangerouslyAllowRetriesOnNonIdempotentMethods === true,
     trafficPolicy: resolveTrafficPolicy(check, props),
     warnings,
   };

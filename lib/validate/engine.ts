@@ -42,7 +42,10 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
     findings.push(...located(schema));
     // The API server would not store it, so neither the webhook nor the analyzers ever see it.
     if (schema.some((f) => f.severity === 'error')) continue;
-    findings.push(...located(guarded(object, ENGINE_CODES.CHECK_FAILED, 'webhook', () => checkWebhook(object))));
+    const webhook = guarded(object, ENGINE_CODES.CHECK_FAILED, 'webhook', () => checkWebhook(object));
+    findings.push(...located(webhook));
+    // Refused by the admission webhook: never stored, so never analyzed.
+    if (webhook.some((f) => f.severity === 'error')) continue;
     stored.push({ object, source });
   }
   const analysis = guardedAll(() => analyzeObjects(stored.map((s) => s.object)));

@@ -1,5 +1,5 @@
 import * as istio from '../../../imports/networking.istio.io';
-import { NON_IDEMPOTENT_METHODS_ANNOTATION } from '../annotations';
+import { NON_IDEMPOTENT_METHODS_ANNOTATION, RETRIES_ON_NON_IDEMPOTENT_ACCEPTED_ANNOTATION } from '../annotations';
 import { MeshServiceModel, meshObjectNames, RouteModel } from '../mesh-service-model';
 import { ServiceProtocol } from '../mesh-service-props';
 import { Idempotency } from '../method';
@@ -83,5 +83,9 @@ function nonIdempotentAnnotation(model: MeshServiceModel): Record<string, string
   const paths = model.routes
     .filter((r) => r.methodPath && r.idempotency !== Idempotency.IDEMPOTENT && r.idempotency !== Idempotency.NO_SIDE_EFFECTS)
     .map((r) => r.methodPath!);
-  return paths.length ? { [NON_IDEMPOTENT_METHODS_ANNOTATION]: paths.join(',') } : {};
+  if (!paths.length) return {};
+  return {
+    [NON_IDEMPOTENT_METHODS_ANNOTATION]: paths.join(','),
+    ...(model.retriesOnNonIdempotentAccepted ? { [RETRIES_ON_NON_IDEMPOTENT_ACCEPTED_ANNOTATION]: 'true' } : {}),
+  };
 }

@@ -1,0 +1,128 @@
+import { KubeObject } from '../../core/kube-object';
+import { hostCovers } from '../webhook/hosts';
+
+/** Istio's root namespace, where mesh-wide policies live. */
+export const ROOT_NAMESPACE = 'istio-system';
+
+/** The cluster domain suffix of Kubernetes service hosts. */
+const SVC_SUFFIX = 'svc.cluster.local';
+
+/** A set of pods: a Pod, or the pod template of a Deployment/StatefulSet/... */
+export interface Workload {
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** Runs an Istio sidecar or gateway proxy. */
+  readonly inMesh: boolean;
+  /** Assumed rather than read from the input (Istio's default ingress gateway). */
+  readonly assumed?: boolean;
+}
+
+const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
+
+/** Istio's default ingress gateway, present in every default installation but rarely in the bundle. */
+const DEFAULT_INGRESS_GATEWAY: Workload = { namespace: ROOT_NAMESPACE, labels: { istio: 'ingressgateway', app: 'istio-ingressgateway' }, inMesh: true, assumed: true };
+
+/** The objects under analysis, indexed once so each analyzer runs in linear time. */
+export class MeshIndex {
+  readonly byKind = new Map<string, KubeObject[]>();
+  readonly services = new Map<string, KubeObject>();
+  readonly workloads: Workload[] = [];
+  readonly namespaces = new Set<string>();
+  readonly secrets = new Set<string>();
+  readonly serviceEntryHosts: { host: string; namespace: string }[] = [];
+  readonly gateways = new Map<string, KubeObject>();
+
+  constructor(objects: readonly KubeObject[]) {
+    for (const o of objects) {
+      const list = this.byKind.get(o.kind) ?? [];
+      list.push(o);
+      this.byKind.set(o.kind, list);
+      const ns = namespaceOf(o);
+      const spec = (o as any).spec ?? {};
+      if (o.apiVersion === 'v1' && o.kind === 'Service') {this.services.set(`${o.metadata.name}.${ns}.${SVC_SUFFIX}`, o);} else if (o.apiVersion === 'v1' && o.kind === 'Namespace') {this.namespaces.add(o.metadata.name);} else if (o.apiVersion === 'v1' && o.kind === 'Secret') {this.secrets.add(`${ns}/${o.metadata.name}`);} else if (o.apiVersion === 'v1' && o.kind === 'Pod') {this.workloads.push(workloadOf(ns, o.metadata.labels, o.metadata.annotations, spec));} else if (POD_TEMPLATE_KINDS.has(o.kind) && spec.template) {
+        const t = spec.template;
+        this.workloads.push(workloadOf(ns, t.metadata?.labels, t.metadata?.annotations, t.spec ?? {}));
+      } else if (o.kind === 'ServiceEntry') {
+        for (const host of Array.isArray(spec.hosts) ? spec.hosts : []) this.serviceEntryHosts.push({ host: String(host), namespace: ns });
+      } else if (o.kind === 'Gateway' && o.apiVersion.startsWith('networking.istio.io/')) {
+        this.gateways.set(`${ns}/${o.metadata.name}`, o);
+      } else if (o.kind === 'Certificate' && o.apiVersion.startsWith('cert-manager.io/') && typeof spec.secretName === 'string') {
+        // cert-manager writes the Secret, so it counts as present.
+        this.secrets.add(`${ns}/${spec.secretName}`);
+      }
+    }
+  }
+
+  /** Objects of a kind (any API version). */
+  of(kind: string): KubeObject[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** The Kubernetes Service a host names, resolving short names against `namespace`. */
+  service(host: string, namespace: string): KubeObject | undefined {
+    return this.services.get(fqdn(host, namespace)) ?? this.services.get(`${host}.${SVC_SUFFIX}`) ?? this.services.get(`${host}.cluster.local`);
+  }
+
+  /** Whether a host is known: a Service, or covered by a ServiceEntry host. */
+  hostKnown(host: string, namespace: string): boolean {
+    if (this.service(host, namespace)) return true;
+    const full = fqdn(host, namespace);
+    return this.serviceEntryHosts.some((se) => hostCovers(se.host, host) || hostCovers(se.host, full));
+  }
+
+  /** Workloads in `namespace` (any when undefined) whose labels include every selector label. */
+  selected(selector: Readonly<Record<string, unknown>>, namespace?: string): Workload[] {
+    return this.workloads.filter((w) => (namespace === undefined || w.namespace === namespace) && labelsMatch(selector, w.labels));
+  }
+
+  /**
+   * Gateway pods matching a selector (in any namespace, as Istio selects gateway workloads), or
+   * Istio's default ingress gateway when the selector is its label and the input has no such pod.
+   */
+  gatewayWorkloads(selector: Readonly<Record<string, unknown>>): Workload[] {
+    const found = this.selected(selector);
+    if (found.length === 0 && labelsMatch(selector, DEFAULT_INGRESS_GATEWAY.labels)) return [DEFAULT_INGRESS_GATEWAY];
+    return found;
+  }
+}
+
+/** `metadata.namespace`, or `default` as kubectl assumes. */
+export function namespaceOf(o: KubeObject): string {
+  return typeof o.metadata.namespace === 'string' && o.metadata.namespace ? o.metadata.namespace : 'default';
+}
+
+/** A host as Istio resolves it: short names (no dot) live in the referring object's namespace. */
+export function fqdn(host: string, namespace: string): string {
+  if (host.startsWith('*') || host.includes('.')) return host;
+  return `${host}.${namespace}.${SVC_SUFFIX}`;
+}
+
+/** Whether every selector label is on the workload (an empty selector matches everything). */
+export function labelsMatch(selector: Readonly<Record<string, unknown>>, labels: Readonly<Record<string, string>>): boolean {
+  for (const [k, v] of Object.entries(selector)) if (labels[k] !== v) return false;
+  return true;
+}
+
+function workloadOf(namespace: string, labels: unknown, annotations: unknown, podSpec: any): Workload {
+  const containers = Array.isArray(podSpec?.containers) ? podSpec.containers : [];
+  const ann = (annotations ?? {}) as Record<string, unknown>;
+  const inMesh = containers.some((c: any) => c?.name === 'istio-proxy') || ann['sidecar.istio.io/status'] !== undefined || ann['sidecar.istio.io/inject'] === 'true'
+    || (labels as Record<string, unknown> | undefined)?.['sidecar.istio.io/inject'] === 'true';
+  return { namespace, labels: stringLabels(labels), inMesh };
+}
+
+function stringLabels(labels: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (labels && typeof labels === 'object') for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** A plain object, or an empty one (analyzers read defensively). */
+export function objOf(value: unknown): Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, any>) : {};
+}
+
+/** A list, or an empty one. */
+export function listOf(value: unknown): any[] {
+  return Array.isArray(value) ? value : [];
+}
