@@ -34,13 +34,19 @@ function fail(what: string, detail: string): never {
 function runProperties(): void {
   for (const property of FUZZ_PROPERTIES) {
     const counts = { rejected: 0, synthesized: 0 };
-    const result = fc.check(fc.property(property.arbitrary, (input) => { counts[property.run(input)]++; sampleRss(); }), { numRuns: PROPERTY_RUNS, seed: SEED });
+    const run = (input: unknown) => {
+      counts[property.run(input)]++;
+      sampleRss();
+    };
+    const result = fc.check(fc.property(property.arbitrary, run), { numRuns: PROPERTY_RUNS, seed: SEED });
     if (result.failed) fail(`property ${property.name}`, fc.defaultReportMessage(result) ?? 'failed');
     process.stdout.write(`property ${property.name}: ${PROPERTY_RUNS} cases, ${counts.synthesized} synthesized and valid, ${counts.rejected} rejected with IstioGrpcError, 0 violations\n`);
   }
 }
 
-async function fuzzCli(name: string, argv: string[], seeds: string[], mutations: typeof YAML_MUTATIONS, runs: number, codes: number[]): Promise<void> {
+type Mutations = typeof YAML_MUTATIONS;
+
+async function fuzzCli(name: string, argv: string[], seeds: string[], mutations: Mutations, runs: number, codes: number[]): Promise<void> {
   const rand = seededRand(SEED);
   let slowest = 0;
   const byCode = new Map<number, number>();

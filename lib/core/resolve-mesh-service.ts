@@ -73,24 +73,28 @@ function guessProtocol(name: string): string {
   return ['http', 'https', 'tcp', 'tls', 'mongo', 'mysql', 'redis', 'udp', 'grpc', 'http2'].includes(head) ? head.toUpperCase() : 'unknown (sniffed or TCP)';
 }
 
-function resolveWorkload(check: PropChecker, name: string, selector: Record<string, string>, w: GrpcWorkloadProps): WorkloadModel {
+/**
+ * A workload (Deployment) of one version: image, replicas, env, resources; pod labels are the
+ * Service selector plus `version`. `field` names the prop in error messages.
+ */
+export function resolveWorkload(check: PropChecker, name: string, selector: Record<string, string>, w: GrpcWorkloadProps, field = 'workload'): WorkloadModel {
   if (typeof w.image !== 'string' || w.image.trim() === '' || /\s/.test(w.image)) {
-    check.fail('workload.image', w.image, 'a container image reference is required and cannot contain spaces', 'use e.g. "ghcr.io/acme/users:1.4.2"');
+    check.fail(`${field}.image`, w.image, 'a container image reference is required and cannot contain spaces', 'use e.g. "ghcr.io/acme/users:1.4.2"');
   }
   const version = w.version ?? 'v1';
-  check.labels('workload.version', { version });
+  check.labels(`${field}.version`, { version });
   const resources = w.resources ?? {};
   const requests = compactRecord({ cpu: resources.cpuRequest, memory: resources.memoryRequest });
   const limits = compactRecord({ cpu: resources.cpuLimit, memory: resources.memoryLimit });
   for (const [key, value] of Object.entries(w.env ?? {})) {
     if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(key)) {
-      check.fail(`workload.env.${key}`, key, 'is not a valid environment variable name', 'use letters, digits, "_", "-" or ".", not starting with a digit');
+      check.fail(`${field}.env.${key}`, key, 'is not a valid environment variable name', 'use letters, digits, "_", "-" or ".", not starting with a digit');
     }
-    if (typeof value !== 'string') check.fail(`workload.env.${key}`, value, 'environment values must be strings', 'quote the value');
+    if (typeof value !== 'string') check.fail(`${field}.env.${key}`, value, 'environment values must be strings', 'quote the value');
   }
   return {
     image: w.image,
-    replicas: check.integer('workload.replicas', w.replicas ?? 2, 0, 10_000),
+    replicas: check.integer(`${field}.replicas`, w.replicas ?? 2, 0, 10_000),
     version,
     serviceAccountName: name,
     env: { ...(w.env ?? {}) },

@@ -24,6 +24,11 @@ export interface RoutingOptions {
    */
   readonly leadingRoutes?: readonly istio.VirtualServiceSpecHttp[];
   /**
+   * Mirror (shadow) a share of every route's calls to a subset; responses are discarded.
+   * @default - no mirroring
+   */
+  readonly mirror?: { readonly subset: string; readonly percent: number };
+  /**
    * Extra annotations for the VirtualService.
    * @default - none
    */
@@ -67,6 +72,7 @@ export function renderVirtualService(model: MeshServiceModel, options: RoutingOp
         route: routeDestinations(model, options.destinations),
         ...(route.timeout ? { timeout: route.timeout } : {}),
         retries: { ...route.retries },
+        ...mirrorOf(model, options),
       };
     }),
   ];
@@ -75,6 +81,15 @@ export function renderVirtualService(model: MeshServiceModel, options: RoutingOp
       annotations: { ...nonIdempotentAnnotation(model), ...options.annotations },
     }),
     spec: { hosts: [model.fqdn], http },
+  };
+}
+
+/** The mirror fields of a route, when the options ask for mirroring. */
+export function mirrorOf(model: MeshServiceModel, options: RoutingOptions): Pick<istio.VirtualServiceSpecHttp, 'mirror' | 'mirrorPercentage'> {
+  if (!options.mirror) return {};
+  return {
+    mirror: { host: model.fqdn, subset: options.mirror.subset, port: { number: model.port } },
+    mirrorPercentage: { value: options.mirror.percent },
   };
 }
 
