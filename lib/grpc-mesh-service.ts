@@ -1,8 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { validateOnSynth } from './chart-validation';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
-import { validateChartOnSynth } from './chart-validation';
 import { KubeObject } from './core/kube-object';
 import { MeshServiceModel } from './core/mesh-service-model';
 import { GrpcMeshServiceProps } from './core/mesh-service-props';
@@ -69,7 +69,7 @@ export class GrpcMeshService extends Construct {
       metadata: initial.virtualService.metadata,
       spec: Lazy.any({ produce: () => this.render().virtualService.spec }),
     });
-    validateChartOnSynth(this);
+    validateOnSynth(this);
   }
 
   /**

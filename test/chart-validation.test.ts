@@ -1,4 +1,4 @@
-import { ApiObject, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { GrpcMeshService } from '../lib';
 
 describe('validation at synth', () => {
@@ -18,15 +18,30 @@ describe('validation at synth', () => {
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 
-  test('the chart is validated once however many services it holds', () => {
+  test('the app is validated once however many services and charts it holds', () => {
     const chart = Testing.chart();
     new GrpcMeshService(chart, 'a', { name: 'a' });
     new GrpcMeshService(chart, 'b', { name: 'b' });
     new ApiObject(chart, 'Copy', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'default' } });
     new ApiObject(chart, 'Copy2', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'default' } });
+    new GrpcMeshService(new Chart(chart.node.root as App, 'other'), 'c', { name: 'c' });
     // WHEN
-    const messages = chart.node.validate();
-    // THEN the one duplicate is reported once, not once per service
+    const messages = chart.node.root.node.findAll().flatMap((c) => c.node.validate());
+    // THEN the one duplicate is reported once, not once per service or chart
     expect(messages).toHaveLength(1);
+  });
+
+  test('cross-object checks see every chart of the app', () => {
+    // GIVEN a VirtualService in one chart routing to a service defined in another
+    const app = Testing.app();
+    new GrpcMeshService(new Chart(app, 'mesh'), 'users', { name: 'users' });
+    new ApiObject(new Chart(app, 'edge'), 'Route', {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'edge', namespace: 'default' },
+      spec: { hosts: ['users.example.com'], gateways: ['istio-system/edge'], http: [{ route: [{ destination: { host: 'users.default.svc.cluster.local', port: { number: 50051 } } }] }] },
+    } as any);
+    // WHEN / THEN the route's host is found, only the missing gateway is reported
+    expect(() => app.synth()).toThrow(/\[edge\/Route\] error IST0101 VirtualService default\/edge spec.gateways\[0\]: gateway istio-system\/edge not found/);
   });
 });

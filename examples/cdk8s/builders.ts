@@ -1,8 +1,10 @@
 import { ScenarioBuilder } from './app';
+import { buildCanaryScenarios } from './canary-scenarios';
 
 /**
  * Scenario builders beyond the GrpcMeshService ones (canary, ingress, security, proto-driven).
  * Each feature's scenario module exports its builders; they are listed here, one entry per module.
  */
 export const EXTRA_BUILDERS: readonly ScenarioBuilder[] = [
+  buildCanaryScenarios,
 ];

@@ -25,7 +25,7 @@ export function checkDestinationRuleHosts(index: MeshIndex, dr: KubeObject, out:
     const labels = objOf(objOf(s).labels);
     if (pods.some((p) => labelsMatch(labels, p.labels))) return;
     out.push(findingOf(dr, IST.SUBSET_SELECTS_NO_PODS.severity, IST.SUBSET_SELECTS_NO_PODS.code,
-      `subset ${String(objOf(s).name)} (${Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(', ')}) selects none of the pods of ${host}; traffic routed to it fails with "no healthy upstream" (UH)`,
+      `subset ${String(objOf(s).name)} (${Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(', ')}) selects none of the pods of ${host}; traffic routed to it fails with "no healthy upstream" (UH); create pods with these labels (e.g. GrpcCanary canaryWorkload) or fix the subset labels`,
       `spec.subsets[${i}].labels`));
   });
 }

@@ -29,11 +29,19 @@ export function checkRetriesOnNonIdempotentMethods(vs: KubeObject, out: Finding[
   // Rules are tried in order: a method taken by an earlier exact-path rule never reaches later rules.
   const taken = new Set<string>();
   listOf(objOf((vs as any).spec).http).forEach((rule, i) => {
-    const matches = listOf(objOf(rule).match);
-    const exactPaths = matches.map((m) => objOf(objOf(m).uri).exact).filter((p): p is string => typeof p === 'string');
-    const onlyExact = matches.length > 0 && exactPaths.length === matches.length;
-    const carried = (onlyExact ? exactPaths.filter((p) => listed.includes(p)) : listed).filter((p) => !taken.has(p));
-    if (onlyExact) exactPaths.forEach((p) => taken.add(p));
+    const matches = listOf(objOf(rule).match).map(objOf);
+    // A match on an exact path carries that method only; any other match may carry every method.
+    const carriedBy = (m: Record<string, any>) => {
+      const exact = objOf(m.uri).exact;
+      return typeof exact === 'string' ? listed.filter((p) => p === exact) : listed;
+    };
+    const carried = [...new Set((matches.length ? matches : [{}]).flatMap(carriedBy))].filter((p) => !taken.has(p));
+    // Only a match on the path alone takes the method away from later rules.
+    for (const m of matches) {
+      const exact = objOf(m.uri).exact;
+      const onlyPath = Object.keys(m).every((k) => k === 'uri' || k === 'name') && Object.keys(objOf(m.uri)).length === 1;
+      if (typeof exact === 'string' && onlyPath) taken.add(exact);
+    }
     if (carried.length === 0) return;
     const retries = objOf(objOf(rule).retries);
     // A route without a retry policy gets Istio's default one, which retries after the request was sent.

@@ -1,0 +1,64 @@
+import { App, Chart } from 'cdk8s';
+import { GrpcMeshServiceProps, Idempotency } from '../../lib';
+import { GrpcCanaryOptions } from '../../lib/core/canary/canary-props';
+import { GrpcCanary } from '../../lib/grpc-canary';
+import { GrpcMeshService } from '../../lib/grpc-mesh-service';
+
+/** A service and the canary that splits it; the same data feeds cdk8s, Pulumi and the parity tests. */
+export interface CanaryScenario {
+  readonly id: string;
+  readonly title: string;
+  readonly service: GrpcMeshServiceProps;
+  readonly canary: GrpcCanaryOptions;
+}
+
+// The article's service, in its own namespace so every example chart can be applied together.
+const GRPC_SERVICE: GrpcMeshServiceProps = {
+  name: 'grpc-service',
+  namespace: 'rollout',
+  workload: { image: 'registry.example.com/grpc-service:1.0.0', version: 'v1' },
+};
+
+/** The seed article's canary scenarios, done correctly. */
+export const CANARY_SCENARIOS: readonly CanaryScenario[] = [
+  {
+    id: 'canary-90-10',
+    title: 'Canary 90/10: v1 and v2 subsets, weights on the service\'s one VirtualService, both Deployments created',
+    service: GRPC_SERVICE,
+    canary: {
+      canaryWeight: 10,
+      canaryWorkload: { image: 'registry.example.com/grpc-service:2.0.0' },
+      steps: [10, 25, 50, 100],
+    },
+  },
+  {
+    id: 'canary-header-mirror',
+    title: 'Testers with x-canary: true reach v2 first; 5% of other calls mirrored to v2; per-method routes keep their retries',
+    service: {
+      name: 'catalog',
+      namespace: 'shop',
+      protoService: 'shop.v1.Catalog',
+      methods: [
+        { name: 'GetItem', idempotency: Idempotency.NO_SIDE_EFFECTS, retries: { attempts: 3 } },
+        { name: 'ListItems', idempotency: Idempotency.NO_SIDE_EFFECTS },
+      ],
+      workload: { image: 'registry.example.com/catalog:3.1.0', version: 'v3' },
+    },
+    canary: {
+      canaryVersion: 'v4',
+      canaryWeight: 0,
+      headerRoutes: [{ header: 'x-canary' }],
+      mirrorPercent: 5,
+      canaryWorkload: { image: 'registry.example.com/catalog:4.0.0-rc1', replicas: 1 },
+    },
+  },
+];
+
+/** One chart per canary scenario. */
+export function buildCanaryScenarios(app: App): void {
+  for (const scenario of CANARY_SCENARIOS) {
+    const chart = new Chart(app, scenario.id);
+    const service = new GrpcMeshService(chart, scenario.service.name, scenario.service);
+    new GrpcCanary(chart, `${scenario.service.name}-canary`, { service, ...scenario.canary });
+  }
+}

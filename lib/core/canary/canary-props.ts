@@ -1,0 +1,79 @@
+import { GrpcWorkloadProps } from '../mesh-service-props';
+
+/** A further subset (e.g. a third version in an A/B/C test) with its share of traffic. */
+export interface CanarySubsetProps {
+  /** Subset name (a DNS-1123 label). */
+  readonly name: string;
+  /** Value of the pods' `version` label. */
+  readonly version: string;
+  /** Percent of calls (integer 0-100). */
+  readonly weight: number;
+  /**
+   * Create a Deployment for this version.
+   * @default - none: the pods exist already
+   */
+  readonly workload?: GrpcWorkloadProps;
+}
+
+/** Send calls carrying a header to one subset first, whatever the weights say (testers, A/B). */
+export interface CanaryHeaderRouteProps {
+  /** Header name, lower case (gRPC metadata keys are headers), e.g. `x-canary`. */
+  readonly header: string;
+  /**
+   * Header value to match exactly.
+   * @default "true"
+   */
+  readonly exact?: string;
+  /**
+   * Subset the matching calls go to.
+   * @default "canary"
+   */
+  readonly subset?: string;
+}
+
+/** How a canary splits a GrpcMeshService's calls between versions. */
+export interface GrpcCanaryOptions {
+  /**
+   * `version` label of the stable pods.
+   * @default - the service's `workload.version`, else "v1"
+   */
+  readonly stableVersion?: string;
+  /**
+   * `version` label of the canary pods.
+   * @default "v2"
+   */
+  readonly canaryVersion?: string;
+  /**
+   * Percent of calls the canary gets (integer 0-100); the stable subset gets the rest.
+   * @default 10 (90/10)
+   */
+  readonly canaryWeight?: number;
+  /**
+   * Further subsets with their own weights, taken from the stable share.
+   * @default - none
+   */
+  readonly additionalSubsets?: CanarySubsetProps[];
+  /**
+   * Header-matched routes placed before the weighted ones.
+   * @default - none
+   */
+  readonly headerRoutes?: CanaryHeaderRouteProps[];
+  /**
+   * Percent of calls (0-100) also sent to the canary as fire-and-forget copies (responses are
+   * discarded). Copies of non-idempotent calls run twice on the shared backends, so only mirror
+   * services whose side effects are safe to repeat.
+   * @default - no mirroring
+   */
+  readonly mirrorPercent?: number;
+  /**
+   * Create the canary Deployment (`<service>-<canaryVersion>`) with this workload.
+   * @default - none: the canary pods exist already
+   */
+  readonly canaryWorkload?: GrpcWorkloadProps;
+  /**
+   * Planned canary weights (e.g. [10, 25, 50, 100]), written to the VirtualService as an annotation
+   * and to `rolloutPlan()`; move through them with `shift()`.
+   * @default - none
+   */
+  readonly steps?: number[];
+}

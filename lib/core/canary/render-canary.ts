@@ -1,0 +1,64 @@
+import { k8s } from 'cdk8s-plus-28';
+import { CanaryModel } from './resolve-canary';
+import * as istio from '../../../imports/networking.istio.io';
+import { MeshServiceModel } from '../mesh-service-model';
+import { MeshServiceExtensions } from '../render/mesh-service';
+import { routeDestinations, routeMatch } from '../render/virtual-service';
+import { renderDeployment } from '../render/workload';
+
+/** Annotation on the VirtualService with the planned canary weights, e.g. `10,25,50,100`. */
+export const CANARY_STEPS_ANNOTATION = 'istio-grpc.dev/canary-steps';
+
+/**
+ * What the canary adds to its service's own objects: one subset per version in the
+ * DestinationRule, and on every route of the one VirtualService the weighted destinations
+ * (per-method routes keep their timeouts and retries), header routes first, optional mirroring.
+ */
+export function canaryExtensions(service: MeshServiceModel, canary: CanaryModel): MeshServiceExtensions {
+  // Each header route repeats every route of the service with the header added to its match, so
+  // per-method timeouts and retries (and the duplicate-safety they encode) hold for testers too.
+  const headerRoutes: istio.VirtualServiceSpecHttp[] = canary.headerRoutes.flatMap((r) => service.routes.map((route) => {
+    const header = { [r.header]: { exact: r.exact } };
+    const match = (routeMatch(service, route) ?? [{}]).map((m) => ({ ...m, headers: { ...m.headers, ...header } }));
+    return {
+      name: `${route.name}-${r.header}`,
+      match,
+      route: routeDestinations(service, [{ subset: r.subset }]),
+      ...(route.timeout ? { timeout: route.timeout } : {}),
+      retries: { ...route.retries },
+    };
+  }));
+  return {
+    subsets: canary.subsets.map((s) => ({ name: s.name, labels: { version: s.version } })),
+    routing: {
+      destinations: canary.subsets.map((s) => ({ subset: s.name, weight: s.weight })),
+      leadingRoutes: headerRoutes,
+      ...(canary.mirrorPercent !== undefined ? { mirror: { subset: canary.subsets[1].name, percent: canary.mirrorPercent } } : {}),
+      annotations: canary.steps.length ? { [CANARY_STEPS_ANNOTATION]: canary.steps.join(',') } : {},
+    },
+  };
+}
+
+/** The Deployments the canary creates (one per subset given a workload). */
+export function canaryDeployments(service: MeshServiceModel, canary: CanaryModel): k8s.KubeDeploymentProps[] {
+  return canary.subsets.filter((s) => s.workload).map((s) => renderDeployment(service, s.workload!));
+}
+
+/** A Markdown rollout plan: the weights at each step and the commands to check before moving on. */
+export function rolloutPlan(service: MeshServiceModel, canary: CanaryModel): string {
+  const [stable, current] = canary.subsets;
+  const lines = [
+    `# Canary rollout: ${service.name}.${service.namespace}`,
+    '',
+    `Now: ${stable.name} (${stable.version}) ${stable.weight}%, ${current.name} (${current.version}) ${current.weight}%.`,
+    '',
+    '| step | canary weight | stable weight |',
+    '|---|---|---|',
+    ...canary.steps.map((w, i) => `| ${i + 1} | ${w}% | ${100 - w - canary.subsets.slice(2).reduce((sum, s) => sum + s.weight, 0)}% |`),
+    '',
+    'Before each step: `istio-grpc logs` on the canary pods\' istio-proxy logs shows no new response flags,',
+    `and \`istioctl proxy-config endpoint deploy/<client> --cluster "outbound|${service.port}|${current.name}|${service.fqdn}"\` lists HEALTHY endpoints.`,
+    'Move to the next weight with `shift(weight)` and synthesize again.',
+  ];
+  return `${lines.join('\n')}\n`;
+}

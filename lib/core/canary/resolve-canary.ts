@@ -1,0 +1,105 @@
+import { GrpcCanaryOptions } from './canary-props';
+import { PropChecker } from '../checks';
+import { didYouMean } from '../did-you-mean';
+import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
+import { resolveWorkload } from '../resolve-mesh-service';
+
+/** Subset names the canary always defines. */
+export const STABLE_SUBSET = 'stable';
+export const CANARY_SUBSET = 'canary';
+
+/** One subset of the split, with its share and, optionally, the Deployment to create. */
+export interface CanarySubsetModel {
+  readonly name: string;
+  readonly version: string;
+  readonly weight: number;
+  readonly workload?: WorkloadModel;
+}
+
+/** A canary with defaults applied and every prop checked. */
+export interface CanaryModel {
+  readonly constructPath: string;
+  /** Stable first, canary second, then the additional subsets. */
+  readonly subsets: readonly CanarySubsetModel[];
+  readonly headerRoutes: readonly { readonly header: string; readonly exact: string; readonly subset: string }[];
+  readonly mirrorPercent?: number;
+  readonly steps: readonly number[];
+}
+
+const HEADER_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Resolves and checks canary options against the service they split. */
+export function resolveCanary(constructPath: string, service: MeshServiceModel, options: GrpcCanaryOptions): CanaryModel {
+  const check = new PropChecker(constructPath);
+  const stableVersion = options.stableVersion ?? service.workload?.version ?? 'v1';
+  const canaryVersion = options.canaryVersion ?? 'v2';
+  check.labels('stableVersion', { version: stableVersion });
+  check.labels('canaryVersion', { version: canaryVersion });
+  if (stableVersion === canaryVersion) {
+    check.fail('canaryVersion', canaryVersion, 'is the stable version too, so both subsets would select the same pods', `give the canary pods their own version label, e.g. "${stableVersion}-canary"`);
+  }
+  if (service.headless) {
+    check.fail('service', service.name, 'is headless: Istio sends each connection to the pod the client resolved, so weights and subsets have no effect', 'use a ClusterIP Service (headless: false) for the service you split');
+  }
+  const canaryWeight = check.integer('canaryWeight', options.canaryWeight ?? 10, 0, 100);
+  const extra = (options.additionalSubsets ?? []).map((s, i) => {
+    check.dnsLabel(`additionalSubsets[${i}].name`, s.name, 63);
+    check.labels(`additionalSubsets[${i}].version`, { version: s.version });
+    return {
+      name: s.name,
+      version: s.version,
+      weight: check.integer(`additionalSubsets[${i}].weight`, s.weight, 0, 100),
+      ...(s.workload ? { workload: resolveWorkload(check, service.name, service.selector as Record<string, string>, { ...s.workload, version: s.version }, `additionalSubsets[${i}].workload`) } : {}),
+    };
+  });
+  const others = canaryWeight + extra.reduce((sum, s) => sum + s.weight, 0);
+  if (others > 100) {
+    check.fail('canaryWeight', canaryWeight, `with the additional subsets' weights the non-stable subsets get ${others}%, more than 100%`, 'lower the weights so that canaryWeight plus additionalSubsets weights is at most 100 (stable gets the rest)');
+  }
+  const subsets: CanarySubsetModel[] = [
+    { name: STABLE_SUBSET, version: stableVersion, weight: 100 - others },
+    {
+      name: CANARY_SUBSET,
+      version: canaryVersion,
+      weight: canaryWeight,
+      ...(options.canaryWorkload ? { workload: resolveWorkload(check, service.name, service.selector as Record<string, string>, { ...options.canaryWorkload, version: canaryVersion }, 'canaryWorkload') } : {}),
+    },
+    ...extra,
+  ];
+  const names = new Set<string>();
+  const versions = new Set<string>();
+  subsets.forEach((s, i) => {
+    const field = i < 2 ? (i === 0 ? 'stableVersion' : 'canaryVersion') : `additionalSubsets[${i - 2}]`;
+    if (names.has(s.name)) check.fail(`${field}.name`, s.name, 'is used by another subset; subset names must be unique', `pick another name than ${[...names].join(', ')}`);
+    if (versions.has(s.version)) check.fail(`${field}.version`, s.version, 'is the version of another subset, so both would select the same pods', 'give each subset its own version label');
+    names.add(s.name);
+    versions.add(s.version);
+  });
+  const headerRoutes = (options.headerRoutes ?? []).map((r, i) => {
+    if (typeof r.header !== 'string' || !HEADER_NAME.test(r.header)) {
+      check.fail(`headerRoutes[${i}].header`, r.header, 'must be a lower-case header name (gRPC metadata keys are lower case)', 'use e.g. "x-canary"');
+    }
+    const subset = r.subset ?? CANARY_SUBSET;
+    if (!names.has(subset)) check.fail(`headerRoutes[${i}].subset`, subset, `is not a subset of this canary${didYouMean(subset, names)}`, `use one of ${[...names].join(', ')}`);
+    return { header: r.header, exact: r.exact ?? 'true', subset };
+  });
+  const mirrorPercent = options.mirrorPercent;
+  if (mirrorPercent !== undefined && !(typeof mirrorPercent === 'number' && mirrorPercent > 0 && mirrorPercent <= 100)) {
+    check.fail('mirrorPercent', mirrorPercent, 'must be a percentage above 0 and at most 100', 'e.g. 5 mirrors one call in twenty; omit it to mirror nothing');
+  }
+  const steps = (options.steps ?? []).map((w, i) => check.integer(`steps[${i}]`, w, 0, 100));
+  steps.forEach((w, i) => {
+    if (i > 0 && w <= steps[i - 1]) check.fail(`steps[${i}]`, w, 'steps must increase', 'list the planned canary weights in increasing order, e.g. [10, 25, 50, 100]');
+  });
+  return { constructPath, subsets, headerRoutes, ...(mirrorPercent !== undefined ? { mirrorPercent } : {}), steps };
+}
+
+/** The same canary with the canary share moved to `weight` (the stable subset absorbs the change). */
+export function shiftCanary(model: CanaryModel, weight: number): CanaryModel {
+  const check = new PropChecker(model.constructPath);
+  check.integer('shift(weight)', weight, 0, 100);
+  const others = weight + model.subsets.slice(2).reduce((sum, s) => sum + s.weight, 0);
+  if (others > 100) check.fail('shift(weight)', weight, `with the additional subsets the non-stable share would be ${others}%`, 'shift to a smaller weight');
+  const [stable, canary, ...rest] = model.subsets;
+  return { ...model, subsets: [{ ...stable, weight: 100 - others }, { ...canary, weight }, ...rest] };
+}

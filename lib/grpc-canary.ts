@@ -1,0 +1,87 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { validateOnSynth } from './chart-validation';
+import { GrpcCanaryOptions } from './core/canary/canary-props';
+import { canaryDeployments, canaryExtensions, rolloutPlan } from './core/canary/render-canary';
+import { CanaryModel, resolveCanary, shiftCanary } from './core/canary/resolve-canary';
+import { IstioGrpcError } from './core/errors';
+import { GrpcMeshService } from './grpc-mesh-service';
+
+const canaries = new WeakMap<GrpcMeshService, GrpcCanary>();
+
+/** Props of a GrpcCanary: the service to split, and how. */
+export interface GrpcCanaryProps extends GrpcCanaryOptions {
+  /** The service whose calls are split. Its own VirtualService and DestinationRule carry the split. */
+  readonly service: GrpcMeshService;
+}
+
+/** One subset of the split and its share of calls. */
+export interface CanaryWeight {
+  /** Subset name. */
+  readonly subset: string;
+  /** `version` label the subset selects. */
+  readonly version: string;
+  /** Percent of calls. */
+  readonly weight: number;
+}
+
+/**
+ * Splits a GrpcMeshService's calls between versions: a subset per `version` label in the
+ * service's DestinationRule and weighted destinations (default 90/10) on every route of the
+ * service's one VirtualService, so per-method routes keep their timeouts and retries (Istio does
+ * not merge two VirtualServices for one host). Optionally header routes, mirroring and the canary
+ * Deployment.
+ */
+export class GrpcCanary extends Construct {
+  /** The Deployments this canary created, one per subset given a workload. */
+  public readonly deployments: k8s.KubeDeployment[] = [];
+  /** The service being split. */
+  public readonly service: GrpcMeshService;
+  private model: CanaryModel;
+
+  constructor(scope: Construct, id: string, props: GrpcCanaryProps) {
+    super(scope, id);
+    const earlier = canaries.get(props.service);
+    if (earlier) {
+      throw new IstioGrpcError({
+        construct: this.node.path,
+        field: 'service',
+        value: props.service.serviceName,
+        reason: `already has a canary (${earlier.node.path}); two canaries would overwrite each other's split`,
+        fix: 'use one GrpcCanary per service, with additionalSubsets for more versions',
+      });
+    }
+    canaries.set(props.service, this);
+    this.service = props.service;
+    this.model = resolveCanary(this.node.path, props.service._model, props);
+    canaryDeployments(props.service._model, this.model).forEach((deployment) => {
+      this.deployments.push(new k8s.KubeDeployment(this, `Deployment-${deployment.metadata!.name}`, deployment));
+    });
+    this.apply();
+    validateOnSynth(this);
+  }
+
+  /** The current split. */
+  public get weights(): CanaryWeight[] {
+    return this.model.subsets.map((s) => ({ subset: s.name, version: s.version, weight: s.weight }));
+  }
+
+  /**
+   * Moves the canary to `weight` percent (the stable subset gets the rest) before synthesis, e.g.
+   * to render the next of the planned `steps`. Returns the new split.
+   */
+  public shift(weight: number): CanaryWeight[] {
+    this.model = shiftCanary(this.model, weight);
+    this.apply();
+    return this.weights;
+  }
+
+  /** The rollout plan as Markdown: current split, planned steps and what to check before each. */
+  public rolloutPlan(): string {
+    return rolloutPlan(this.service._model, this.model);
+  }
+
+  private apply(): void {
+    this.service._extend(canaryExtensions(this.service._model, this.model));
+  }
+}

@@ -1,0 +1,116 @@
+import { Chart, Testing } from 'cdk8s';
+import { CANARY_SCENARIOS } from '../examples/cdk8s/canary-scenarios';
+import { GrpcMeshService, GrpcMeshServiceProps, Idempotency } from '../lib';
+import { GrpcCanaryOptions } from '../lib/core/canary/canary-props';
+import { GrpcCanary } from '../lib/grpc-canary';
+import { errorsOf, validateObjects } from '../lib/validate';
+import { only } from './util/synth';
+
+// Bound to pods deployed elsewhere, so subsets are not checked against pods here.
+const SERVICE: GrpcMeshServiceProps = { name: 'users', namespace: 'shop' };
+const IMAGE = 'registry.example.com/users:1.0.0';
+
+function synthCanary(options: GrpcCanaryOptions, service: GrpcMeshServiceProps = SERVICE): { objects: any[]; canary: GrpcCanary } {
+  const chart = Testing.chart();
+  const svc = new GrpcMeshService(chart, 'users', service);
+  const canary = new GrpcCanary(chart, 'canary', { service: svc, ...options });
+  return { objects: Testing.synth(chart), canary };
+}
+
+const weightsOf = (vs: any, rule = vs.spec.http.length - 1) => vs.spec.http[rule].route.map((r: any) => `${r.destination.subset}=${r.weight}`);
+
+describe('GrpcCanary scenarios', () => {
+  test.each(CANARY_SCENARIOS.map((s) => [s.id, s]))('%s: whole manifests, accepted by the validation engine', (_id, scenario) => {
+    const chart = Testing.chart();
+    const service = new GrpcMeshService(chart, scenario.service.name, scenario.service);
+    new GrpcCanary(chart, 'canary', { service, ...scenario.canary });
+    const objects = Testing.synth(chart);
+    expect(errorsOf(validateObjects(objects))).toStrictEqual([]);
+    expect(objects).toMatchSnapshot();
+  });
+});
+
+describe('GrpcCanary rules', () => {
+  test('defaults: subsets stable (service version) and canary v2, 90/10 on the one VirtualService', () => {
+    const { objects } = synthCanary({});
+    expect(objects.filter((o) => o.kind === 'VirtualService')).toHaveLength(1);
+    expect(only(objects, 'DestinationRule').spec.subsets).toStrictEqual([{ name: 'stable', labels: { version: 'v1' } }, { name: 'canary', labels: { version: 'v2' } }]);
+    expect(weightsOf(only(objects, 'VirtualService'))).toStrictEqual(['stable=90', 'canary=10']);
+  });
+
+  test('every per-method route gets the split and keeps its own retries and timeout', () => {
+    const { objects } = synthCanary({ canaryWeight: 25 }, {
+      ...SERVICE,
+      protoService: 'u.v1.Users',
+      methods: [{ name: 'Get', idempotency: Idempotency.NO_SIDE_EFFECTS, retries: { attempts: 4 } }, { name: 'Create', idempotency: Idempotency.NON_IDEMPOTENT }],
+    });
+    const vs = only(objects, 'VirtualService');
+    expect(vs.spec.http.map((r: any) => [r.name, r.retries.attempts, ...weightsOf(vs, vs.spec.http.indexOf(r))]))
+      .toStrictEqual([['u.v1.Users/Get', 4, 'stable=75', 'canary=25'], ['u.v1.Users/Create', 2, 'stable=75', 'canary=25'], ['grpc-default', 2, 'stable=75', 'canary=25']]);
+  });
+
+  test('additional subsets take their share from stable; the canary Deployment is created', () => {
+    const { objects } = synthCanary({
+      canaryWeight: 10,
+      canaryWorkload: { image: IMAGE },
+      additionalSubsets: [{ name: 'experiment', version: 'v3', weight: 5, workload: { image: IMAGE } }],
+    }, { ...SERVICE, workload: { image: IMAGE } });
+    expect(weightsOf(only(objects, 'VirtualService'))).toStrictEqual(['stable=85', 'canary=10', 'experiment=5']);
+    expect(objects.filter((o) => o.kind === 'Deployment').map((d) => [d.metadata.name, d.spec.template.metadata.labels.version]))
+      .toStrictEqual([['users-v1', 'v1'], ['users-v2', 'v2'], ['users-v3', 'v3']]);
+  });
+
+  test('a subset whose pods are missing while the stable ones are here fails synth (IST0173)', () => {
+    expect(() => synthCanary({}, { ...SERVICE, workload: { image: IMAGE } }))
+      .toThrow(/\[test\/users\/DestinationRule\] error IST0173 DestinationRule shop\/users spec.subsets\[1\].labels: subset canary \(version=v2\) selects none of the pods/);
+  });
+
+  test('header routes come first, repeat every route with the header, and go to the canary', () => {
+    const { objects } = synthCanary({ headerRoutes: [{ header: 'x-canary' }] });
+    const [first] = only(objects, 'VirtualService').spec.http;
+    expect(first.match).toStrictEqual([{ headers: { 'content-type': { prefix: 'application/grpc' }, 'x-canary': { exact: 'true' } } }]);
+    expect(first.route.map((r: any) => r.destination.subset)).toStrictEqual(['canary']);
+  });
+
+  test('mirroring copies a share of every route to the canary', () => {
+    const { objects } = synthCanary({ mirrorPercent: 5 });
+    const [route] = only(objects, 'VirtualService').spec.http;
+    expect([route.mirror.subset, route.mirrorPercentage]).toStrictEqual(['canary', { value: 5 }]);
+  });
+
+  test('shift() moves the weight before synthesis; steps become an annotation and a plan', () => {
+    const chart = Testing.chart();
+    const svc = new GrpcMeshService(chart, 'users', SERVICE);
+    const canary = new GrpcCanary(chart, 'canary', { service: svc, steps: [10, 50, 100] });
+    expect(canary.shift(50).map((w) => w.weight)).toStrictEqual([50, 50]);
+    const vs = only(Testing.synth(chart), 'VirtualService');
+    expect(weightsOf(vs)).toStrictEqual(['stable=50', 'canary=50']);
+    expect(vs.metadata.annotations['istio-grpc.dev/canary-steps']).toBe('10,50,100');
+    expect(canary.rolloutPlan()).toMatch(/\| 2 \| 50% \| 50% \|/);
+  });
+
+  test.each([
+    [{ canaryWeight: 101 }, /\[test\/canary\] canaryWeight: got 101; must be a whole number from 0 to 100/],
+    [{ canaryWeight: 2.5 }, /canaryWeight: got 2.5; must be a whole number/],
+    [{ canaryWeight: 60, additionalSubsets: [{ name: 'x', version: 'v3', weight: 50 }] }, /canaryWeight: got 60; with the additional subsets' weights the non-stable subsets get 110%/],
+    [{ canaryVersion: 'v1' }, /canaryVersion: got "v1"; is the stable version too/],
+    [{ headerRoutes: [{ header: 'x-canary', subset: 'canaryy' }] }, /headerRoutes\[0\]\.subset: got "canaryy"; is not a subset of this canary; did you mean canary\?/],
+    [{ headerRoutes: [{ header: 'X-Canary' }] }, /headerRoutes\[0\]\.header: got "X-Canary"; must be a lower-case header name/],
+    [{ additionalSubsets: [{ name: 'canary', version: 'v3', weight: 0 }] }, /additionalSubsets\[0\]\.name: got "canary"; is used by another subset/],
+    [{ mirrorPercent: 0 }, /mirrorPercent: got 0; must be a percentage above 0/],
+    [{ steps: [10, 5] }, /steps\[1\]: got 5; steps must increase/],
+  ])('bad input %# is refused with path, field, value and fix', (options, message) => {
+    expect(() => synthCanary(options as GrpcCanaryOptions)).toThrow(message);
+  });
+
+  test('a headless service cannot be split', () => {
+    expect(() => synthCanary({}, { name: 'users', headless: true })).toThrow(/service: got "users"; is headless/);
+  });
+
+  test('a second canary on the same service is refused', () => {
+    const chart = new Chart(Testing.app(), 'c');
+    const svc = new GrpcMeshService(chart, 'users', SERVICE);
+    new GrpcCanary(chart, 'one', { service: svc });
+    expect(() => new GrpcCanary(chart, 'two', { service: svc })).toThrow(/\[c\/two\] service: got "users"; already has a canary \(c\/one\)/);
+  });
+});
