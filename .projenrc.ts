@@ -91,10 +91,12 @@ project.package.addField('exports', {
 });
 project.package.addField('typesVersions', { '*': { pulumi: ['out/lib/pulumi/index.d.ts'] } });
 
-// `imports/` (Istio classes) and `lib/validate/schemas` are generated from the pinned Istio CRDs.
+// `imports/` (Istio classes) and `lib/validate/schemas` are generated from the pinned Istio CRDs;
+// imports/cert-manager.io.ts from our own subset of cert-manager's Certificate CRD.
 project.addTask('import', {
-  description: 'Regenerate imports/ and the CRD schema bundle from ../shared/istio/crd-all.gen.yaml',
+  description: 'Regenerate imports/ and the CRD schema bundle from ../shared/istio/crd-all.gen.yaml (and the cert-manager subset)',
   steps: [
+    { exec: 'cdk8s import projenrc/crds/cert-manager-certificate.yaml --language typescript --output imports --no-check-upgrade' },
     { exec: 'cdk8s import ../shared/istio/crd-all.gen.yaml --language typescript --output imports --no-check-upgrade' },
     { exec: 'tsx scripts/generate-crd-schemas.ts ../shared/istio/crd-all.gen.yaml lib/validate/schemas/istio-crds.generated.ts' },
   ],

@@ -92,6 +92,11 @@ export class GrpcMeshService extends Construct {
     }
   }
 
+  /** @internal the routing attached features set (a canary's subsets and weights) */
+  public _routing(): RoutingOptions {
+    return this.routing;
+  }
+
   private render() {
     return renderMeshService(this._model, { subsets: this.subsets, routing: this.routing });
   }

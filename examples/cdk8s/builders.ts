@@ -1,5 +1,6 @@
 import { ScenarioBuilder } from './app';
 import { buildCanaryScenarios } from './canary-scenarios';
+import { buildIngressScenarios } from './ingress-scenarios';
 
 /**
  * Scenario builders beyond the GrpcMeshService ones (canary, ingress, security, proto-driven).
@@ -7,4 +8,5 @@ import { buildCanaryScenarios } from './canary-scenarios';
  */
 export const EXTRA_BUILDERS: readonly ScenarioBuilder[] = [
   buildCanaryScenarios,
+  buildIngressScenarios,
 ];

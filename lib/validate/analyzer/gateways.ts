@@ -1,8 +1,8 @@
 import { IST } from './codes';
 import { labelsMatch, listOf, MeshIndex, namespaceOf, objOf } from './mesh-index';
+import { hostsOverlap } from '../../core/hosts';
 import { KubeObject } from '../../core/kube-object';
 import { Finding, findingOf } from '../finding';
-import { hostsOverlap } from '../webhook/hosts';
 
 /** IST0101/IST0162: gateway selectors with no pods, ports the gateway Service lacks, missing credentials. */
 export function checkGatewayWorkloads(index: MeshIndex, gw: KubeObject, out: Finding[]): void {

@@ -1,5 +1,5 @@
+import { hostCovers } from '../../core/hosts';
 import { KubeObject } from '../../core/kube-object';
-import { hostCovers } from '../webhook/hosts';
 
 /** Istio's root namespace, where mesh-wide policies live. */
 export const ROOT_NAMESPACE = 'istio-system';

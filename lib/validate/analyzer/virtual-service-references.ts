@@ -1,8 +1,8 @@
 import { IST } from './codes';
 import { fqdn, listOf, MeshIndex, namespaceOf, objOf } from './mesh-index';
+import { hostCovers, hostsOverlap } from '../../core/hosts';
 import { KubeObject } from '../../core/kube-object';
 import { Finding, findingOf } from '../finding';
-import { hostCovers, hostsOverlap } from '../webhook/hosts';
 
 /** A destination of a VirtualService rule (route, mirror) and where it sits. */
 export interface DestinationRef {

@@ -1,7 +1,7 @@
 import { WEBHOOK_CODES } from './codes';
-import { labelProblem, wildcardDomainProblem } from './hosts';
 import { Issues, list, obj } from './issues';
 import { checkTrafficPolicy } from './traffic-policy';
+import { labelProblem, wildcardDomainProblem } from '../../core/hosts';
 
 /** Istio's admission rules for a DestinationRule. */
 export function checkDestinationRule(issues: Issues, spec: Record<string, any>): void {

@@ -1,6 +1,6 @@
 import { WEBHOOK_CODES } from './codes';
-import { wildcardDomainProblem } from './hosts';
 import { Issues, list, obj } from './issues';
+import { wildcardDomainProblem } from '../../core/hosts';
 
 /** A route destination: host, optional subset and port. */
 export function checkDestination(issues: Issues, destination: unknown, path: string): void {

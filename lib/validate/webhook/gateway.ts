@@ -1,6 +1,6 @@
 import { WEBHOOK_CODES } from './codes';
-import { wildcardDomainProblem } from './hosts';
 import { Issues, list, obj } from './issues';
+import { wildcardDomainProblem } from '../../core/hosts';
 
 const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'HTTP_PROXY', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS', 'UDP']);
 const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);

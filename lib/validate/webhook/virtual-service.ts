@@ -1,8 +1,8 @@
 import { WEBHOOK_CODES } from './codes';
 import { checkWeightedDestinations } from './destination';
-import { gatewayRefProblem, hostsOverlap, wildcardDomainProblem } from './hosts';
 import { checkHttpRoute } from './http-route';
 import { Issues, list, obj } from './issues';
+import { gatewayRefProblem, hostsOverlap, wildcardDomainProblem } from '../../core/hosts';
 
 /** Istio's admission rules for a VirtualService. */
 export function checkVirtualService(issues: Issues, spec: Record<string, any>): void {

@@ -1,0 +1,48 @@
+import { App, Chart } from 'cdk8s';
+import { GrpcMeshServiceProps } from '../../lib';
+import { GrpcIngressOptions, IngressTlsMode, IssuerKind, TlsProtocolVersion } from '../../lib/core/ingress/ingress-props';
+import { GrpcIngress } from '../../lib/grpc-ingress';
+import { GrpcMeshService } from '../../lib/grpc-mesh-service';
+
+/** A service and the ingress that exposes it; the same data feeds cdk8s, Pulumi and the parity tests. */
+export interface IngressScenario {
+  readonly id: string;
+  readonly title: string;
+  readonly service: GrpcMeshServiceProps;
+  readonly ingress: GrpcIngressOptions;
+}
+
+/** The seed article's ingress, done correctly, and a fuller variant. */
+export const INGRESS_SCENARIOS: readonly IngressScenario[] = [
+  {
+    id: 'ingress-tls',
+    title: 'Ingress with TLS: HTTPS server (not GRPC) terminating with credentialName in istio-system, VirtualService bound as istio-system/grpc-gateway',
+    service: { name: 'grpc-service', namespace: 'public', selector: { app: 'grpc-server' } },
+    ingress: {
+      hosts: ['grpc.example.com'],
+      gatewayName: 'grpc-gateway',
+      tls: { credentialName: 'grpc-tls-cert' },
+    },
+  },
+  {
+    id: 'ingress-mutual-grpc-web',
+    title: 'Mutual TLS for partners, gRPC-Web for the browser app, HTTP redirect, certificate from cert-manager',
+    service: { name: 'orders', namespace: 'shop', selector: { app: 'orders' } },
+    ingress: {
+      hosts: ['orders.example.com', 'orders-web.example.com'],
+      tls: { credentialName: 'orders-example-com', mode: IngressTlsMode.MUTUAL, minProtocolVersion: TlsProtocolVersion.TLSV1_3 },
+      httpRedirect: true,
+      grpcWeb: { allowOrigins: ['https://shop.example.com'] },
+      certificate: { issuerName: 'letsencrypt', issuerKind: IssuerKind.CLUSTER_ISSUER },
+    },
+  },
+];
+
+/** One chart per ingress scenario. */
+export function buildIngressScenarios(app: App): void {
+  for (const scenario of INGRESS_SCENARIOS) {
+    const chart = new Chart(app, scenario.id);
+    const service = new GrpcMeshService(chart, scenario.service.name, scenario.service);
+    new GrpcIngress(chart, `${scenario.service.name}-ingress`, { service, ...scenario.ingress });
+  }
+}
