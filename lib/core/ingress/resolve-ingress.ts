@@ -48,7 +48,9 @@ export function resolveIngress(constructPath: string, service: MeshServiceModel,
   (origins ?? []).forEach((o, i) => {
     if (!/^https?:\/\/[^/\s]+$/.test(o)) check.fail(`grpcWeb.allowOrigins[${i}]`, o, 'is not an origin (scheme and host, no path)', 'use e.g. "https://app.example.com"');
   });
-  if (options.certificate && !options.certificate.issuerName) check.fail('certificate.issuerName', options.certificate.issuerName, 'cert-manager needs the issuer that signs the certificate', 'name your ClusterIssuer, e.g. "letsencrypt"');
+  if (options.certificate && !options.certificate.issuerName) {
+    check.fail('certificate.issuerName', options.certificate.issuerName, 'cert-manager needs the issuer that signs the certificate', 'name your ClusterIssuer, e.g. "letsencrypt"');
+  }
   return {
     constructPath,
     hosts: [...hosts],
@@ -56,10 +58,16 @@ export function resolveIngress(constructPath: string, service: MeshServiceModel,
     gatewayNamespace,
     selector,
     port,
-    tls: { mode: tls.mode ?? IngressTlsMode.SIMPLE, credentialName: tls.credentialName, minProtocolVersion: tls.minProtocolVersion ?? TlsProtocolVersion.TLSV1_2 },
+    tls: {
+      mode: tls.mode ?? IngressTlsMode.SIMPLE,
+      credentialName: tls.credentialName,
+      minProtocolVersion: tls.minProtocolVersion ?? TlsProtocolVersion.TLSV1_2,
+    },
     httpRedirect: options.httpRedirect === true,
     ...(origins ? { grpcWebOrigins: [...origins] } : {}),
-    ...(options.certificate ? { certificate: { issuerName: options.certificate.issuerName, issuerKind: options.certificate.issuerKind ?? IssuerKind.CLUSTER_ISSUER } } : {}),
+    ...(options.certificate ? {
+      certificate: { issuerName: options.certificate.issuerName, issuerKind: options.certificate.issuerKind ?? IssuerKind.CLUSTER_ISSUER },
+    } : {}),
     virtualServiceName: `${service.name}-ingress`,
   };
 }
