@@ -8,12 +8,17 @@ import { MeshServiceModel } from '../core/mesh-service-model';
 import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from '../core/render/mesh-service';
 import { resolveMeshService } from '../core/resolve-mesh-service';
 
-/** What a feature such as GrpcCanary adds to a service's objects, computed from its model. */
-export type MeshServiceExtender = (model: MeshServiceModel) => MeshServiceExtensions;
+/** What a feature such as GrpcCanary adds to a service, computed from its model. */
+export interface MeshServiceFeature {
+  /** Subsets and routing for the service's own DestinationRule and VirtualService. */
+  readonly extend: (model: MeshServiceModel) => MeshServiceExtensions;
+  /** Objects the feature creates next to the service, validated together with it. */
+  readonly companions?: (model: MeshServiceModel) => KubeObject[];
+}
 
 /** The manifests of a mesh service for resolved props: the one function cdk8s and Pulumi share. */
-export function meshServiceObjects(model: MeshServiceModel, extend?: MeshServiceExtender): KubeObject[] {
-  return meshServiceManifests(renderMeshService(model, extend ? extend(model) : {}));
+export function meshServiceObjects(model: MeshServiceModel, feature?: MeshServiceFeature): KubeObject[] {
+  return meshServiceManifests(renderMeshService(model, feature ? feature.extend(model) : {}));
 }
 
 /**
@@ -43,23 +48,29 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   public readonly namespace: pulumi.Output<string>;
   /** `<name>.<namespace>.svc.cluster.local` */
   public readonly fqdn: pulumi.Output<string>;
+  /** The model with pending inputs replaced by placeholders: decides which objects exist (and their names). */
+  public readonly shapeModel: MeshServiceModel;
   /** The resolved model other components (GrpcIngress) build on. */
   public readonly model: pulumi.Output<MeshServiceModel>;
   /** The manifests of every child, as cdk8s would synthesize them. */
   public readonly manifests: pulumi.Output<KubeObject[]>;
+  /** What attached features (a canary) set: subsets and routing, which GrpcIngress follows. */
+  public readonly extensions: pulumi.Output<MeshServiceExtensions>;
 
   /**
-   * @param extend used by GrpcCanary to add subsets and weighted routing to this service's objects
+   * @param feature used by GrpcCanary to add subsets and weighted routing to this service's objects
    */
-  constructor(name: string, args: GrpcMeshServiceArgs, opts?: pulumi.ComponentResourceOptions, extend?: MeshServiceExtender) {
+  constructor(name: string, args: GrpcMeshServiceArgs, opts?: pulumi.ComponentResourceOptions, feature?: MeshServiceFeature) {
     super('istio-grpc:index:GrpcMeshService', name, {}, opts);
     // Which objects exist never depends on inputs still pending, so decide (and check props) now.
     const shapeModel = resolveMeshService(name, shapeProps(args));
-    const shapes = meshServiceObjects(shapeModel, extend);
+    this.shapeModel = shapeModel;
+    const shapes = meshServiceObjects(shapeModel, feature);
     this.model = resolvedProps(args).apply((props) => resolveMeshService(name, props));
+    this.extensions = this.model.apply((model) => (feature ? feature.extend(model) : {}));
     this.manifests = this.model.apply((model) => {
-      const objects = meshServiceObjects(model, extend);
-      assertValidObjects(name, objects);
+      const objects = meshServiceObjects(model, feature);
+      assertValidObjects(name, [...objects, ...(feature?.companions?.(model) ?? [])]);
       return objects;
     });
     this.resources = shapes.map((shape, i) =>

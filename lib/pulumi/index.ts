@@ -1,4 +1,6 @@
 // Pulumi components on the shared core: `import { GrpcMeshService } from 'istio-grpc/pulumi'`.
+export * from './grpc-canary';
+export * from './grpc-ingress';
 export * from './grpc-mesh-service';
 export * from './grpc-mesh-service-args';
 export * from './kube-resource';
@@ -10,3 +12,5 @@ export * from '../core/method';
 export * from '../core/mesh-service-props';
 export * from '../core/retry';
 export * from '../core/traffic-policy';
+export * from '../core/canary/canary-props';
+export * from '../core/ingress/ingress-props';

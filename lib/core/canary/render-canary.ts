@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { CanaryModel } from './resolve-canary';
 import * as istio from '../../../imports/networking.istio.io';
+import { KubeObject } from '../kube-object';
 import { MeshServiceModel } from '../mesh-service-model';
 import { MeshServiceExtensions } from '../render/mesh-service';
 import { routeDestinations, routeMatch } from '../render/virtual-service';
@@ -42,6 +43,11 @@ export function canaryExtensions(service: MeshServiceModel, canary: CanaryModel)
 /** The Deployments the canary creates (one per subset given a workload). */
 export function canaryDeployments(service: MeshServiceModel, canary: CanaryModel): k8s.KubeDeploymentProps[] {
   return canary.subsets.filter((s) => s.workload).map((s) => renderDeployment(service, s.workload!));
+}
+
+/** The canary Deployments as manifests (the same converter for cdk8s and Pulumi). */
+export function canaryDeploymentManifests(service: MeshServiceModel, canary: CanaryModel): KubeObject[] {
+  return canaryDeployments(service, canary).map((d) => k8s.KubeDeployment.manifest(d));
 }
 
 /** A Markdown rollout plan: the weights at each step and the commands to check before moving on. */
