@@ -3,6 +3,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { validateOnSynth } from './chart-validation';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
+import { AuthorizationPolicy, PeerAuthentication } from '../imports/security.istio.io';
+import { Telemetry } from '../imports/telemetry.istio.io';
 import { KubeObject } from './core/kube-object';
 import { MeshServiceModel } from './core/mesh-service-model';
 import { GrpcMeshServiceProps } from './core/mesh-service-props';
@@ -29,6 +31,12 @@ export class GrpcMeshService extends Construct {
   public readonly destinationRule: DestinationRule;
   /** The VirtualService that owns the service host. */
   public readonly virtualService: VirtualService;
+  /** Inbound mTLS for the pods, unless `mtls` is INHERIT. */
+  public readonly peerAuthentication?: PeerAuthentication;
+  /** The ALLOW policy, when callers are restricted. */
+  public readonly authorizationPolicy?: AuthorizationPolicy;
+  /** Access logging, when `accessLogs` is set. */
+  public readonly telemetry?: Telemetry;
   /** Service name. */
   public readonly serviceName: string;
   /** Namespace of every object. */
@@ -69,6 +77,9 @@ export class GrpcMeshService extends Construct {
       metadata: initial.virtualService.metadata,
       spec: Lazy.any({ produce: () => this.render().virtualService.spec }),
     });
+    if (initial.peerAuthentication) this.peerAuthentication = new PeerAuthentication(this, 'PeerAuthentication', initial.peerAuthentication);
+    if (initial.authorizationPolicy) this.authorizationPolicy = new AuthorizationPolicy(this, 'AuthorizationPolicy', initial.authorizationPolicy);
+    if (initial.telemetry) this.telemetry = new Telemetry(this, 'Telemetry', initial.telemetry);
     validateOnSynth(this);
   }
 

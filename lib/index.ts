@@ -1,5 +1,7 @@
 // cdk8s constructs
 export * from './grpc-mesh-service';
+export * from './grpc-canary';
+export * from './grpc-ingress';
 
 // Props and value types shared with the Pulumi components
 export * from './core/duration';
@@ -7,8 +9,12 @@ export * from './core/method';
 export * from './core/mesh-service-props';
 export * from './core/retry';
 export * from './core/traffic-policy';
+export * from './core/security';
+export * from './core/canary/canary-props';
+export * from './core/ingress/ingress-props';
 
-// Generated Istio classes (escape hatches and the types of our public fields)
+// Generated classes (escape hatches and the types of our public fields)
 export * as networking from '../imports/networking.istio.io';
 export * as security from '../imports/security.istio.io';
 export * as telemetry from '../imports/telemetry.istio.io';
+export * as certmanager from '../imports/cert-manager.io';

@@ -3,8 +3,8 @@ import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
 import {
   ClientTlsMode, Duration, GrpcMeshService, H2UpgradePolicy, Idempotency, LoadBalancer, ServiceProtocol,
 } from '../lib';
-import { NON_IDEMPOTENT_METHODS_ANNOTATION } from '../lib/core/annotations';
 import { only, synthMeshService } from './util/synth';
+import { NON_IDEMPOTENT_METHODS_ANNOTATION } from '../lib/core/annotations';
 
 describe('GrpcMeshService scenarios', () => {
   test.each(MESH_SERVICE_SCENARIOS.map((s) => [s.id, s] as const))('%s synthesizes the pinned manifests', (_id, scenario) => {

@@ -29,6 +29,7 @@ describe('Pulumi GrpcMeshService', () => {
     expect(registered.map((r) => [r.type, r.name]).sort((a, b) => a[1].localeCompare(b[1]))).toStrictEqual([
       ['kubernetes:apps/v1:Deployment', 'users-deployment-users-v1'],
       ['kubernetes:networking.istio.io/v1:DestinationRule', 'users-destinationrule-users'],
+      ['kubernetes:security.istio.io/v1:PeerAuthentication', 'users-peerauthentication-users'],
       ['kubernetes:core/v1:Service', 'users-service-users'],
       ['kubernetes:core/v1:ServiceAccount', 'users-serviceaccount-users'],
       ['kubernetes:networking.istio.io/v1:VirtualService', 'users-virtualservice-users'],
@@ -69,6 +70,6 @@ describe('assertValidObjects', () => {
   test('accepts what GrpcMeshService renders', async () => {
     const component = new GrpcMeshService('ok', { name: 'ok' });
     expect(() => assertValidObjects('ok', [])).not.toThrow();
-    await expect(valueOf(component.manifests)).resolves.toHaveLength(3);
+    await expect(valueOf(component.manifests)).resolves.toHaveLength(4);
   });
 });

@@ -3,6 +3,8 @@ import {
   GrpcMeshServiceProps,
   H2UpgradePolicy,
   Idempotency,
+  MtlsMode,
+  principalOf,
   RetryOn,
   StreamingKind,
 } from '../../lib';
@@ -86,6 +88,24 @@ export const MESH_SERVICE_SCENARIOS: readonly MeshServiceScenario[] = [
         idleTimeout: Duration.minutes(5),
       },
       outlierDetection: { consecutiveGatewayErrors: 3, interval: Duration.seconds(5), baseEjectionTime: Duration.seconds(30) },
+    },
+  },
+  {
+    id: 'security-telemetry',
+    title: 'STRICT mTLS, an ALLOW policy per gRPC method (checkout may Charge, the shop namespace may read), access logs of failures',
+    props: {
+      name: 'payments',
+      namespace: 'shop',
+      protoService: 'payments.v1.Payments',
+      methods: [
+        { name: 'Charge', idempotency: Idempotency.NON_IDEMPOTENT, allowedPrincipals: [principalOf('shop', 'checkout')] },
+        { name: 'GetPayment', idempotency: Idempotency.NO_SIDE_EFFECTS, allowedNamespaces: ['shop', 'backoffice'] },
+      ],
+      allowedNamespaces: ['shop'],
+      mtls: MtlsMode.STRICT,
+      accessLogs: true,
+      accessLogFilter: 'response.code >= 400 || response.grpc_status != 0',
+      workload: { image: 'registry.example.com/payments:5.2.0' },
     },
   },
 ];

@@ -88,6 +88,10 @@ export interface MeshServiceModel {
   readonly trafficPolicy: TrafficPolicyModel;
   /** Things that are allowed but probably not what the user wants. */
   readonly warnings: readonly string[];
+  /** Inbound mTLS mode; INHERIT renders no PeerAuthentication. */
+  readonly mtls: string;
+  /** Access logging, when enabled. */
+  readonly accessLog?: { readonly filter?: string };
 }
 
 /** Names of the objects a mesh service renders; set explicitly because objects refer to each other. */

@@ -1,6 +1,7 @@
 import { Duration } from './duration';
 import { GrpcMethodProps } from './method';
 import { RetryPolicy } from './retry';
+import { MtlsMode } from './security';
 import { ClientTlsMode, Http2ConnectionPool, LoadBalancer, OutlierDetection } from './traffic-policy';
 
 /** The application protocol of the service port, which decides how Istio reads the traffic. */
@@ -180,4 +181,37 @@ export interface GrpcMeshServiceProps {
    * @default ClientTlsMode.ISTIO_MUTUAL
    */
   readonly clientTlsMode?: ClientTlsMode;
+
+  /**
+   * Inbound mTLS for the workload, as a PeerAuthentication selecting its pods.
+   * @default MtlsMode.STRICT
+   */
+  readonly mtls?: MtlsMode;
+
+  /**
+   * Principals (e.g. `principalOf('web', 'frontend')`) allowed to call the methods that have no
+   * `allowedPrincipals` of their own. Giving callers here or on any method renders an ALLOW
+   * AuthorizationPolicy: every call that no rule allows is then denied.
+   * @default - no restriction
+   */
+  readonly allowedPrincipals?: string[];
+
+  /**
+   * Namespaces whose workloads may call the methods that have no callers of their own.
+   * @default - no restriction
+   */
+  readonly allowedNamespaces?: string[];
+
+  /**
+   * Envoy access logs for the workload (a Telemetry resource with the `envoy` provider), so
+   * response flags can be read with `istio-grpc logs`.
+   * @default false
+   */
+  readonly accessLogs?: boolean;
+
+  /**
+   * CEL filter for the access logs, e.g. `response.code >= 400 || response.grpc_status != 0`.
+   * @default - every request is logged
+   */
+  readonly accessLogFilter?: string;
 }

@@ -2,6 +2,7 @@ import { PropChecker } from './checks';
 import { MeshServiceModel, WorkloadModel } from './mesh-service-model';
 import { GrpcMeshServiceProps, GrpcWorkloadProps, ServiceProtocol } from './mesh-service-props';
 import { resolveRoutes } from './resolve-routes';
+import { resolveSecurity } from './resolve-security';
 import { resolveTrafficPolicy } from './resolve-traffic-policy';
 
 /** The cluster DNS name Istio uses as the host of the service. */
@@ -50,7 +51,7 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     headless: props.headless === true,
     selector,
     ...(props.workload ? { workload: resolveWorkload(check, name, selector, props.workload) } : {}),
-    routes: resolveRoutes(check, props),
+    ...resolveSecurity(check, props, resolveRoutes(check, props)),
     retriesOnNonIdempotentAccepted: props.dangerouslyAllowRetriesOnNonIdempotentMethods === true,
     trafficPolicy: resolveTrafficPolicy(check, props),
     warnings,

@@ -38,6 +38,12 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   public readonly destinationRule: k8s.apiextensions.CustomResource;
   /** The VirtualService that owns the service host. */
   public readonly virtualService: k8s.apiextensions.CustomResource;
+  /** Inbound mTLS for the pods, unless `mtls` is INHERIT. */
+  public readonly peerAuthentication?: k8s.apiextensions.CustomResource;
+  /** The ALLOW policy, when callers are restricted. */
+  public readonly authorizationPolicy?: k8s.apiextensions.CustomResource;
+  /** Access logging, when `accessLogs` is set. */
+  public readonly telemetry?: k8s.apiextensions.CustomResource;
   /** Every child resource, in manifest order (including ones added by later features). */
   public readonly resources: KubeResource[];
   /** Service name. */
@@ -81,6 +87,9 @@ export class GrpcMeshService extends pulumi.ComponentResource {
     this.deployment = byKind('Deployment') as k8s.apps.v1.Deployment | undefined;
     this.destinationRule = byKind('DestinationRule') as k8s.apiextensions.CustomResource;
     this.virtualService = byKind('VirtualService') as k8s.apiextensions.CustomResource;
+    this.peerAuthentication = byKind('PeerAuthentication') as k8s.apiextensions.CustomResource | undefined;
+    this.authorizationPolicy = byKind('AuthorizationPolicy') as k8s.apiextensions.CustomResource | undefined;
+    this.telemetry = byKind('Telemetry') as k8s.apiextensions.CustomResource | undefined;
     this.serviceName = shapeModel.name;
     this.port = shapeModel.port;
     this.namespace = this.model.apply((m) => m.namespace);

@@ -1,8 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
 import * as istio from '../../../imports/networking.istio.io';
+import * as security from '../../../imports/security.istio.io';
+import * as telemetry from '../../../imports/telemetry.istio.io';
 import { KubeObject } from '../kube-object';
 import { MeshServiceModel } from '../mesh-service-model';
 import { renderDestinationRule, SubsetModel } from './destination-rule';
+import { renderAuthorizationPolicy, renderPeerAuthentication, renderTelemetry } from './security';
 import { renderService } from './service';
 import { renderVirtualService, RoutingOptions } from './virtual-service';
 import { renderDeployment, renderServiceAccount } from './workload';
@@ -14,6 +17,9 @@ export interface MeshServiceRendering {
   readonly deployment?: k8s.KubeDeploymentProps;
   readonly destinationRule: istio.DestinationRuleProps;
   readonly virtualService: istio.VirtualServiceProps;
+  readonly peerAuthentication?: security.PeerAuthenticationProps;
+  readonly authorizationPolicy?: security.AuthorizationPolicyProps;
+  readonly telemetry?: telemetry.TelemetryProps;
 }
 
 /** What other features (canary, ingress) add to a mesh service's own objects. */
@@ -34,7 +40,14 @@ export function renderMeshService(model: MeshServiceModel, extensions: MeshServi
     } : {}),
     destinationRule: renderDestinationRule(model, extensions.subsets),
     virtualService: renderVirtualService(model, extensions.routing),
+    ...optional('peerAuthentication', renderPeerAuthentication(model)),
+    ...optional('authorizationPolicy', renderAuthorizationPolicy(model)),
+    ...optional('telemetry', renderTelemetry(model)),
   };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /**
@@ -48,6 +61,9 @@ export function meshServiceManifests(rendering: MeshServiceRendering): KubeObjec
     ...(rendering.deployment ? [k8s.KubeDeployment.manifest(rendering.deployment)] : []),
     istio.DestinationRule.manifest(rendering.destinationRule),
     istio.VirtualService.manifest(rendering.virtualService),
+    ...(rendering.peerAuthentication ? [security.PeerAuthentication.manifest(rendering.peerAuthentication)] : []),
+    ...(rendering.authorizationPolicy ? [security.AuthorizationPolicy.manifest(rendering.authorizationPolicy)] : []),
+    ...(rendering.telemetry ? [telemetry.Telemetry.manifest(rendering.telemetry)] : []),
   ];
 }
 

@@ -1,0 +1,71 @@
+import * as security from '../../../imports/security.istio.io';
+import * as telemetry from '../../../imports/telemetry.istio.io';
+import { MeshServiceModel, RouteModel } from '../mesh-service-model';
+import { MtlsMode } from '../security';
+import { objectMeta } from './labels';
+
+/** STRICT (or PERMISSIVE) inbound mTLS for the service's pods; none when the mode is INHERIT. */
+export function renderPeerAuthentication(model: MeshServiceModel): security.PeerAuthenticationProps | undefined {
+  if (model.mtls === MtlsMode.INHERIT) return undefined;
+  return {
+    metadata: objectMeta(model.name, model.namespace, model.name),
+    spec: {
+      selector: { matchLabels: { ...model.selector } },
+      mtls: { mode: model.mtls as unknown as security.PeerAuthenticationSpecMtlsMode },
+    },
+  };
+}
+
+/** The callers a route allows. */
+type Callers = Pick<RouteModel, 'allowedPrincipals' | 'allowedNamespaces'>;
+
+/**
+ * One ALLOW policy for the service's pods when any caller restriction is given: a rule per method
+ * with its own callers (`paths: ["/pkg.Service/Method"]`), and one for the service-wide callers
+ * covering every other path. ALLOW policies deny whatever no rule allows. Kubelet gRPC probes are
+ * rewritten by Istio to the sidecar agent, which calls the app directly, so they are not affected.
+ */
+export function renderAuthorizationPolicy(model: MeshServiceModel): security.AuthorizationPolicyProps | undefined {
+  const restricted = (r: Callers) => r.allowedPrincipals.length > 0 || r.allowedNamespaces.length > 0;
+  if (!model.routes.some(restricted)) return undefined;
+  const methodRoutes = model.routes.filter((r) => r.methodPath && restricted(r));
+  const catchAll = model.routes.find((r) => !r.methodPath);
+  const source = (r: Callers) => ({
+    ...(r.allowedPrincipals.length ? { principals: [...r.allowedPrincipals] } : {}),
+    ...(r.allowedNamespaces.length ? { namespaces: [...r.allowedNamespaces] } : {}),
+  });
+  const rules: security.AuthorizationPolicySpecRules[] = methodRoutes.map((r) => ({
+    from: [{ source: source(r) }],
+    to: [{ operation: { paths: [r.methodPath!] } }],
+  }));
+  if (catchAll && restricted(catchAll)) {
+    rules.push({
+      from: [{ source: source(catchAll) }],
+      // Methods with their own callers stay theirs.
+      ...(methodRoutes.length ? { to: [{ operation: { notPaths: methodRoutes.map((r) => r.methodPath!) } }] } : {}),
+    });
+  }
+  return {
+    metadata: objectMeta(model.name, model.namespace, model.name),
+    spec: {
+      selector: { matchLabels: { ...model.selector } },
+      action: security.AuthorizationPolicySpecAction.ALLOW,
+      rules,
+    },
+  };
+}
+
+/** Envoy access logs for the service's pods, so response flags show up in `kubectl logs -c istio-proxy`. */
+export function renderTelemetry(model: MeshServiceModel): telemetry.TelemetryProps | undefined {
+  if (!model.accessLog) return undefined;
+  return {
+    metadata: objectMeta(model.name, model.namespace, model.name),
+    spec: {
+      selector: { matchLabels: { ...model.selector } },
+      accessLogging: [{
+        providers: [{ name: 'envoy' }],
+        ...(model.accessLog.filter ? { filter: { expression: model.accessLog.filter } } : {}),
+      }],
+    },
+  };
+}
