@@ -8,6 +8,8 @@ import { Telemetry } from '../imports/telemetry.istio.io';
 import { KubeObject } from './core/kube-object';
 import { MeshServiceModel } from './core/mesh-service-model';
 import { GrpcMeshServiceProps } from './core/mesh-service-props';
+import { meshServicePropsFromProto } from './core/proto/from-proto';
+import { GrpcMeshServiceFromProtoProps } from './core/proto/from-proto-props';
 import { SubsetModel } from './core/render/destination-rule';
 import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from './core/render/mesh-service';
 import { RoutingOptions } from './core/render/virtual-service';
@@ -21,6 +23,16 @@ import { resolveMeshService } from './core/resolve-mesh-service';
  * Every object is a public field (escape hatch: `ApiObject.of(...)`, `addJsonPatch`).
  */
 export class GrpcMeshService extends Construct {
+  /**
+   * A GrpcMeshService whose methods come from a .proto service: a route per method, retries only
+   * where `option idempotency_level` says NO_SIDE_EFFECTS or IDEMPOTENT, stream-appropriate
+   * defaults for streaming methods, then `methodOverrides` by method name.
+   */
+  public static fromProto(scope: Construct, id: string, props: GrpcMeshServiceFromProtoProps): GrpcMeshService {
+    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    return new GrpcMeshService(scope, id, meshServicePropsFromProto(path, props));
+  }
+
   /** The Kubernetes Service. */
   public readonly service: k8s.KubeService;
   /** The Deployment, when `workload` is set. */

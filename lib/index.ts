@@ -12,6 +12,7 @@ export * from './core/traffic-policy';
 export * from './core/security';
 export * from './core/canary/canary-props';
 export * from './core/ingress/ingress-props';
+export * from './core/proto/from-proto-props';
 
 // Generated classes (escape hatches and the types of our public fields)
 export * as networking from '../imports/networking.istio.io';

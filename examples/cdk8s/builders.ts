@@ -1,6 +1,7 @@
 import { ScenarioBuilder } from './app';
 import { buildCanaryScenarios } from './canary-scenarios';
 import { buildIngressScenarios } from './ingress-scenarios';
+import { buildProtoScenarios } from './proto-scenarios';
 
 /**
  * Scenario builders beyond the GrpcMeshService ones (canary, ingress, security, proto-driven).
@@ -9,4 +10,5 @@ import { buildIngressScenarios } from './ingress-scenarios';
 export const EXTRA_BUILDERS: readonly ScenarioBuilder[] = [
   buildCanaryScenarios,
   buildIngressScenarios,
+  buildProtoScenarios,
 ];

@@ -5,8 +5,14 @@ import { createKubeResource, KubeResource } from './kube-resource';
 import { assertValidObjects } from './validate';
 import { KubeObject } from '../core/kube-object';
 import { MeshServiceModel } from '../core/mesh-service-model';
+import { protoMethods } from '../core/proto/from-proto';
+import { GrpcMeshServiceFromProtoProps } from '../core/proto/from-proto-props';
 import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from '../core/render/mesh-service';
 import { resolveMeshService } from '../core/resolve-mesh-service';
+
+/** Arguments of `GrpcMeshService.fromProto`: the service args, with methods read from the proto. */
+export interface GrpcMeshServiceFromProtoArgs extends Omit<GrpcMeshServiceArgs, 'methods' | 'protoService'>,
+  Pick<GrpcMeshServiceFromProtoProps, 'protoFiles' | 'protoService' | 'includePaths' | 'methodOverrides'> {}
 
 /** What a feature such as GrpcCanary adds to a service, computed from its model. */
 export interface MeshServiceFeature {
@@ -28,6 +34,13 @@ export function meshServiceObjects(model: MeshServiceModel, feature?: MeshServic
  * Bad props throw at construction; validation errors fail `pulumi preview`.
  */
 export class GrpcMeshService extends pulumi.ComponentResource {
+  /** A GrpcMeshService whose methods come from a .proto service (see the cdk8s `fromProto`). */
+  public static fromProto(name: string, args: GrpcMeshServiceFromProtoArgs, opts?: pulumi.ComponentResourceOptions): GrpcMeshService {
+    const { protoFiles, includePaths, methodOverrides, ...rest } = args;
+    const methods = protoMethods(name, { protoFiles, includePaths, methodOverrides, protoService: args.protoService });
+    return new GrpcMeshService(name, { ...rest, methods }, opts);
+  }
+
   /** The Kubernetes Service. */
   public readonly service: k8s.core.v1.Service;
   /** The Deployment, when `workload` is set. */

@@ -15,3 +15,4 @@ export * from '../core/traffic-policy';
 export * from '../core/security';
 export * from '../core/canary/canary-props';
 export * from '../core/ingress/ingress-props';
+export * from '../core/proto/from-proto-props';
