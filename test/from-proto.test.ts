@@ -89,7 +89,8 @@ describe('GrpcMeshService.fromProto', () => {
     const chart = Testing.chart();
     GrpcMeshService.fromProto(chart, scenario.props.name, scenario.props);
     const synthesized = Testing.synth(chart);
-    const component = PulumiGrpcMeshService.fromProto(scenario.props.name, { ...scenario.props, namespace: pulumi.output(scenario.props.namespace!) });
+    const args = { ...scenario.props, namespace: pulumi.output(scenario.props.namespace!) };
+    const component = PulumiGrpcMeshService.fromProto(scenario.props.name, args);
     const byIdentity = (a: any, b: any) => `${a.kind}/${a.metadata.name}`.localeCompare(`${b.kind}/${b.metadata.name}`);
     expect((await registeredManifests(component.resources)).sort(byIdentity)).toStrictEqual([...synthesized].sort(byIdentity));
   });
