@@ -60,10 +60,6 @@ describe('GrpcCanary rules', () => {
       .toStrictEqual([['users-v1', 'v1'], ['users-v2', 'v2'], ['users-v3', 'v3']]);
   });
 
-  test('a subset whose pods are missing while the stable ones are here fails synth (IST0173)', () => {
-    expect(() => synthCanary({}, { ...SERVICE, workload: { image: IMAGE } }))
-      .toThrow(/\[test\/users\/DestinationRule\] error IST0173 DestinationRule shop\/users spec.subsets\[1\].labels: subset canary \(version=v2\) selects none of the pods/);
-  });
 
   test('header routes come first, repeat every route with the header, and go to the canary', () => {
     const { objects } = synthCanary({ headerRoutes: [{ header: 'x-canary' }] });
@@ -112,5 +108,14 @@ describe('GrpcCanary rules', () => {
     const svc = new GrpcMeshService(chart, 'users', SERVICE);
     new GrpcCanary(chart, 'one', { service: svc });
     expect(() => new GrpcCanary(chart, 'two', { service: svc })).toThrow(/\[c\/two\] service: got "users"; already has a canary \(c\/one\)/);
+  });
+});
+
+describe('GrpcCanary workloads', () => {
+  test('creating some versions here but not others is refused', () => {
+    expect(() => synthCanary({ canaryWorkload: { image: IMAGE } }))
+      .toThrow(/\[test\/canary\] service\.workload: got "stable \(v1\)"; some versions get a Deployment here and these do not/);
+    expect(() => synthCanary({}, { ...SERVICE, workload: { image: IMAGE } }))
+      .toThrow(/canaryWorkload: got "canary \(v2\)"; some versions get a Deployment here/);
   });
 });

@@ -83,6 +83,8 @@ export function resolveWorkload(check: PropChecker, name: string, selector: Reco
     check.fail(`${field}.image`, w.image, 'a container image reference is required and cannot contain spaces', 'use e.g. "ghcr.io/acme/users:1.4.2"');
   }
   const version = w.version ?? 'v1';
+  // The version names the Deployment (`<service>-<version>`), so it must fit a DNS label too.
+  check.dnsLabel(`${field}.version`, version, Math.max(1, 63 - name.length - 1));
   check.labels(`${field}.version`, { version });
   const resources = w.resources ?? {};
   const requests = compactRecord({ cpu: resources.cpuRequest, memory: resources.memoryRequest });

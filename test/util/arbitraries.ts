@@ -123,3 +123,52 @@ export const meshServicePropsArb: fc.Arbitrary<GrpcMeshServiceProps> = fc.oneof(
   validMeshServicePropsArb,
   withMode('mixed', buildMeshServicePropsArb),
 );
+
+/** Mostly valid (9 in 10), so inputs often get all the way to the validation engine. */
+const mostly = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weight: 9 }, { arbitrary: invalid, weight: 1 });
+const weightArb = mostly(fc.integer({ min: 0, max: 40 }), fc.integer({ min: -5, max: 130 }));
+const versionArb = mostly(fc.constantFrom('v1', 'v2', 'v3', 'v4'), fc.string({ maxLength: 8 }));
+
+/** A service and canary options, valid or not. */
+export const canaryInputArb = fc.record({
+  service: fc.record({
+    name: fc.constantFrom('users', 'orders'),
+    namespace: fc.constantFrom('shop', 'default'),
+    headless: fc.option(fc.boolean(), { nil: undefined }),
+    workload: fc.option(fc.record({ image: fc.constant('registry.example.com/a:1'), version: fc.option(versionArb, { nil: undefined }) }), { nil: undefined }),
+  }, { requiredKeys: ['name', 'namespace'] }),
+  canary: fc.record({
+    stableVersion: fc.option(versionArb, { nil: undefined }),
+    canaryVersion: fc.option(versionArb, { nil: undefined }),
+    canaryWeight: fc.option(weightArb, { nil: undefined }),
+    additionalSubsets: fc.option(fc.array(fc.record({ name: mostly(fc.constantFrom('exp', 'b'), fc.constantFrom('canary', 'Bad_Name')), version: versionArb, weight: weightArb }), { maxLength: 1 }), { nil: undefined }),
+    headerRoutes: fc.option(fc.array(fc.record({
+      header: mostly(fc.constantFrom('x-canary', 'x-tester'), fc.constant('X-Bad')),
+      subset: fc.option(mostly(fc.constantFrom('stable', 'canary'), fc.constant('nope')), { nil: undefined }),
+    }), { maxLength: 2 }), { nil: undefined }),
+    mirrorPercent: fc.option(mostly(fc.integer({ min: 1, max: 100 }), fc.double({ min: -10, max: 120, noNaN: true })), { nil: undefined }),
+    canaryWorkload: fc.option(fc.record({ image: fc.constant('registry.example.com/a:2') }), { nil: undefined }),
+    steps: fc.option(fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 4 }), { nil: undefined }),
+  }, { requiredKeys: [] }),
+});
+
+/** A service and ingress options, valid or not. */
+export const ingressInputArb = fc.record({
+  service: fc.record({ name: fc.constantFrom('users', 'orders'), namespace: fc.constantFrom('shop', 'default') }),
+  ingress: fc.record({
+    hosts: fc.array(fc.oneof(
+      { arbitrary: fc.constantFrom('grpc.example.com', 'api.example.com', 'a.b.example.org'), weight: 5 },
+      { arbitrary: fc.constantFrom('*', '*.example.com', 'bad_host.example.com', '', 'UPPER.example.com'), weight: 1 },
+    ), { maxLength: 3 }),
+    tls: fc.record({
+      credentialName: fc.oneof({ arbitrary: fc.constantFrom('grpc-tls', 'api-cert'), weight: 5 }, { arbitrary: fc.constantFrom('', 'Bad Name'), weight: 1 }),
+      mode: fc.option(fc.constantFrom('SIMPLE', 'MUTUAL'), { nil: undefined }),
+    }, { requiredKeys: ['credentialName'] }),
+    allowWildcardHosts: fc.option(fc.boolean(), { nil: undefined }),
+    gatewayNamespace: fc.option(fc.constantFrom('istio-system', 'istio-ingress', 'Bad'), { nil: undefined }),
+    port: fc.option(fc.oneof(fc.constantFrom(443, 8443, 80), fc.integer({ min: -1, max: 70000 })), { nil: undefined }),
+    httpRedirect: fc.option(fc.boolean(), { nil: undefined }),
+    grpcWeb: fc.option(fc.record({ allowOrigins: fc.array(fc.constantFrom('https://app.example.com', 'http://localhost:3000', 'app.example.com'), { maxLength: 2 }) }), { nil: undefined }),
+    certificate: fc.option(fc.record({ issuerName: fc.constantFrom('letsencrypt', '') }), { nil: undefined }),
+  }, { requiredKeys: ['hosts', 'tls'] }),
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { meshServicePropsArb } from './arbitraries';
-import { meshServiceOutcome, Outcome } from './properties';
+import { canaryInputArb, ingressInputArb, meshServicePropsArb } from './arbitraries';
+import { canaryOutcome, ingressOutcome, meshServiceOutcome, Outcome } from './properties';
 
 /** A reliability property: generated input and the run that classifies its outcome. */
 export interface FuzzProperty {
@@ -12,4 +12,6 @@ export interface FuzzProperty {
 /** Every construct's property; the unit suite runs each briefly, `npm run fuzz` at length. */
 export const FUZZ_PROPERTIES: readonly FuzzProperty[] = [
   { name: 'GrpcMeshService', arbitrary: meshServicePropsArb, run: meshServiceOutcome },
+  { name: 'GrpcCanary', arbitrary: canaryInputArb, run: canaryOutcome },
+  { name: 'GrpcIngress', arbitrary: ingressInputArb, run: ingressOutcome },
 ];

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { GrpcMeshService, GrpcMeshServiceProps } from '../../lib';
+import { GrpcCanary, GrpcCanaryOptions, GrpcIngress, GrpcIngressOptions, GrpcMeshService, GrpcMeshServiceProps } from '../../lib';
 import { IstioGrpcError } from '../../lib/core/errors';
 
 /** How one generated input ended: refused with our error, or synthesized with no error finding. */
@@ -33,4 +33,20 @@ export function synthOutcome(build: (chart: Chart) => void): Outcome {
 /** The property for GrpcMeshService. */
 export function meshServiceOutcome(props: GrpcMeshServiceProps): Outcome {
   return synthOutcome((chart) => new GrpcMeshService(chart, 'svc', props));
+}
+
+/** The property for GrpcCanary (with the service it splits). */
+export function canaryOutcome(input: { service: GrpcMeshServiceProps; canary: GrpcCanaryOptions }): Outcome {
+  return synthOutcome((chart) => {
+    const service = new GrpcMeshService(chart, 'svc', input.service);
+    new GrpcCanary(chart, 'canary', { service, ...input.canary });
+  });
+}
+
+/** The property for GrpcIngress (with the service it exposes). */
+export function ingressOutcome(input: { service: GrpcMeshServiceProps; ingress: GrpcIngressOptions }): Outcome {
+  return synthOutcome((chart) => {
+    const service = new GrpcMeshService(chart, 'svc', input.service);
+    new GrpcIngress(chart, 'ingress', { service, ...input.ingress });
+  });
 }

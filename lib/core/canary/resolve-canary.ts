@@ -33,8 +33,13 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
   const check = new PropChecker(constructPath);
   const stableVersion = options.stableVersion ?? service.workload?.version ?? 'v1';
   const canaryVersion = options.canaryVersion ?? 'v2';
-  check.labels('stableVersion', { version: stableVersion });
-  check.labels('canaryVersion', { version: canaryVersion });
+  for (const [field, version] of [['stableVersion', stableVersion], ['canaryVersion', canaryVersion]] as const) {
+    if (typeof version !== 'string' || version === '') check.fail(field, version, 'a version label value is required', 'use e.g. "v1"');
+    check.labels(field, { version });
+  }
+  if (service.workload && stableVersion !== service.workload.version) {
+    check.fail('stableVersion', stableVersion, `the service's workload runs version ${service.workload.version}, so a stable subset of ${stableVersion} would select none of its pods`, `leave stableVersion unset or set it to "${service.workload.version}"`);
+  }
   if (stableVersion === canaryVersion) {
     check.fail('canaryVersion', canaryVersion, 'is the stable version too, so both subsets would select the same pods', `give the canary pods their own version label, e.g. "${stableVersion}-canary"`);
   }
@@ -44,6 +49,7 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
   const canaryWeight = check.integer('canaryWeight', options.canaryWeight ?? 10, 0, 100);
   const extra = (options.additionalSubsets ?? []).map((s, i) => {
     check.dnsLabel(`additionalSubsets[${i}].name`, s.name, 63);
+    if (typeof s.version !== 'string' || s.version === '') check.fail(`additionalSubsets[${i}].version`, s.version, 'a version label value is required', 'use e.g. "v3"');
     check.labels(`additionalSubsets[${i}].version`, { version: s.version });
     return {
       name: s.name,
@@ -75,6 +81,14 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
     names.add(s.name);
     versions.add(s.version);
   });
+  // Pods of some versions created here and others not: the manifests could not show every subset has pods.
+  const created = subsets.map((s, i) => (i === 0 ? service.workload !== undefined : s.workload !== undefined));
+  if (created.some(Boolean) && !created.every(Boolean)) {
+    const missing = subsets.filter((_, i) => !created[i]).map((s) => `${s.name} (${s.version})`);
+    check.fail(created[0] ? 'canaryWorkload' : 'service.workload', missing.join(', '),
+      'some versions get a Deployment here and these do not, so their subsets would select no pods in these manifests (IST0173)',
+      'create every version here (the service\'s workload for stable, canaryWorkload, additionalSubsets[].workload) or none of them');
+  }
   const headerRoutes = (options.headerRoutes ?? []).map((r, i) => {
     if (typeof r.header !== 'string' || !HEADER_NAME.test(r.header)) {
       check.fail(`headerRoutes[${i}].header`, r.header, 'must be a lower-case header name (gRPC metadata keys are lower case)', 'use e.g. "x-canary"');

@@ -1,6 +1,6 @@
 import { GrpcIngressOptions, IngressTlsMode, IssuerKind, TlsProtocolVersion } from './ingress-props';
 import { PropChecker } from '../checks';
-import { wildcardDomainProblem } from '../hosts';
+import { hostsOverlap, wildcardDomainProblem } from '../hosts';
 import { MeshServiceModel } from '../mesh-service-model';
 
 /** An ingress with defaults applied and every prop checked. */
@@ -31,6 +31,8 @@ export function resolveIngress(constructPath: string, service: MeshServiceModel,
     const problem = wildcardDomainProblem(host);
     if (problem) check.fail(`hosts[${i}]`, host, problem, 'use a DNS name such as "grpc.example.com"');
     if (hosts.indexOf(host) !== i) check.fail(`hosts[${i}]`, host, 'is listed twice', 'list each host once');
+    const covering = hosts.slice(0, i).find((other) => hostsOverlap(other, host));
+    if (covering) check.fail(`hosts[${i}]`, host, `overlaps "${covering}" (Istio refuses overlapping hosts in one VirtualService)`, 'keep either the wildcard or the names it covers');
   });
   const gatewayNamespace = check.dnsLabel('gatewayNamespace', options.gatewayNamespace ?? 'istio-system', 63);
   const gatewayName = check.dnsLabel('gatewayName', options.gatewayName ?? `${service.name}-gateway`, 63);
