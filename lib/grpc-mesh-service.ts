@@ -10,9 +10,9 @@ import { MeshServiceModel } from './core/mesh-service-model';
 import { GrpcMeshServiceProps } from './core/mesh-service-props';
 import { meshServicePropsFromProto } from './core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from './core/proto/from-proto-props';
-import { SubsetModel } from './core/render/destination-rule';
+import { renderDestinationRule, SubsetModel } from './core/render/destination-rule';
 import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from './core/render/mesh-service';
-import { RoutingOptions } from './core/render/virtual-service';
+import { renderVirtualService, RoutingOptions } from './core/render/virtual-service';
 import { resolveMeshService } from './core/resolve-mesh-service';
 
 /**
@@ -83,11 +83,11 @@ export class GrpcMeshService extends Construct {
     // Subsets and routes can still change (a canary attaches later), so both specs render lazily.
     this.destinationRule = new DestinationRule(this, 'DestinationRule', {
       metadata: initial.destinationRule.metadata,
-      spec: Lazy.any({ produce: () => this.render().destinationRule.spec }),
+      spec: Lazy.any({ produce: () => renderDestinationRule(this._model, this.subsets).spec }),
     });
     this.virtualService = new VirtualService(this, 'VirtualService', {
       metadata: initial.virtualService.metadata,
-      spec: Lazy.any({ produce: () => this.render().virtualService.spec }),
+      spec: Lazy.any({ produce: () => renderVirtualService(this._model, this.routing).spec }),
     });
     if (initial.peerAuthentication) this.peerAuthentication = new PeerAuthentication(this, 'PeerAuthentication', initial.peerAuthentication);
     if (initial.authorizationPolicy) this.authorizationPolicy = new AuthorizationPolicy(this, 'AuthorizationPolicy', initial.authorizationPolicy);

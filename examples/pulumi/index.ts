@@ -2,7 +2,10 @@
 // objects `npm run synth` writes for the cdk8s app. In a Pulumi project of your own, import from
 // 'istio-grpc/pulumi' instead of the relative path used inside this repository.
 import * as k8s from '@pulumi/kubernetes';
-import { GrpcMeshService } from '../../lib/pulumi';
+import { GrpcCanary, GrpcIngress, GrpcMeshService } from '../../lib/pulumi';
+import { CANARY_SCENARIOS } from '../cdk8s/canary-scenarios';
+import { INGRESS_SCENARIOS } from '../cdk8s/ingress-scenarios';
+import { PROTO_SCENARIOS } from '../cdk8s/proto-scenarios';
 import { MESH_SERVICE_SCENARIOS } from '../cdk8s/scenarios';
 
 // A namespace created here feeds the services' namespace as an output.
@@ -11,6 +14,15 @@ const shop = new k8s.core.v1.Namespace('shop', {
 });
 
 export const services = MESH_SERVICE_SCENARIOS.map((scenario) => new GrpcMeshService(scenario.id, scenario.props));
+
+export const canaries = CANARY_SCENARIOS.map((scenario) => new GrpcCanary(scenario.id, { service: scenario.service, ...scenario.canary }));
+
+export const ingresses = INGRESS_SCENARIOS.map((scenario) => new GrpcIngress(scenario.id, {
+  service: new GrpcMeshService(`${scenario.id}-service`, scenario.service),
+  ...scenario.ingress,
+}));
+
+export const protoServices = PROTO_SCENARIOS.map((scenario) => GrpcMeshService.fromProto(scenario.id, scenario.props));
 
 const users = new GrpcMeshService('users', {
   name: 'users',

@@ -5,7 +5,9 @@ import { MeshIndex } from './mesh-index';
 import { checkAuthorizationPolicy, checkTelemetries } from './policies';
 import { checkServicePorts } from './service-ports';
 import { checkDestinations, checkGatewayBindings } from './virtual-service-references';
-import { checkConflictingMeshHosts, checkDeprecatedFields, checkIngressIgnoresSubsets, checkJwtClaimRouting, checkUnreachableRules } from './virtual-service-rules';
+import {
+  checkConflictingMeshHosts, checkDeprecatedFields, checkIngressIgnoresSubsets, checkJwtClaimRouting, checkUnreachableRules, subsetPinningVirtualServices,
+} from './virtual-service-rules';
 import { KubeObject } from '../../core/kube-object';
 import { Finding } from '../finding';
 
@@ -18,12 +20,13 @@ export { ANALYZER_CODES } from './codes';
 export function analyzeObjects(objects: readonly KubeObject[]): Finding[] {
   const index = new MeshIndex(objects);
   const out: Finding[] = [];
+  const pinned = subsetPinningVirtualServices(index);
   for (const vs of index.of('VirtualService')) {
     checkDestinations(index, vs, out);
     checkGatewayBindings(index, vs, out);
     checkUnreachableRules(vs, out);
     checkDeprecatedFields(vs, out);
-    checkIngressIgnoresSubsets(index, vs, out);
+    checkIngressIgnoresSubsets(pinned, vs, out);
     checkJwtClaimRouting(index, vs, out);
     checkWeights(vs, out);
     checkRetriesOnNonIdempotentMethods(vs, out);

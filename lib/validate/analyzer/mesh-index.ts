@@ -31,6 +31,9 @@ export class MeshIndex {
   readonly secrets = new Set<string>();
   readonly serviceEntryHosts: { host: string; namespace: string }[] = [];
   readonly gateways = new Map<string, KubeObject>();
+  /** DestinationRules by their host resolved to an FQDN; wildcard hosts under "*". */
+  readonly destinationRulesByHost = new Map<string, KubeObject[]>();
+  private readonly workloadsByNamespace = new Map<string, Workload[]>();
 
   constructor(objects: readonly KubeObject[]) {
     for (const o of objects) {
@@ -46,11 +49,20 @@ export class MeshIndex {
         for (const host of Array.isArray(spec.hosts) ? spec.hosts : []) this.serviceEntryHosts.push({ host: String(host), namespace: ns });
       } else if (o.kind === 'Gateway' && o.apiVersion.startsWith('networking.istio.io/')) {
         this.gateways.set(`${ns}/${o.metadata.name}`, o);
+      } else if (o.kind === 'DestinationRule' && o.apiVersion.startsWith('networking.istio.io/')) {
+        const host = typeof spec.host === 'string' ? spec.host : '';
+        const key = host.includes('*') ? '*' : fqdn(host, ns);
+        this.destinationRulesByHost.set(key, [...(this.destinationRulesByHost.get(key) ?? []), o]);
       } else if (o.kind === 'Certificate' && o.apiVersion.startsWith('cert-manager.io/') && typeof spec.secretName === 'string') {
         // cert-manager writes the Secret, so it counts as present.
         this.secrets.add(`${ns}/${spec.secretName}`);
       }
     }
+  }
+
+  /** DestinationRules that may apply to an FQDN: exact host matches, then wildcard ones. */
+  destinationRulesFor(host: string): KubeObject[] {
+    return [...(this.destinationRulesByHost.get(host) ?? []), ...(this.destinationRulesByHost.get('*') ?? [])];
   }
 
   /** Objects of a kind (any API version). */
@@ -72,7 +84,11 @@ export class MeshIndex {
 
   /** Workloads in `namespace` (any when undefined) whose labels include every selector label. */
   selected(selector: Readonly<Record<string, unknown>>, namespace?: string): Workload[] {
-    return this.workloads.filter((w) => (namespace === undefined || w.namespace === namespace) && labelsMatch(selector, w.labels));
+    if (namespace === undefined) return this.workloads.filter((w) => labelsMatch(selector, w.labels));
+    if (this.workloadsByNamespace.size === 0) {
+      for (const w of this.workloads) this.workloadsByNamespace.set(w.namespace, [...(this.workloadsByNamespace.get(w.namespace) ?? []), w]);
+    }
+    return (this.workloadsByNamespace.get(namespace) ?? []).filter((w) => labelsMatch(selector, w.labels));
   }
 
   /**

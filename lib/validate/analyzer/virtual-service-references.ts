@@ -70,7 +70,7 @@ export function checkDestinations(index: MeshIndex, vs: KubeObject, out: Finding
 }
 
 function subsetDefined(index: MeshIndex, host: string, subset: string): boolean {
-  return index.of('DestinationRule').some((dr) => {
+  return index.destinationRulesFor(host).some((dr) => {
     const spec = objOf((dr as any).spec);
     const drHost = fqdn(String(spec.host ?? ''), namespaceOf(dr));
     return hostCovers(drHost, host) && listOf(spec.subsets).some((s) => objOf(s).name === subset);

@@ -72,18 +72,30 @@ export function checkConflictingMeshHosts(index: MeshIndex, out: Finding[]): voi
   }
 }
 
+/** Mesh VirtualServices that pin subsets, by the FQDN of the host they route. */
+export function subsetPinningVirtualServices(index: MeshIndex): Map<string, KubeObject> {
+  const pinned = new Map<string, KubeObject>();
+  for (const vs of index.of('VirtualService')) {
+    if (!appliesToMesh(vs)) continue;
+    const ns = namespaceOf(vs);
+    const hosts = new Set(listOf(objOf((vs as any).spec).hosts).map((h) => fqdn(String(h), ns)));
+    for (const d of destinationsOf(vs)) {
+      const host = fqdn(String(d.destination.host), ns);
+      if (d.destination.subset !== undefined && hosts.has(host) && !pinned.has(host)) pinned.set(host, vs);
+    }
+  }
+  return pinned;
+}
+
 /** IST0140: a gateway route without subset to a host whose mesh VirtualService pins subsets. */
-export function checkIngressIgnoresSubsets(index: MeshIndex, vs: KubeObject, out: Finding[]): void {
+export function checkIngressIgnoresSubsets(pinned: Map<string, KubeObject>, vs: KubeObject, out: Finding[]): void {
   const gateways = gatewaysOf(vs);
   if (gateways.length === 0 || gateways.includes('mesh')) return;
   const ns = namespaceOf(vs);
   for (const { destination, path, mirror } of destinationsOf(vs)) {
     if (mirror || destination.subset !== undefined || typeof destination.host !== 'string') continue;
-    const host = fqdn(destination.host, ns);
-    const meshVs = index.of('VirtualService').find((other) => other !== vs && appliesToMesh(other)
-      && listOf(objOf((other as any).spec).hosts).some((h) => fqdn(String(h), namespaceOf(other)) === host)
-      && destinationsOf(other).some((d) => d.destination.subset !== undefined && fqdn(String(d.destination.host), namespaceOf(other)) === host));
-    if (meshVs) {
+    const meshVs = pinned.get(fqdn(destination.host, ns));
+    if (meshVs && meshVs !== vs) {
       out.push(findingOf(vs, IST.INGRESS_ROUTE_RULES_NOT_AFFECTED.severity, IST.INGRESS_ROUTE_RULES_NOT_AFFECTED.code,
         `the subsets of VirtualService ${namespaceOf(meshVs)}/${meshVs.metadata.name} do not apply to requests through the gateway; route to the subsets here too`, path));
     }
