@@ -6,7 +6,8 @@ import { checkAuthorizationPolicy, checkTelemetries } from './policies';
 import { checkServicePorts } from './service-ports';
 import { checkDestinations, checkGatewayBindings } from './virtual-service-references';
 import {
-  checkConflictingMeshHosts, checkDeprecatedFields, checkIngressIgnoresSubsets, checkJwtClaimRouting, checkUnreachableRules, subsetPinningVirtualServices,
+  checkConflictingMeshHosts, checkDeprecatedFields, checkIngressIgnoresSubsets, checkJwtClaimRouting,
+  checkUnreachableRules, subsetPinningVirtualServices,
 } from './virtual-service-rules';
 import { KubeObject } from '../../core/kube-object';
 import { Finding } from '../finding';
