@@ -111,6 +111,43 @@ describe('GrpcCanary rules', () => {
   });
 });
 
+describe('GrpcCanary rules: more input refused', () => {
+  test.each([
+    [{ steps: [10, 100], additionalSubsets: [{ name: 'exp', version: 'v3', weight: 5 }] }, /steps\[1\]: got 100; with the additional subsets' 5% the stable subset would get -5%\. Fix: plan canary weights of at most 95/],
+    [{ headerRoutes: [{ header: 'x-canary' }, { header: 'x-canary', exact: 'true', subset: 'stable' }] }, /headerRoutes\[1\]: got "x-canary: true"; repeats headerRoutes\[0\], so calls would never reach this route/],
+    [{ additionalSubsets: [{ name: 'v2', version: 'v2', weight: 5 }] }, /additionalSubsets\[0\]\.version: got "v2"; is the version of another subset/],
+    [{ additionalSubsets: [{ name: 'Exp_1', version: 'v3', weight: 5 }] }, /additionalSubsets\[0\]\.name: got "Exp_1"; must be a DNS-1123 label/],
+    [{ mirrorPercent: 101 }, /mirrorPercent: got 101; must be a percentage above 0 and at most 100/],
+    [{ canaryVersion: '' }, /canaryVersion: got ""; a version label value is required/],
+  ])('bad input %# is refused with path, field, value and fix', (options, message) => {
+    expect(() => synthCanary(options as GrpcCanaryOptions)).toThrow(message);
+  });
+
+  test('the stable version must be the one the service\'s workload runs', () => {
+    expect(() => synthCanary({ stableVersion: 'v0', canaryWorkload: { image: IMAGE } }, { ...SERVICE, workload: { image: IMAGE, version: 'v1' } }))
+      .toThrow(/\[test\/canary\] stableVersion: got "v0"; the service's workload runs version v1.*Fix: leave stableVersion unset or set it to "v1"/);
+  });
+
+  test('a service selecting one version cannot be split', () => {
+    expect(() => synthCanary({}, { ...SERVICE, selector: { app: 'users', version: 'v1' } }))
+      .toThrow(/selector\.version: got "v1"; the Service must select every version.*Fix: remove version from selector/);
+  });
+
+  test('shift() refuses weights outside 0-100 or beyond what the additional subsets leave', () => {
+    const { canary } = synthCanary({ additionalSubsets: [{ name: 'exp', version: 'v3', weight: 20 }] });
+    expect(() => canary.shift(101)).toThrow(/\[test\/canary\] shift\(weight\): got 101; must be a whole number from 0 to 100/);
+    expect(() => canary.shift(90)).toThrow(/shift\(weight\): got 90; with the additional subsets the non-stable share would be 110%/);
+    expect(canary.weights.map((w) => w.weight)).toStrictEqual([70, 10, 20]);
+  });
+
+  test('one header matched on two values gives routes with distinct names', () => {
+    const { objects } = synthCanary({ headerRoutes: [{ header: 'x-canary' }, { header: 'x-canary', exact: 'stable', subset: 'stable' }] });
+    const names = only(objects, 'VirtualService').spec.http.map((r: any) => r.name);
+    expect(names).toStrictEqual(['grpc-default-x-canary', 'grpc-default-x-canary-2', 'grpc-default']);
+    expect(errorsOf(validateObjects(objects))).toStrictEqual([]);
+  });
+});
+
 describe('GrpcCanary workloads', () => {
   test('creating some versions here but not others is refused', () => {
     expect(() => synthCanary({ canaryWorkload: { image: IMAGE } }))

@@ -18,11 +18,16 @@ export const CANARY_STEPS_ANNOTATION = 'istio-grpc.dev/canary-steps';
 export function canaryExtensions(service: MeshServiceModel, canary: CanaryModel): MeshServiceExtensions {
   // Each header route repeats every route of the service with the header added to its match, so
   // per-method timeouts and retries (and the duplicate-safety they encode) hold for testers too.
-  const headerRoutes: istio.VirtualServiceSpecHttp[] = canary.headerRoutes.flatMap((r) => service.routes.map((route) => {
+  // Route names stay unique when one header is matched on several values (names show in Envoy stats).
+  const suffixes = canary.headerRoutes.map((r, i) => {
+    const seen = canary.headerRoutes.slice(0, i).filter((o) => o.header === r.header).length;
+    return seen === 0 ? r.header : `${r.header}-${seen + 1}`;
+  });
+  const headerRoutes: istio.VirtualServiceSpecHttp[] = canary.headerRoutes.flatMap((r, i) => service.routes.map((route) => {
     const header = { [r.header]: { exact: r.exact } };
     const match = (routeMatch(service, route) ?? [{}]).map((m) => ({ ...m, headers: { ...m.headers, ...header } }));
     return {
-      name: `${route.name}-${r.header}`,
+      name: `${route.name}-${suffixes[i]}`,
       match,
       route: routeDestinations(service, [{ subset: r.subset }]),
       ...(route.timeout ? { timeout: route.timeout } : {}),

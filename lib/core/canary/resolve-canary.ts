@@ -89,21 +89,35 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
       'some versions get a Deployment here and these do not, so their subsets would select no pods in these manifests (IST0173)',
       'create every version here (the service\'s workload for stable, canaryWorkload, additionalSubsets[].workload) or none of them');
   }
+  const headerMatches = new Map<string, number>();
   const headerRoutes = (options.headerRoutes ?? []).map((r, i) => {
     if (typeof r.header !== 'string' || !HEADER_NAME.test(r.header)) {
       check.fail(`headerRoutes[${i}].header`, r.header, 'must be a lower-case header name (gRPC metadata keys are lower case)', 'use e.g. "x-canary"');
     }
     const subset = r.subset ?? CANARY_SUBSET;
     if (!names.has(subset)) check.fail(`headerRoutes[${i}].subset`, subset, `is not a subset of this canary${didYouMean(subset, names)}`, `use one of ${[...names].join(', ')}`);
-    return { header: r.header, exact: r.exact ?? 'true', subset };
+    const exact = r.exact ?? 'true';
+    // The same header and value twice: the second route could never match (Istio's IST0130).
+    const key = JSON.stringify([r.header, exact]);
+    const earlier = headerMatches.get(key);
+    if (earlier !== undefined) {
+      check.fail(`headerRoutes[${i}]`, `${r.header}: ${exact}`, `repeats headerRoutes[${earlier}], so calls would never reach this route`, 'remove one of the two, or match another value');
+    }
+    headerMatches.set(key, i);
+    return { header: r.header, exact, subset };
   });
   const mirrorPercent = options.mirrorPercent;
   if (mirrorPercent !== undefined && !(typeof mirrorPercent === 'number' && mirrorPercent > 0 && mirrorPercent <= 100)) {
     check.fail('mirrorPercent', mirrorPercent, 'must be a percentage above 0 and at most 100', 'e.g. 5 mirrors one call in twenty; omit it to mirror nothing');
   }
   const steps = (options.steps ?? []).map((w, i) => check.integer(`steps[${i}]`, w, 0, 100));
+  const extraWeight = others - canaryWeight;
   steps.forEach((w, i) => {
     if (i > 0 && w <= steps[i - 1]) check.fail(`steps[${i}]`, w, 'steps must increase', 'list the planned canary weights in increasing order, e.g. [10, 25, 50, 100]');
+    if (w + extraWeight > 100) {
+      check.fail(`steps[${i}]`, w, `with the additional subsets' ${extraWeight}% the stable subset would get ${100 - w - extraWeight}%`,
+        `plan canary weights of at most ${100 - extraWeight}, or lower the additional subsets' weights`);
+    }
   });
   return { constructPath, subsets, headerRoutes, ...(mirrorPercent !== undefined ? { mirrorPercent } : {}), steps };
 }
