@@ -5,27 +5,68 @@ import { Finding } from './validate/finding';
 
 const validatedRoots = new WeakSet<IConstruct>();
 
+/** What one synthesis (one synchronous run) already resolved and validated, per app. */
+interface SynthPass {
+  readonly manifests: Map<ApiObject, unknown>;
+  errors?: string[];
+}
+const passes = new WeakMap<IConstruct, SynthPass>();
+
 /**
  * Makes the app holding `scope` run the validation engine over all of its objects when it is
  * synthesized: once per app however many of our constructs and charts it holds (cross-object
- * checks need the whole set, e.g. an ingress in one chart routing to a service in another, and
- * one pass keeps synth linear). Error findings fail synth, each naming the construct path of the
- * object, the field and the fix.
+ * checks need the whole set, e.g. an ingress in one chart routing to a service in another). Error
+ * findings fail synth, each naming the construct path of the object, the field and the fix.
  */
 export function validateOnSynth(scope: IConstruct): void {
   const root = scope.node.root;
   if (validatedRoots.has(root)) return;
   validatedRoots.add(root);
-  root.node.addValidation({
-    validate: () => {
-      // chart.toJson() would validate again (and recurse), so read the objects directly.
-      const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
-      const errors = errorsOf(validateObjects(apiObjects.map((o) => o.toJson())));
-      if (!errors.length) return [];
-      const paths = new Map(apiObjects.map((o) => [[o.kind, o.metadata.namespace ?? Chart.of(o).namespace ?? '', o.name].join('|'), o.node.path]));
-      return errors.map((f) => `[${paths.get(keyOf(f)) ?? root.node.path}] ${formatFinding(f)}`);
-    },
+  root.node.addValidation({ validate: () => validateApp(root) });
+}
+
+function validateApp(root: IConstruct): string[] {
+  // cdk8s validates the whole app again for every chart it writes; within one synthesis nothing
+  // changes, so the resolved objects and the findings are computed once.
+  const pass = currentPass(root);
+  if (pass.errors) return pass.errors;
+  // chart.toJson() would validate again (and recurse), so read the objects directly.
+  const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+  const manifests = apiObjects.map((o) => o.toJson());
+  apiObjects.forEach((o, i) => {
+    pass.manifests.set(o, manifests[i]);
+    serveFromPass(root, o);
   });
+  const errors = errorsOf(validateObjects(manifests));
+  const paths = new Map(apiObjects.map((o) => [[o.kind, o.metadata.namespace ?? Chart.of(o).namespace ?? '', o.name].join('|'), o.node.path]));
+  pass.errors = errors.map((f) => `[${paths.get(keyOf(f)) ?? root.node.path}] ${formatFinding(f)}`);
+  return pass.errors;
+}
+
+/** The pass of the synthesis running now; it ends when the synchronous run does. */
+function currentPass(root: IConstruct): SynthPass {
+  let pass = passes.get(root);
+  if (!pass) {
+    pass = { manifests: new Map() };
+    passes.set(root, pass);
+    queueMicrotask(() => passes.delete(root));
+  }
+  return pass;
+}
+
+/**
+ * Resolving an object (toJson) is the most expensive step of synthesis, and synthesis resolves
+ * every object again after validating: during the same pass, toJson() returns what was validated
+ * (so the YAML is exactly what passed); afterwards the object serializes normally again.
+ */
+function serveFromPass(root: IConstruct, object: ApiObject): void {
+  const own = object as unknown as { toJson?: () => unknown };
+  own.toJson = () => {
+    const pass = passes.get(root);
+    if (pass?.manifests.has(object)) return pass.manifests.get(object);
+    delete own.toJson;
+    return object.toJson();
+  };
 }
 
 function keyOf(f: Finding): string {

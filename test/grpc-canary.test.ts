@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { CANARY_SCENARIOS } from '../examples/cdk8s/canary-scenarios';
 import { GrpcMeshService, GrpcMeshServiceProps, Idempotency } from '../lib';
-import { GrpcCanaryOptions } from '../lib/core/canary/canary-props';
+import { CanaryWeightOwner, GrpcCanaryOptions } from '../lib/core/canary/canary-props';
 import { GrpcCanary } from '../lib/grpc-canary';
 import { errorsOf, validateObjects } from '../lib/validate';
 import { only } from './util/synth';
@@ -145,6 +145,37 @@ describe('GrpcCanary rules: more input refused', () => {
     const names = only(objects, 'VirtualService').spec.http.map((r: any) => r.name);
     expect(names).toStrictEqual(['grpc-default-x-canary', 'grpc-default-x-canary-2', 'grpc-default']);
     expect(errorsOf(validateObjects(objects))).toStrictEqual([]);
+  });
+});
+
+describe('GrpcCanary with Argo Rollouts owning the weights', () => {
+  const ARGO = { weightOwner: CanaryWeightOwner.ARGO_ROLLOUTS };
+
+  test('subsets without version labels, routes at 100/0, the owner named on the VirtualService', () => {
+    // GIVEN a canary whose weights Argo Rollouts moves; WHEN synthesized
+    const { objects, canary } = synthCanary({ ...ARGO, headerRoutes: [{ header: 'x-canary' }] });
+    // THEN Argo can label the subsets and set the weights of the two-destination route
+    expect(only(objects, 'DestinationRule').spec.subsets).toStrictEqual([{ name: 'stable', labels: {} }, { name: 'canary', labels: {} }]);
+    const vs = only(objects, 'VirtualService');
+    expect(weightsOf(vs)).toStrictEqual(['stable=100', 'canary=0']);
+    expect(vs.metadata.annotations).toStrictEqual({ 'istio-grpc.dev/canary-weight-owner': 'argo-rollouts' });
+    expect(errorsOf(validateObjects(objects))).toStrictEqual([]);
+    expect(canary.rolloutPlan()).toMatch(/moved by argo-rollouts/);
+    expect(() => canary.shift(20)).toThrow(/\[test\/canary\] shift\(weight\): got 20; the weights belong to argo-rollouts/);
+  });
+
+  test.each([
+    [{ canaryWeight: 10 }, /canaryWeight: got 10; cannot be used with weightOwner argo-rollouts: the Rollout's setWeight steps set the weights.*Fix: remove canaryWeight/],
+    [{ steps: [10, 50] }, /steps: got \[10,50\]; cannot be used with weightOwner argo-rollouts/],
+    [{ additionalSubsets: [{ name: 'exp', version: 'v3', weight: 5 }] }, /additionalSubsets: got .*; cannot be used with weightOwner argo-rollouts: Argo Rollouts splits between exactly two subsets/],
+    [{ canaryWorkload: { image: IMAGE } }, /canaryWorkload: got .*; cannot be used with weightOwner argo-rollouts: the Rollout creates the pods/],
+    [{ weightOwner: 'flagger' }, /weightOwner: got "flagger"; is not one of istio-grpc, argo-rollouts/],
+  ])('moot input %# is refused', (options, message) => {
+    expect(() => synthCanary({ ...ARGO, ...options } as GrpcCanaryOptions)).toThrow(message);
+  });
+
+  test('a service workload is refused: the Rollout creates the pods', () => {
+    expect(() => synthCanary(ARGO, { ...SERVICE, workload: { image: IMAGE } })).toThrow(/service\.workload: got "users"; cannot be used with weightOwner argo-rollouts/);
   });
 });
 

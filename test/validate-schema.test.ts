@@ -1,3 +1,4 @@
+import { run } from '@bufbuild/cel';
 import { KubeObject } from '../lib/core/kube-object';
 import { checkSchema } from '../lib/validate/schema';
 
@@ -108,5 +109,16 @@ describe('schema stage: metadata and core kinds', () => {
   test('containers need a name and an image', () => {
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'app' }] } } as KubeObject;
     expect(summary(pod)).toStrictEqual(['IGR1008 spec.containers[0].image: required: the container image']);
+  });
+});
+
+describe('schema stage: the native duration rule agrees with CEL', () => {
+  test.each(['1ms', '2s', '1h2m', '0.5ms', '999us', '0s', '1.5ms', 'abc', '10'])('%s', (value) => {
+    // GIVEN the same rule evaluated by CEL and natively
+    const celVerdict = run("duration(self) >= duration('1ms')", { self: value });
+    const cel = typeof celVerdict === 'boolean' ? celVerdict : false;
+    const findings = checkSchema(vs({ hosts: ['users'], http: [{ ...ROUTE, timeout: value }] }));
+    // THEN a finding exactly when CEL says false or fails
+    expect(findings.length === 0).toBe(cel);
   });
 });

@@ -1,5 +1,17 @@
 import { GrpcWorkloadProps } from '../mesh-service-props';
 
+/** Who moves the canary weights once the manifests are applied. */
+export enum CanaryWeightOwner {
+  /** This construct: weights come from `canaryWeight` and `shift()`. */
+  ISTIO_GRPC = 'istio-grpc',
+  /**
+   * Argo Rollouts (subset-level traffic splitting): subsets carry no `version` label (Argo adds its
+   * `rollouts-pod-template-hash` label to them), routes start at 100/0, and the Rollout's steps set
+   * the weights. The Rollout creates the pods.
+   */
+  ARGO_ROLLOUTS = 'argo-rollouts',
+}
+
 /** A further subset (e.g. a third version in an A/B/C test) with its share of traffic. */
 export interface CanarySubsetProps {
   /** Subset name (a DNS-1123 label). */
@@ -76,4 +88,12 @@ export interface GrpcCanaryOptions {
    * @default - none
    */
   readonly steps?: number[];
+  /**
+   * Who moves the weights after the first deploy. With `ARGO_ROLLOUTS`, point the Rollout's
+   * `trafficRouting.istio` at the service's VirtualService and DestinationRule (subsets `stable`
+   * and `canary`), and make the deploy tool ignore the fields Argo writes (route weights, subset
+   * labels); weights, workloads, additional subsets and steps are then refused here.
+   * @default CanaryWeightOwner.ISTIO_GRPC
+   */
+  readonly weightOwner?: CanaryWeightOwner;
 }

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { CanaryWeightOwner } from './canary-props';
 import { CanaryModel } from './resolve-canary';
 import * as istio from '../../../imports/networking.istio.io';
 import { KubeObject } from '../kube-object';
@@ -10,12 +11,16 @@ import { renderDeployment } from '../render/workload';
 /** Annotation on the VirtualService with the planned canary weights, e.g. `10,25,50,100`. */
 export const CANARY_STEPS_ANNOTATION = 'istio-grpc.dev/canary-steps';
 
+/** Annotation on the VirtualService naming the controller that moves the weights, when not us. */
+export const CANARY_WEIGHT_OWNER_ANNOTATION = 'istio-grpc.dev/canary-weight-owner';
+
 /**
  * What the canary adds to its service's own objects: one subset per version in the
  * DestinationRule, and on every route of the one VirtualService the weighted destinations
  * (per-method routes keep their timeouts and retries), header routes first, optional mirroring.
  */
 export function canaryExtensions(service: MeshServiceModel, canary: CanaryModel): MeshServiceExtensions {
+  const external = canary.weightOwner !== CanaryWeightOwner.ISTIO_GRPC;
   // Each header route repeats every route of the service with the header added to its match, so
   // per-method timeouts and retries (and the duplicate-safety they encode) hold for testers too.
   // Route names stay unique when one header is matched on several values (names show in Envoy stats).
@@ -35,12 +40,16 @@ export function canaryExtensions(service: MeshServiceModel, canary: CanaryModel)
     };
   }));
   return {
-    subsets: canary.subsets.map((s) => ({ name: s.name, labels: { version: s.version } })),
+    // Argo Rollouts labels the subsets itself (pod-template hash); a version label would select none of its pods.
+    subsets: canary.subsets.map((s) => ({ name: s.name, labels: external ? {} : { version: s.version } as Record<string, string> })),
     routing: {
       destinations: canary.subsets.map((s) => ({ subset: s.name, weight: s.weight })),
       leadingRoutes: headerRoutes,
       ...(canary.mirrorPercent !== undefined ? { mirror: { subset: canary.subsets[1].name, percent: canary.mirrorPercent } } : {}),
-      annotations: canary.steps.length ? { [CANARY_STEPS_ANNOTATION]: canary.steps.join(',') } : {},
+      annotations: {
+        ...(canary.steps.length ? { [CANARY_STEPS_ANNOTATION]: canary.steps.join(',') } : {}),
+        ...(external ? { [CANARY_WEIGHT_OWNER_ANNOTATION]: canary.weightOwner } : {}),
+      },
     },
   };
 }
@@ -58,6 +67,15 @@ export function canaryDeploymentManifests(service: MeshServiceModel, canary: Can
 /** A Markdown rollout plan: the weights at each step and the commands to check before moving on. */
 export function rolloutPlan(service: MeshServiceModel, canary: CanaryModel): string {
   const [stable, current] = canary.subsets;
+  if (canary.weightOwner !== CanaryWeightOwner.ISTIO_GRPC) {
+    return [
+      `# Canary rollout: ${service.name}.${service.namespace}`,
+      '',
+      `The weights of subsets ${stable.name} and ${current.name} are moved by ${canary.weightOwner}: the Rollout's steps are the plan,`,
+      `and its trafficRouting.istio names VirtualService and DestinationRule ${service.name}.`,
+      '',
+    ].join('\n');
+  }
   const lines = [
     `# Canary rollout: ${service.name}.${service.namespace}`,
     '',

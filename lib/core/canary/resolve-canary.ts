@@ -1,4 +1,4 @@
-import { GrpcCanaryOptions } from './canary-props';
+import { CanaryWeightOwner, GrpcCanaryOptions } from './canary-props';
 import { PropChecker } from '../checks';
 import { didYouMean } from '../did-you-mean';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
@@ -24,6 +24,8 @@ export interface CanaryModel {
   readonly headerRoutes: readonly { readonly header: string; readonly exact: string; readonly subset: string }[];
   readonly mirrorPercent?: number;
   readonly steps: readonly number[];
+  /** Who moves the weights after the first deploy. */
+  readonly weightOwner: CanaryWeightOwner;
 }
 
 const HEADER_NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -46,7 +48,8 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
   if (service.headless) {
     check.fail('service', service.name, 'is headless: Istio sends each connection to the pod the client resolved, so weights and subsets have no effect', 'use a ClusterIP Service (headless: false) for the service you split');
   }
-  const canaryWeight = check.integer('canaryWeight', options.canaryWeight ?? 10, 0, 100);
+  const weightOwner = resolveWeightOwner(check, service, options);
+  const canaryWeight = check.integer('canaryWeight', options.canaryWeight ?? (weightOwner === CanaryWeightOwner.ISTIO_GRPC ? 10 : 0), 0, 100);
   const extra = (options.additionalSubsets ?? []).map((s, i) => {
     check.dnsLabel(`additionalSubsets[${i}].name`, s.name, 63);
     if (typeof s.version !== 'string' || s.version === '') check.fail(`additionalSubsets[${i}].version`, s.version, 'a version label value is required', 'use e.g. "v3"');
@@ -119,12 +122,37 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
         `plan canary weights of at most ${100 - extraWeight}, or lower the additional subsets' weights`);
     }
   });
-  return { constructPath, subsets, headerRoutes, ...(mirrorPercent !== undefined ? { mirrorPercent } : {}), steps };
+  return { constructPath, subsets, headerRoutes, ...(mirrorPercent !== undefined ? { mirrorPercent } : {}), steps, weightOwner };
+}
+
+/** Checks `weightOwner` and, when another controller owns the weights, the props it makes moot. */
+function resolveWeightOwner(check: PropChecker, service: MeshServiceModel, options: GrpcCanaryOptions): CanaryWeightOwner {
+  const owner = options.weightOwner ?? CanaryWeightOwner.ISTIO_GRPC;
+  const owners = Object.values(CanaryWeightOwner) as string[];
+  if (!owners.includes(owner)) {
+    check.fail('weightOwner', owner, `is not one of ${owners.join(', ')}${didYouMean(String(owner), owners)}`, 'use a CanaryWeightOwner value');
+  }
+  if (owner === CanaryWeightOwner.ISTIO_GRPC) return owner;
+  // Argo Rollouts splits between exactly two subsets, sets the weights and creates the pods itself.
+  const moot: [string, boolean, string][] = [
+    ['canaryWeight', options.canaryWeight !== undefined, 'the Rollout\'s setWeight steps set the weights (routes start at 100/0)'],
+    ['steps', (options.steps ?? []).length > 0, 'the Rollout\'s setWeight steps are the plan'],
+    ['additionalSubsets', (options.additionalSubsets ?? []).length > 0, 'Argo Rollouts splits between exactly two subsets'],
+    ['canaryWorkload', options.canaryWorkload !== undefined, 'the Rollout creates the pods of both versions'],
+    ['service.workload', service.workload !== undefined, 'the Rollout creates the pods of both versions'],
+  ];
+  for (const [field, given, reason] of moot) {
+    if (given) check.fail(field, field === 'service.workload' ? service.name : (options as Record<string, unknown>)[field], `cannot be used with weightOwner ${owner}: ${reason}`, `remove ${field}, or leave weightOwner unset to manage the split here`);
+  }
+  return owner;
 }
 
 /** The same canary with the canary share moved to `weight` (the stable subset absorbs the change). */
 export function shiftCanary(model: CanaryModel, weight: number): CanaryModel {
   const check = new PropChecker(model.constructPath);
+  if (model.weightOwner !== CanaryWeightOwner.ISTIO_GRPC) {
+    check.fail('shift(weight)', weight, `the weights belong to ${model.weightOwner} (weightOwner)`, 'move the weight with the Rollout (e.g. kubectl argo rollouts promote), not here');
+  }
   check.integer('shift(weight)', weight, 0, 100);
   const others = weight + model.subsets.slice(2).reduce((sum, s) => sum + s.weight, 0);
   if (others > 100) check.fail('shift(weight)', weight, `with the additional subsets the non-stable share would be ${others}%`, 'shift to a smaller weight');

@@ -27,8 +27,22 @@ export function describeAjvError(e: ErrorObject): SchemaViolation {
       return { path: at, unknownField: false, message: intOrString(e) ? `must be an integer or a string (got ${show(e.data)})` : `does not match any allowed form (got ${show(e.data)})` };
     case 'pattern':
       return { path: at, unknownField: false, message: `${show(e.data)} does not match the pattern ${p.pattern}` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { path: at, unknownField: false, message: `must be ${p.comparison} ${p.limit} (got ${show(e.data)})` };
+    case 'minLength':
+    case 'maxLength':
+      return { path: at, unknownField: false, message: `must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${p.limit} characters long (got ${show(e.data)})` };
+    case 'minItems':
+    case 'maxItems':
+      return { path: at, unknownField: false, message: `must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${p.limit} items` };
+    case 'minProperties':
+    case 'maxProperties':
+      return { path: at, unknownField: false, message: `must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${p.limit} entries` };
     default:
-      return { path: at, unknownField: false, message: `${e.message ?? 'is invalid'} (got ${show(e.data)})` };
+      return { path: at, unknownField: false, message: `breaks the schema rule "${e.keyword}" ${JSON.stringify(p)} (got ${show(e.data)})` };
   }
 }
 

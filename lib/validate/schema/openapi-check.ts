@@ -10,7 +10,9 @@ export interface SchemaViolation {
   readonly unknownField: boolean;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false });
+// Compiling the large Istio schemas dominates a synth's first validation: unoptimized code and no
+// built-in messages (ours are written from the error parameters) roughly halve that cost.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, messages: false, code: { optimize: false } });
 const compiled = new Map<CrdVersion, ValidateFunction>();
 
 /** Validates an object against its CRD version's OpenAPI schema (compiled once per version). */
