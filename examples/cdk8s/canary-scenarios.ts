@@ -1,6 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { GrpcMeshServiceProps, Idempotency } from '../../lib';
-import { GrpcCanaryOptions } from '../../lib/core/canary/canary-props';
+import { CanaryWeightOwner, GrpcCanaryOptions } from '../../lib/core/canary/canary-props';
 import { GrpcCanary } from '../../lib/grpc-canary';
 import { GrpcMeshService } from '../../lib/grpc-mesh-service';
 
@@ -51,6 +51,17 @@ export const CANARY_SCENARIOS: readonly CanaryScenario[] = [
       mirrorPercent: 5,
       canaryWorkload: { image: 'registry.example.com/catalog:4.0.0-rc1', replicas: 1 },
     },
+  },
+  {
+    id: 'canary-argo-rollouts',
+    title: 'Argo Rollouts moves the weights: stable/canary subsets it labels, every route at 100/0 until the Rollout\'s steps',
+    service: {
+      name: 'ledger',
+      namespace: 'finance',
+      protoService: 'finance.v1.Ledger',
+      methods: [{ name: 'GetBalance', idempotency: Idempotency.NO_SIDE_EFFECTS }],
+    },
+    canary: { weightOwner: CanaryWeightOwner.ARGO_ROLLOUTS, headerRoutes: [{ header: 'x-canary' }] },
   },
 ];
 
