@@ -66,7 +66,9 @@ export interface GrpcCanaryOptions {
    */
   readonly additionalSubsets?: CanarySubsetProps[];
   /**
-   * Header-matched routes placed before the weighted ones.
+   * Header-matched routes placed before the weighted ones. Each repeats every route of the service
+   * (per method and `grpc-default`) with the header added to its match, so matching calls keep
+   * their method's timeout and retry policy; a header and value listed twice is refused.
    * @default - none
    */
   readonly headerRoutes?: CanaryHeaderRouteProps[];
