@@ -38,8 +38,8 @@ function validateApp(root: IConstruct): string[] {
     serveFromPass(root, o);
   });
   const errors = errorsOf(validateObjects(manifests));
-  const paths = new Map(apiObjects.map((o) => [[o.kind, o.metadata.namespace ?? Chart.of(o).namespace ?? '', o.name].join('|'), o.node.path]));
-  pass.errors = errors.map((f) => `[${paths.get(keyOf(f)) ?? root.node.path}] ${formatFinding(f)}`);
+  const paths = errors.length ? new Map(apiObjects.map((o) => [[o.kind, o.metadata.namespace ?? Chart.of(o).namespace ?? '', o.name].join('|'), o.node.path])) : undefined;
+  pass.errors = errors.map((f) => `[${paths?.get(keyOf(f)) ?? root.node.path}] ${formatFinding(f)}`);
   return pass.errors;
 }
 

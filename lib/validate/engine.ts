@@ -1,7 +1,7 @@
 import { analyzeObjects } from './analyzer';
 import { CodeInfo } from './code-info';
 import { ENGINE_CODES } from './codes';
-import { describeResource, Finding, findingOf, resourceRefOf } from './finding';
+import { describeResource, Finding, findingOf, ResourceRef, resourceRefOf } from './finding';
 import { checkSchema } from './schema';
 import { checkWebhook } from './webhook';
 import { KubeObject } from '../core/kube-object';
@@ -49,9 +49,12 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
     stored.push({ object, source });
   }
   const analysis = guardedAll(() => analyzeObjects(stored.map((s) => s.object)));
-  for (const finding of analysis) {
-    const source = stored.find((s) => sameResource(s.object, finding))?.source;
-    findings.push(source ? locate(finding, source) : finding);
+  if (analysis.length) {
+    const sources = new Map(stored.map((s) => [refKey(resourceRefOf(s.object)), s.source]));
+    for (const finding of analysis) {
+      const source = sources.get(refKey(finding.resource));
+      findings.push(source ? locate(finding, source) : finding);
+    }
   }
   return findings;
 }
@@ -100,10 +103,8 @@ function identityOf(object: KubeObject): string {
   return [group, object.kind, object.metadata.namespace ?? '', object.metadata.name].join('|');
 }
 
-function sameResource(object: KubeObject, finding: Finding): boolean {
-  const ref = resourceRefOf(object);
-  return ref.kind === finding.resource.kind && ref.name === finding.resource.name
-    && (ref.namespace ?? '') === (finding.resource.namespace ?? '') && ref.apiVersion === finding.resource.apiVersion;
+function refKey(ref: ResourceRef): string {
+  return [ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name].join('|');
 }
 
 function locate(finding: Finding, source: SourcedObject): Finding {
