@@ -50,9 +50,9 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
   }
   const analysis = guardedAll(() => analyzeObjects(stored.map((s) => s.object)));
   if (analysis.length) {
-    const sources = new Map(stored.map((s) => [refKey(resourceRefOf(s.object)), s.source]));
+    const bySource = new Map(stored.map((s) => [refKey(resourceRefOf(s.object)), s.source]));
     for (const finding of analysis) {
-      const source = sources.get(refKey(finding.resource));
+      const source = bySource.get(refKey(finding.resource));
       findings.push(source ? locate(finding, source) : finding);
     }
   }
