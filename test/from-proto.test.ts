@@ -95,3 +95,12 @@ describe('GrpcMeshService.fromProto', () => {
     expect((await registeredManifests(component.resources)).sort(byIdentity)).toStrictEqual([...synthesized].sort(byIdentity));
   });
 });
+
+describe('fromProto props', () => {
+  test('methods cannot be given: they come from the proto', () => {
+    expect(() => synthFromProto({ methods: [{ name: 'GetUser' }] })).toThrow(/methods: got .*; the methods come from the \.proto\. Fix: remove methods/);
+  });
+  test('protoService is required', () => {
+    expect(() => synthFromProto({ protoService: undefined })).toThrow(/protoService: got undefined; fromProto needs the fully qualified service name/);
+  });
+});

@@ -32,12 +32,13 @@ export interface GrpcMethodOverride {
   readonly allowedNamespaces?: string[];
 }
 
-/** A GrpcMeshService whose methods come from a .proto service definition. */
-export interface GrpcMeshServiceFromProtoProps extends Omit<GrpcMeshServiceProps, 'methods' | 'protoService'> {
+/**
+ * A GrpcMeshService whose methods come from a .proto service definition: `protoService` (required
+ * here) names it, and `methods` must be left out (use `methodOverrides`).
+ */
+export interface GrpcMeshServiceFromProtoProps extends GrpcMeshServiceProps {
   /** The .proto files to read (the one defining the service, and any others it needs). */
   readonly protoFiles: string[];
-  /** Fully qualified proto service name, e.g. `example.users.v1.UserService`. */
-  readonly protoService: string;
   /**
    * Directories searched for `import`ed files, after the importing file's own directory.
    * @default - only the importing file's directory

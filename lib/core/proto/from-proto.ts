@@ -18,6 +18,10 @@ const IDEMPOTENCY_LEVELS: Record<string, Idempotency> = {
  * `option idempotency_level`, streaming kind from `stream`, then the per-method overrides.
  */
 export function meshServicePropsFromProto(constructPath: string, props: GrpcMeshServiceFromProtoProps): GrpcMeshServiceProps {
+  const check = new PropChecker(constructPath);
+  if (props.methods !== undefined) {
+    check.fail('methods', props.methods, 'the methods come from the .proto', 'remove methods and change single methods with methodOverrides');
+  }
   const { protoFiles: _files, includePaths: _paths, methodOverrides: _overrides, ...rest } = props;
   return { ...rest, methods: protoMethods(constructPath, props) };
 }
@@ -28,15 +32,18 @@ export type ProtoSource = Pick<GrpcMeshServiceFromProtoProps, 'protoFiles' | 'pr
 /** The methods of the proto service as GrpcMethodProps, overrides applied. */
 export function protoMethods(constructPath: string, props: ProtoSource): GrpcMethodProps[] {
   const check = new PropChecker(constructPath);
+  if (typeof props.protoService !== 'string' || props.protoService === '') {
+    check.fail('protoService', props.protoService, 'fromProto needs the fully qualified service name', 'e.g. "example.users.v1.UserService"');
+  }
   const { protoFiles, includePaths, methodOverrides } = props;
   const root = loadProto(check, protoFiles, includePaths ?? []);
-  const service = findService(check, root, props.protoService);
+  const service = findService(check, root, props.protoService!);
   const methods = Object.values(service.methods);
   const overrides = methodOverrides ?? {};
   const names = methods.map((m) => m.name);
   for (const name of Object.keys(overrides)) {
     if (!names.includes(name)) {
-      check.fail(`methodOverrides.${name}`, name, `${props.protoService} has no method ${name}${didYouMean(name, names)}`, `override one of ${names.join(', ')}`);
+      check.fail(`methodOverrides.${name}`, name, `${props.protoService!} has no method ${name}${didYouMean(name, names)}`, `override one of ${names.join(', ')}`);
     }
   }
   return methods.map((m) => methodProps(m, overrides[m.name] ?? {}));
