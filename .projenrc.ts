@@ -99,6 +99,7 @@ project.addTask('import', {
     { exec: 'cdk8s import projenrc/crds/cert-manager-certificate.yaml --language typescript --output imports --no-check-upgrade' },
     { exec: 'cdk8s import ../shared/istio/crd-all.gen.yaml --language typescript --output imports --no-check-upgrade' },
     { exec: 'tsx scripts/generate-crd-schemas.ts ../shared/istio/crd-all.gen.yaml lib/validate/schemas/istio-crds.generated.ts' },
+    { exec: 'tsx scripts/generate-validators.ts lib/validate/schemas/istio-validators.generated.ts' },
   ],
 });
 
