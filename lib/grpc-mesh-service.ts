@@ -14,6 +14,7 @@ import { renderDestinationRule, SubsetModel } from './core/render/destination-ru
 import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from './core/render/mesh-service';
 import { renderVirtualService, RoutingOptions } from './core/render/virtual-service';
 import { resolveMeshService } from './core/resolve-mesh-service';
+import { renderRunbooks } from './troubleshoot/runbook';
 
 /**
  * A gRPC service made correct on Istio: a Service Istio reads as gRPC, a DestinationRule with
@@ -102,6 +103,18 @@ export class GrpcMeshService extends Construct {
   public manifests(): any[] {
     const objects: KubeObject[] = meshServiceManifests(this.render());
     return objects;
+  }
+
+  /**
+   * The Markdown runbook for this service's exact names: istioctl and kubectl commands with what
+   * healthy output looks like, and a Mermaid diagram of its traffic (gateway, VirtualService,
+   * subsets with weights, workloads), read from every object of the app (canaries and ingresses
+   * included). `istio-grpc runbook dist/*.yaml` gives the same from synthesized files.
+   */
+  public runbook(): string {
+    const objects = this.node.root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject).map((o) => o.toJson() as KubeObject);
+    const found = renderRunbooks(objects).find((r) => r.serviceName === this.serviceName && r.namespace === this.namespace);
+    return found ? found.markdown : '';
   }
 
   /** @internal used by GrpcCanary to attach subsets and weighted routing */

@@ -187,3 +187,15 @@ describe('GrpcCanary workloads', () => {
       .toThrow(/canaryWorkload: got "canary \(v2\)"; some versions get a Deployment here/);
   });
 });
+
+describe('runbook of a split service', () => {
+  test('names the service, its subsets with weights and the commands to run', () => {
+    const chart = Testing.chart();
+    const svc = new GrpcMeshService(chart, 'users', SERVICE);
+    new GrpcCanary(chart, 'canary', { service: svc, canaryWeight: 20 });
+    const markdown = svc.runbook();
+    expect(markdown).toMatch(/istioctl x describe service users -n shop/);
+    expect(markdown).toMatch(/outbound\|50051\|canary\|users\.shop\.svc\.cluster\.local/);
+    expect(markdown).toMatch(/```mermaid[\s\S]*20%/);
+  });
+});
