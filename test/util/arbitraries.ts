@@ -131,10 +131,12 @@ const versionArb = mostly(fc.constantFrom('v1', 'v2', 'v3', 'v4'), fc.string({ m
 
 /** A service and canary options, valid or not. */
 export const canaryInputArb = fc.record({
+  // Mostly: either every version's pods are created here or none (the rule the construct enforces).
+  alignPods: mostly(fc.constant(true), fc.constant(false)),
   service: fc.record({
     name: fc.constantFrom('users', 'orders'),
     namespace: fc.constantFrom('shop', 'default'),
-    headless: fc.option(fc.boolean(), { nil: undefined }),
+    headless: fc.option(mostly(fc.constant(false), fc.constant(true)), { nil: undefined }),
     workload: fc.option(fc.record({ image: fc.constant('registry.example.com/a:1'), version: fc.option(versionArb, { nil: undefined }) }), { nil: undefined }),
   }, { requiredKeys: ['name', 'namespace'] }),
   canary: fc.record({
@@ -156,6 +158,18 @@ export const canaryInputArb = fc.record({
       { arbitrary: fc.constant('flagger'), weight: 1 },
     ),
   }, { requiredKeys: [] }),
+}).map(({ alignPods, service, canary }) => {
+  if (!alignPods) return { service, canary };
+  const here = service.workload !== undefined;
+  return {
+    service,
+    canary: {
+      ...canary,
+      ...(here ? { stableVersion: undefined } : {}),
+      canaryWorkload: here ? { image: 'registry.example.com/a:2' } : undefined,
+      additionalSubsets: canary.additionalSubsets?.map((a) => ({ ...a, workload: here ? { image: 'registry.example.com/a:3' } : undefined })),
+    },
+  };
 });
 
 /** A service and ingress options, valid or not. */
