@@ -122,3 +122,15 @@ describe('analyzer: gRPC checks', () => {
     expect(codes([service('users', [{ name: 'tcp-api', port: 50051 }]), pool])).toStrictEqual(['warning IGR3003 DestinationRule/users spec.trafficPolicy.connectionPool.http.maxConcurrentStreams']);
   });
 });
+
+describe('analyzer: routes without a retry policy', () => {
+  test('IGR3002: Istio\'s default policy retries unavailable and cancelled, so a listed method without retries is flagged', () => {
+    const route = vs('a', {
+      hosts: ['users'],
+      http: [{ match: [{ uri: { exact: '/u.v1.Users/Create' } }], route: [to('users')] }],
+    }, { 'istio-grpc.dev/non-idempotent-methods': '/u.v1.Users/Create' });
+    expect(analyzeObjects([service('users'), route]).map((f) => f.message)).toStrictEqual([
+      expect.stringMatching(/^retries on unavailable, cancelled, retriable-status-codes can run \/u\.v1\.Users\/Create twice/),
+    ]);
+  });
+});

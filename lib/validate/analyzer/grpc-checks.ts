@@ -5,6 +5,9 @@ import { NON_IDEMPOTENT_METHODS_ANNOTATION, RETRIES_ON_NON_IDEMPOTENT_ACCEPTED_A
 import { KubeObject } from '../../core/kube-object';
 import { Finding, findingOf } from '../finding';
 
+/** The retry policy Istio gives a route without one (attempts 2). */
+const ISTIO_DEFAULT_RETRY_ON = 'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes';
+
 /** Retry conditions that fire only before the request reached the server: safe for any method. */
 const PRE_REQUEST_CONDITIONS = new Set(['connect-failure', 'refused-stream', 'reset-before-request']);
 
@@ -45,7 +48,7 @@ export function checkRetriesOnNonIdempotentMethods(vs: KubeObject, out: Finding[
     if (carried.length === 0) return;
     const retries = objOf(objOf(rule).retries);
     // A route without a retry policy gets Istio's default one, which retries after the request was sent.
-    const conditions = String(retries.retryOn ?? '5xx,gateway-error,connect-failure,refused-stream').split(',').map((c) => c.trim()).filter(Boolean);
+    const conditions = String(retries.retryOn ?? ISTIO_DEFAULT_RETRY_ON).split(',').map((c) => c.trim()).filter(Boolean);
     const unsafe = conditions.filter((c) => !PRE_REQUEST_CONDITIONS.has(c));
     const attempts = objOf(rule).retries === undefined ? 2 : (typeof retries.attempts === 'number' ? retries.attempts : 0);
     if (attempts <= 0 || unsafe.length === 0) return;
