@@ -102,4 +102,22 @@ describe('istio-grpc lint', () => {
     expect(tty.stdout).toContain('\x1b[31merror');
     expect(plain.stdout).not.toContain('\x1b[');
   });
+
+  test('common gRPC-on-Istio mistakes are each caught, with file line, code and path', async () => {
+    // GIVEN a file with a mistyped Istio group, TLS on a GRPC gateway server, an unknown retry
+    // condition, subsets no DestinationRule defines, weights adding up to 110 and an unnamed-protocol port
+    const r = await run(['lint', '--format', 'json', fixture('common-mistakes.yaml')]);
+    // THEN
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.stdout).findings.map((f: any) => `${f.line} ${f.code} ${f.resource.name} ${f.path}`);
+    expect(found.sort()).toStrictEqual([
+      '15 IGR1001 greeter-gateway apiVersion',
+      '2 IST0118 greeter spec.ports[0]',
+      '28 IGR2013 greeter-gateway-fixed-group spec.servers[0].tls',
+      '41 IGR2005 greeter spec.http[0].retries.retryOn',
+      '56 IGR3001 greeter-canary spec.http[0].route',
+      '56 IST0101 greeter-canary spec.http[0].route[0].destination.subset',
+      '56 IST0101 greeter-canary spec.http[0].route[1].destination.subset',
+    ]);
+  });
 });

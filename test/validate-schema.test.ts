@@ -122,3 +122,13 @@ describe('schema stage: the native duration rule agrees with CEL', () => {
     expect(findings.length === 0).toBe(cel);
   });
 });
+
+describe('schema stage: near misses of Istio groups', () => {
+  test('the seed article\'s networking.io/v1 Gateway is refused with the right group', () => {
+    expect(summary({ apiVersion: 'networking.io/v1', kind: 'Gateway', metadata: { name: 'grpc-gateway' }, spec: {} } as KubeObject))
+      .toStrictEqual(['IGR1001 apiVersion: API group "networking.io" does not exist; did you mean networking.istio.io/v1?']);
+  });
+  test('the Kubernetes Gateway API is another API, not a typo', () => {
+    expect(summary({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw' }, spec: {} } as KubeObject)).toStrictEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { didYouMean } from '../../core/did-you-mean';
+import { closestMatch, didYouMean } from '../../core/did-you-mean';
 import { ISTIO_CRD_SCHEMAS_JSON } from '../schemas/istio-crds.generated';
 
 /** One served version of one Istio CRD. */
@@ -42,7 +42,14 @@ export function lookupCrd(apiVersion: string, kind: string): CrdLookup {
   const groups = crdsByGroup();
   const inGroup = groups.get(group);
   if (!inGroup) {
-    if (!isIstioGroup(group)) return { notIstio: true };
+    if (!isIstioGroup(group)) {
+      // A near miss of an Istio group with one of its kinds (the seed article's networking.io/v1
+      // Gateway) is a typo, not another API: the API server would refuse the unknown group.
+      const near = closestMatch(group, groups.keys()) ?? [...groups.keys()].find((g) => g.split('.')[0] === group.split('.')[0]);
+      const crd = near ? groups.get(near)!.find((c) => c.kind === kind) : undefined;
+      if (!crd) return { notIstio: true };
+      return { problem: 'group', message: `API group "${group}" does not exist; did you mean ${crd.group}/${preferredVersion(groups.get(crd.group)!, kind)}?` };
+    }
     const kindHome = [...groups.values()].flat().find((c) => c.kind === kind);
     const hint = kindHome ? `; did you mean ${kindHome.group}/${preferredVersion(groups.get(kindHome.group)!, kind)}?` : didYouMean(group, groups.keys());
     return { problem: 'group', message: `API group "${group}" does not exist in Istio${hint}` };
