@@ -1,6 +1,15 @@
 import { CodeInfo } from '../code-info';
 
-/** Findings of the admission-webhook stage: what Istio's validating webhook would refuse or warn about. */
+/**
+ * The codes `istioctl analyze` gives what Istio's validation functions (the admission webhook)
+ * refuse or warn about: SchemaValidationError and SchemaWarning.
+ */
+export const ISTIO_WEBHOOK_CODES = { ERROR: 'IST0106', WARNING: 'IST0133' } as const;
+
+/**
+ * The groups of the admission-webhook rules (what Istio's validating webhook refuses or warns
+ * about). Findings carry IST0106/IST0133 as istioctl does; these identifiers only group the rules.
+ */
 export const WEBHOOK_CODES = {
   VIRTUAL_SERVICE_HOSTS: { code: 'IGR2001', severity: 'error', title: 'VirtualService hosts, gateways or delegation are not accepted' },
   HTTP_ROUTE: { code: 'IGR2002', severity: 'error', title: 'an HTTP route has no action, or conflicting actions (route, redirect, delegate, directResponse)' },

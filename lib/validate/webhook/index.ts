@@ -13,7 +13,7 @@ type Check = (issues: Issues, spec: Record<string, any>, object: KubeObject) => 
 
 /** The webhook's checks by `group/Kind`; every served version of a kind gets the same rules. */
 const CHECKS = new Map<string, Check>([
-  ['networking.istio.io/VirtualService', (issues, spec) => checkVirtualService(issues, spec)],
+  ['networking.istio.io/VirtualService', (issues, spec, object) => checkVirtualService(issues, spec, obj(object.metadata.annotations))],
   ['networking.istio.io/DestinationRule', (issues, spec) => checkDestinationRule(issues, spec)],
   ['networking.istio.io/Gateway', (issues, spec) => checkGateway(issues, spec)],
   ['security.istio.io/AuthorizationPolicy', (issues, spec, object) => checkAuthorizationPolicy(issues, object, spec)],
