@@ -15,7 +15,7 @@ type Check = (issues: Issues, spec: Record<string, any>, object: KubeObject) => 
 const CHECKS = new Map<string, Check>([
   ['networking.istio.io/VirtualService', (issues, spec, object) => checkVirtualService(issues, spec, obj(object.metadata.annotations))],
   ['networking.istio.io/DestinationRule', (issues, spec) => checkDestinationRule(issues, spec)],
-  ['networking.istio.io/Gateway', (issues, spec) => checkGateway(issues, spec)],
+  ['networking.istio.io/Gateway', (issues, spec, object) => checkGateway(issues, spec, object.metadata.name, obj(object.metadata.annotations))],
   ['security.istio.io/AuthorizationPolicy', (issues, spec, object) => checkAuthorizationPolicy(issues, object, spec)],
   ['security.istio.io/PeerAuthentication', (issues, spec) => checkPeerAuthentication(issues, spec)],
   ['telemetry.istio.io/Telemetry', (issues, spec) => checkTelemetry(issues, spec)],
