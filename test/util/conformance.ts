@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { errorsOf, parseYamlDocuments, validateSources } from '../../lib/validate';
+import { errorsOf, parseYamlDocuments, ValidateOptions, validateSources } from '../../lib/validate';
 
 /** Where the derived conformance corpus lives when the repository sits beside `shared/`. */
 export const CONFORMANCE_DIR = resolve(__dirname, '../../../shared/conformance');
@@ -69,9 +69,9 @@ export function sourceOf(c: ConformanceCase): string {
 }
 
 /** Lints one case and judges the outcome by the corpus rules. */
-export function runConformanceCase(c: ConformanceCase, dir = CONFORMANCE_DIR, rules: ConformanceRules = 'derived'): ConformanceResult {
+export function runConformanceCase(c: ConformanceCase, dir = CONFORMANCE_DIR, rules: ConformanceRules = 'derived', options: ValidateOptions = {}): ConformanceResult {
   const parsed = parseYamlDocuments(readFileSync(join(dir, c.file), 'utf8'), c.file);
-  const findings = validateSources(parsed.sources);
+  const findings = validateSources(parsed.sources, options);
   const judged = c.judge === 'ist' ? findings.filter((f) => f.code.startsWith('IST')) : findings;
   const valid = parsed.problems.length === 0 && errorsOf(judged).length === 0;
   const reported = [...new Set(findings.map((f) => f.code).filter((code) => code.startsWith('IST')))].sort();
