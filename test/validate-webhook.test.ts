@@ -75,14 +75,14 @@ describe('webhook: DestinationRule', () => {
     expect(summary(dr({ trafficPolicy: { loadBalancer: { simple: 'LEAST_REQUEST' }, connectionPool: { http: { http2MaxRequests: 100, maxConcurrentStreams: 100, idleTimeout: '300s' } }, tls: { mode: 'ISTIO_MUTUAL' } } }))).toStrictEqual([]);
   });
   test.each([
-    ['an empty host', { host: '' }, /IST0106 spec\.host: host must not be empty/],
-    ['duplicate subsets', { subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v1', labels: { version: 'v2' } }] }, /IST0106 spec\.subsets\[1\]\.name: subset name "v1" is used twice/],
-    ['an empty pool', { trafficPolicy: { connectionPool: {} } }, /IST0106 spec\.trafficPolicy\.connectionPool: a connection pool must set tcp or http/],
-    ['UPGRADE with useClientProtocol', { trafficPolicy: { connectionPool: { http: { h2UpgradePolicy: 'UPGRADE', useClientProtocol: true } } } }, /IST0106 .*h2UpgradePolicy: h2UpgradePolicy UPGRADE contradicts useClientProtocol/],
-    ['negative streams', { trafficPolicy: { connectionPool: { http: { maxConcurrentStreams: -1 } } } }, /IST0106 .*maxConcurrentStreams: maxConcurrentStreams must not be negative/],
+    ['an empty host', { host: '' }, /IST0106 spec\.host: empty domain name not allowed/],
+    ['duplicate subsets', { subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v1', labels: { version: 'v2' } }] }, /IST0106 spec\.subsets\[1\]\.name: duplicate subset names: v1/],
+    ['an empty pool', { trafficPolicy: { connectionPool: {} } }, /IST0106 spec\.trafficPolicy\.connectionPool: connection pool must have at least one field/],
+    ['UPGRADE with useClientProtocol', { trafficPolicy: { connectionPool: { http: { h2UpgradePolicy: 'UPGRADE', useClientProtocol: true } } } }, /IST0106 .*h2UpgradePolicy: use client protocol must not be true when h2UpgradePolicy is UPGRADE/],
+    ['negative streams', { trafficPolicy: { connectionPool: { http: { maxConcurrentStreams: -1 } } } }, /IST0106 .*maxConcurrentStreams: maxConcurrentStreams must be non-negative/],
     ['a non-prime maglev table', { trafficPolicy: { loadBalancer: { consistentHash: { useSourceIp: true, maglev: { tableSize: 1000 } } } } }, /IST0106 .*tableSize: maglev tableSize must be a prime number/],
     ['ejection above 100%', { trafficPolicy: { outlierDetection: { maxEjectionPercent: 105 } } }, /IST0106 .*maxEjectionPercent: maxEjectionPercent must be within 0-100/],
-    ['MUTUAL without a key', { trafficPolicy: { tls: { mode: 'MUTUAL', clientCertificate: '/c.pem' } } }, /IST0106 spec\.trafficPolicy\.tls\.privateKey: MUTUAL without credentialName needs privateKey/],
+    ['MUTUAL without a key', { trafficPolicy: { tls: { mode: 'MUTUAL', clientCertificate: '/c.pem' } } }, /IST0106 spec\.trafficPolicy\.tls\.privateKey: private key required for mutual tls/],
     ['a bad duration in a subset', { subsets: [{ name: 'v1', labels: { version: 'v1' }, trafficPolicy: { connectionPool: { http: { idleTimeout: '0s' } } } }] }, /IST0106 spec\.subsets\[0\]\.trafficPolicy\.connectionPool\.http\.idleTimeout: 0s is shorter than 1ms/],
   ])('%s is refused', (_name, spec, message) => {
     expect(summary(dr(spec)).join('\n')).toMatch(message);
@@ -127,7 +127,7 @@ describe('webhook: security and telemetry', () => {
   });
   test('PeerAuthentication with an empty selector is a warning only', () => {
     expect(summary(object('PeerAuthentication', { selector: {}, mtls: { mode: 'STRICT' } }))).toStrictEqual([
-      'warning IST0133 spec.selector: an empty selector selects every workload in the namespace; remove it to say so, or add matchLabels',
+      'warning IST0133 spec.selector: workload selector specified without labels; it selects every workload in the namespace (remove it to say so, or add matchLabels)',
     ]);
   });
   test('Telemetry targets only Services, ServiceEntries, Gateways and GatewayClasses', () => {

@@ -28,5 +28,8 @@ export const WEBHOOK_CODES = {
   PEER_AUTHENTICATION: { code: 'IGR2015', severity: 'warning', title: 'PeerAuthentication that Istio accepts with a warning' },
   TELEMETRY: { code: 'IGR2016', severity: 'error', title: 'Telemetry target or settings Istio rejects' },
   PERCENTAGE: { code: 'IGR2017', severity: 'error', title: 'a percentage outside 0-100' },
+  EXPORT_TO: { code: 'IGR2019', severity: 'error', title: 'exportTo entries Istio rejects (duplicates, ~ outside ServiceEntries, * with others)' },
+  WORKLOAD_SELECTOR: { code: 'IGR2020', severity: 'error', title: 'a workload selector Istio rejects (empty key, wildcard) or warns about (no labels)' },
+  SERVICE_ENTRY: { code: 'IGR2021', severity: 'error', title: 'ServiceEntry hosts, addresses, ports, endpoints or resolution Istio rejects' },
   GATEWAY_TLS_WARNING: { code: 'IGR2018', severity: 'warning', title: 'Gateway TLS settings Istio accepts with a warning' },
 } satisfies Record<string, CodeInfo>;

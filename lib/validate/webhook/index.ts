@@ -9,12 +9,17 @@ import { Finding } from '../finding';
 
 export { WEBHOOK_CODES } from './codes';
 
+/** The namespace the object would live in (Istio checks exportTo against it). */
+function namespaceOf(object: KubeObject): string {
+  return typeof object.metadata.namespace === 'string' ? object.metadata.namespace : 'default';
+}
+
 type Check = (issues: Issues, spec: Record<string, any>, object: KubeObject) => void;
 
 /** The webhook's checks by `group/Kind`; every served version of a kind gets the same rules. */
 const CHECKS = new Map<string, Check>([
-  ['networking.istio.io/VirtualService', (issues, spec, object) => checkVirtualService(issues, spec, obj(object.metadata.annotations))],
-  ['networking.istio.io/DestinationRule', (issues, spec) => checkDestinationRule(issues, spec)],
+  ['networking.istio.io/VirtualService', (issues, spec, object) => checkVirtualService(issues, spec, obj(object.metadata.annotations), namespaceOf(object))],
+  ['networking.istio.io/DestinationRule', (issues, spec, object) => checkDestinationRule(issues, spec, namespaceOf(object))],
   ['networking.istio.io/Gateway', (issues, spec, object) => checkGateway(issues, spec, object.metadata.name, obj(object.metadata.annotations))],
   ['security.istio.io/AuthorizationPolicy', (issues, spec, object) => checkAuthorizationPolicy(issues, object, spec)],
   ['security.istio.io/PeerAuthentication', (issues, spec) => checkPeerAuthentication(issues, spec)],

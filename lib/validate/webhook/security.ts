@@ -1,5 +1,6 @@
 import { WEBHOOK_CODES } from './codes';
 import { Issues, list, obj } from './issues';
+import { checkWorkloadSelector } from './workload-selector';
 import { KubeObject } from '../../core/kube-object';
 
 const BOOLEAN_TEXT = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
@@ -61,10 +62,16 @@ function emptyValues(issues: Issues, fields: Record<string, any>, path: string):
   }
 }
 
-/** What Istio's webhook says about a PeerAuthentication beyond its CRD rules. */
+/** Istio's ValidatePeerAuthentication beyond the CRD rules (which cover ports and port-level mTLS). */
 export function checkPeerAuthentication(issues: Issues, spec: Record<string, any>): void {
   const selector = obj(spec.selector);
-  if (selector && Object.keys(obj(selector.matchLabels) ?? {}).length === 0) {
-    issues.warn(WEBHOOK_CODES.PEER_AUTHENTICATION, 'spec.selector', 'an empty selector selects every workload in the namespace; remove it to say so, or add matchLabels');
+  const empty = !selector || Object.keys(obj(selector.matchLabels) ?? {}).length === 0;
+  const ports = obj(spec.portLevelMtls);
+  if (empty && ports && Object.keys(ports).length > 0) issues.error(WEBHOOK_CODES.PEER_AUTHENTICATION, 'spec.portLevelMtls', 'mesh/namespace peer authentication cannot have port level mTLS');
+  if (ports && Object.keys(ports).length === 0) issues.error(WEBHOOK_CODES.PEER_AUTHENTICATION, 'spec.portLevelMtls', 'port level mTLS, if defined, must have at least one element');
+  for (const port of Object.keys(ports ?? {})) {
+    const n = Number(port);
+    if (!(Number.isInteger(n) && n > 0 && n <= 65535)) issues.error(WEBHOOK_CODES.PEER_AUTHENTICATION, `spec.portLevelMtls.${port}`, 'port must be in range 1..65535');
   }
+  checkWorkloadSelector(issues, spec.selector, 'spec.selector');
 }

@@ -2,6 +2,7 @@ import { WEBHOOK_CODES } from './codes';
 import { checkWeightedDestinations } from './destination';
 import { checkHttpRoute } from './http-route';
 import { Issues, list, obj } from './issues';
+import { checkExportTo } from './export-to';
 import { checkGatewayNames } from './gateway-names';
 import { gatewayBoundHostProblem, isIpAddress, wildcardDomainProblem } from './istio-hosts';
 import { checkL4Match, checkTlsMatch } from './l4-match';
@@ -11,7 +12,7 @@ import { hostsOverlap } from '../../core/hosts';
 const ROUTE_SEMANTICS_ANNOTATION = 'internal.istio.io/route-semantics';
 
 /** Istio's admission rules for a VirtualService (ValidateVirtualService). */
-export function checkVirtualService(issues: Issues, spec: Record<string, any>, annotations: Record<string, unknown> = {}): void {
+export function checkVirtualService(issues: Issues, spec: Record<string, any>, annotations: Record<string, unknown> = {}, namespace = 'default'): void {
   const hosts = list(spec.hosts).filter((h): h is string => typeof h === 'string');
   const gateways = list(spec.gateways).filter((g): g is string => typeof g === 'string');
   const isDelegate = hosts.length === 0;
@@ -84,4 +85,5 @@ export function checkVirtualService(issues: Issues, spec: Record<string, any>, a
     if (list(r.route).length === 0) issues.error(WEBHOOK_CODES.HTTP_ROUTE, `${at}.route`, 'a tcp rule needs at least one route destination');
     checkWeightedDestinations(issues, r.route, `${at}.route`, gatewaySemantics);
   });
+  checkExportTo(issues, spec.exportTo, namespace);
 }
