@@ -1,6 +1,7 @@
 import { KubeObject } from '../lib/core/kube-object';
-import { checkWebhook } from '../lib/validate/webhook';
+import { checkWebhook, WEBHOOK_CHECKED_KINDS } from '../lib/validate/webhook';
 import { parseDurationNanos } from '../lib/validate/webhook/durations';
+import { WEBHOOK_RULES } from './webhook-rules';
 
 const object = (kind: string, spec: unknown, extra: Record<string, unknown> = {}): KubeObject => {
   const group = ['AuthorizationPolicy', 'PeerAuthentication'].includes(kind) ? 'security' : kind === 'Telemetry' ? 'telemetry' : 'networking';
@@ -139,5 +140,32 @@ describe('webhook: security and telemetry', () => {
 describe('durations', () => {
   test.each([['250ms', 250_000_000n], ['1h2m3.5s', 3_723_500_000_000n], ['0', 0n], ['1.5ms', 1_500_000n], ['', undefined], ['5', undefined], ['1x', undefined]])('%s', (text, nanos) => {
     expect(parseDurationNanos(text)).toBe(nanos);
+  });
+});
+
+describe('webhook: the table of Istio\'s rules (test/webhook-rules.ts)', () => {
+  const asObject = (kind: string, spec: Record<string, unknown>): KubeObject => {
+    if (spec.metadata) return spec as unknown as KubeObject;
+    const [group, k] = kind.split('/');
+    return { apiVersion: `${group}/v1`, kind: k, metadata: { name: 'x', namespace: 'shop' }, spec } as KubeObject;
+  };
+  const covered = WEBHOOK_RULES.filter((r) => r.refused);
+
+  test.each(covered.map((r) => [`${r.kind.split('/')[1]} ${r.istio}: ${r.rule}`, r]))('%s', (_name, r) => {
+    // WHEN the example that breaks the rule is checked
+    const refused = summary(asObject(r.kind, r.refused!));
+    // THEN a finding says so, with istioctl's code
+    expect(refused.join('\n')).toMatch(r.finding!);
+    // AND the closest passing example has no error
+    if (r.accepted) expect(summary(asObject(r.kind, r.accepted)).filter((f) => f.startsWith('error'))).toStrictEqual([]);
+  });
+
+  test('every row is either covered by an example or says why not', () => {
+    for (const r of WEBHOOK_RULES) expect(Boolean(r.refused && r.finding) !== Boolean(r.gap)).toBe(true);
+  });
+
+  test('every kind the webhook stage checks has rows', () => {
+    const kinds = new Set(covered.map((r) => r.kind));
+    for (const kind of WEBHOOK_CHECKED_KINDS) expect(kinds.has(kind)).toBe(true);
   });
 });

@@ -26,6 +26,9 @@ const CHECKS = new Map<string, Check>([
   ['telemetry.istio.io/Telemetry', (issues, spec) => checkTelemetry(issues, spec)],
 ]);
 
+/** The kinds (`group/Kind`) the webhook stage checks. */
+export const WEBHOOK_CHECKED_KINDS: readonly string[] = [...CHECKS.keys()];
+
 /**
  * What Istio's validating admission webhook refuses (errors) or accepts with a warning, for
  * objects that already passed the CRD schema. Other kinds pass through.
