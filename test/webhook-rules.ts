@@ -29,10 +29,13 @@ const GW = 'networking.istio.io/Gateway';
 const PA = 'security.istio.io/PeerAuthentication';
 const AP = 'security.istio.io/AuthorizationPolicy';
 const TM = 'telemetry.istio.io/Telemetry';
+const SE = 'networking.istio.io/ServiceEntry';
+const WE = 'networking.istio.io/WorkloadEntry';
 
 const dest = (host = 'users.shop.svc.cluster.local', more: Record<string, unknown> = {}) => ({ destination: { host, ...more } });
 const vs = (http: Record<string, unknown>, more: Record<string, unknown> = {}) => ({ hosts: ['users.shop.svc.cluster.local'], http: [{ route: [dest()], ...http }], ...more });
 const server = (more: Record<string, unknown>) => ({ servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['api.example.com'], ...more }] });
+const se = (more: Record<string, unknown>) => ({ hosts: ['api.example.com'], ports: [{ name: 'grpc', number: 443, protocol: 'GRPC' }], resolution: 'DNS', ...more });
 const dr = (trafficPolicy: Record<string, unknown>, more: Record<string, unknown> = {}) => ({ host: 'users.shop.svc.cluster.local', trafficPolicy, ...more });
 
 export const WEBHOOK_RULES: readonly WebhookRule[] = [
@@ -166,9 +169,29 @@ export const WEBHOOK_RULES: readonly WebhookRule[] = [
   { kind: TM, istio: 'validateTelemetryProviders', rule: 'provider names and metric overrides', gap: 'not checked yet: provider names are empty-checked by Istio, metric tag overrides and access-log filters need the mesh config\'s providers' },
 
   // Kinds the webhook stage does not check yet
-  { kind: 'networking.istio.io/ServiceEntry', istio: 'ValidateServiceEntry', rule: 'hosts, addresses, ports, endpoints, resolution', gap: 'only the CRD schema and CEL rules are checked (duplicate port names and numbers, resolution vs endpoints, CIDR addresses with DNS)' },
+  // ServiceEntry: ValidateServiceEntry
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'at least one host, never "*"', refused: se({ hosts: ['*'] }), accepted: se({}), finding: /IST0106 spec\.hosts\[0\]: invalid host \*/ },
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'partial wildcard hosts outside DYNAMIC_DNS (warning)', refused: se({ hosts: ['api*.example.com'] }), finding: /IST0133 spec\.hosts\[0\]: partial wildcard/ },
+  { kind: SE, istio: 'ValidateIPSubnet', rule: 'addresses are IPs or CIDRs', refused: se({ addresses: ['10.0.0.300'] }), accepted: se({ addresses: ['10.0.0.1', '2001:db8::1'] }), finding: /IST0106 spec\.addresses\[0\]: 10\.0\.0\.300 is not a valid IP address/ },
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'CIDR addresses only with NONE or STATIC resolution', refused: se({ addresses: ['10.0.0.0/24'], resolution: 'DNS' }), accepted: se({ addresses: ['10.0.0.0/24'], resolution: 'NONE' }), finding: /IST0106 spec\.addresses: CIDR addresses are allowed only for NONE\/STATIC resolution types/ },
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'port names and numbers defined once', refused: se({ ports: [{ name: 'grpc', number: 8080, protocol: 'GRPC' }, { name: 'grpc-2', number: 8080, protocol: 'GRPC' }] }), finding: /IST0106 spec\.ports\[1\]\.number: service entry port 8080 already defined/ },
+  { kind: SE, istio: 'ValidatePortName', rule: 'port names are DNS labels', refused: se({ ports: [{ name: 'grpc_api', number: 8080, protocol: 'GRPC' }] }), finding: /IST0106 spec\.ports\[0\]\.name: invalid port name: grpc_api/ },
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'resolution NONE takes no endpoints', refused: se({ resolution: 'NONE', endpoints: [{ address: '10.0.0.1' }] }), finding: /IST0106 spec\.endpoints: no endpoints should be provided for resolution type none/ },
+  { kind: SE, istio: 'validateWorkloadEntry', rule: 'STATIC endpoints are IPs or unix sockets', refused: se({ resolution: 'STATIC', endpoints: [{ address: 'api.example.com' }] }), accepted: se({ resolution: 'STATIC', endpoints: [{ address: '10.0.0.1', ports: { grpc: 9090 } }] }), finding: /IST0106 spec\.endpoints\[0\]\.address: endpoint address "api\.example\.com" is not a valid IP address/ },
+  { kind: SE, istio: 'validateWorkloadEntry', rule: 'endpoint ports are ports of the ServiceEntry', refused: se({ resolution: 'STATIC', endpoints: [{ address: '10.0.0.1', ports: { http: 9090 } }] }), finding: /IST0106 .*ports\.http: endpoint port 9090 is not defined by the service entry/ },
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'DNS without endpoints needs FQDN hosts', refused: se({ hosts: ['api.example.123'] }), finding: /IST0106 .*top level domain "123" cannot be all-numeric/ },
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'DNS_ROUND_ROBIN has at most one endpoint', refused: se({ resolution: 'DNS_ROUND_ROBIN', endpoints: [{ address: 'a.example.com' }, { address: 'b.example.com' }] }), finding: /IST0106 spec\.endpoints: there must only be 0 or 1 endpoint/ },
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'DYNAMIC_DNS hosts are wildcards, without addresses or endpoints', refused: se({ resolution: 'DYNAMIC_DNS' }), accepted: se({ resolution: 'DYNAMIC_DNS', hosts: ['*.example.com'] }), finding: /IST0106 spec\.hosts: host must be wildcarded for resolution mode DYNAMIC_DNS/ },
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'several hosts only with HTTP or TLS ports (unless NONE)', refused: se({ hosts: ['a.example.com', 'b.example.com'], ports: [{ name: 'tcp', number: 9000, protocol: 'TCP' }] }), accepted: se({ hosts: ['a.example.com', 'b.example.com'] }), finding: /IST0106 spec\.ports: multiple hosts provided with non-HTTP, non-TLS ports/ },
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'workloadSelector and endpoints exclude each other', refused: se({ resolution: 'STATIC', workloadSelector: { labels: { app: 'a' } }, endpoints: [{ address: '10.0.0.1' }] }), finding: /IST0106 spec: only one of workloadSelector or endpoints is allowed/ },
+  { kind: SE, istio: 'validateExportTo', rule: '~ (nobody) is allowed on ServiceEntries, alone', refused: se({ exportTo: ['~', '.'] }), accepted: se({ exportTo: ['~'] }), finding: /IST0106 spec\.exportTo: cannot export service entry to no one/ },
+  { kind: SE, istio: 'ValidateServiceEntry', rule: 'addresses for TCP ports without IP auto-allocation (warning)', gap: 'depends on whether istiod auto-allocates addresses (a deployment setting); the IST0134 analyzer reports missing addresses' },
+
+  // WorkloadEntry
+  { kind: WE, istio: 'validateWorkloadEntry', rule: 'an address unless a network is named', refused: { ports: { grpc: 9090 } }, accepted: { address: 'vm-1.example.com', ports: { grpc: 9090 } }, finding: /IST0106 spec\.address: address is required/ },
+  { kind: WE, istio: 'validateWorkloadEntry', rule: 'unix endpoints carry no ports', refused: { address: 'unix:///var/run/app.sock', ports: { grpc: 9090 } }, finding: /IST0106 spec\.ports: unix endpoint unix:\/\/\/var\/run\/app\.sock must not include ports/ },
+  { kind: WE, istio: 'validateWorkloadEntry', rule: 'port names are DNS labels, numbers within 1-65535', refused: { address: '10.0.0.1', ports: { grpc: 70000 } }, finding: /IST0106 spec\.ports\.grpc: port number 70000/ },
   { kind: 'networking.istio.io/Sidecar', istio: 'ValidateSidecar', rule: 'egress hosts, ingress ports, outbound traffic policy', gap: 'only the CRD schema and CEL rules are checked' },
-  { kind: 'networking.istio.io/WorkloadEntry', istio: 'ValidateWorkloadEntry', rule: 'address, ports, labels', gap: 'only the CRD schema and CEL rules are checked' },
   { kind: 'security.istio.io/RequestAuthentication', istio: 'ValidateRequestAuthentication', rule: 'issuers, jwksUri, headers', gap: 'only the CRD schema and CEL rules are checked' },
   { kind: 'networking.istio.io/EnvoyFilter', istio: 'envoyfilter.ValidateEnvoyFilter', rule: 'patches, match contexts', gap: 'only the CRD schema and CEL rules are checked' },
   { kind: 'networking.istio.io/ProxyConfig', istio: 'ValidateProxyConfig', rule: 'concurrency, image', gap: 'only the CRD schema and CEL rules are checked' },

@@ -2,6 +2,7 @@ import { checkDestinationRule } from './destination-rule';
 import { checkGateway } from './gateway';
 import { Issues, obj } from './issues';
 import { checkAuthorizationPolicy, checkPeerAuthentication } from './security';
+import { checkServiceEntry, checkWorkloadEntrySpec } from './service-entry';
 import { checkTelemetry } from './telemetry';
 import { checkVirtualService } from './virtual-service';
 import { KubeObject } from '../../core/kube-object';
@@ -21,6 +22,8 @@ const CHECKS = new Map<string, Check>([
   ['networking.istio.io/VirtualService', (issues, spec, object) => checkVirtualService(issues, spec, obj(object.metadata.annotations), namespaceOf(object))],
   ['networking.istio.io/DestinationRule', (issues, spec, object) => checkDestinationRule(issues, spec, namespaceOf(object))],
   ['networking.istio.io/Gateway', (issues, spec, object) => checkGateway(issues, spec, object.metadata.name, obj(object.metadata.annotations))],
+  ['networking.istio.io/ServiceEntry', (issues, spec, object) => checkServiceEntry(issues, spec, namespaceOf(object))],
+  ['networking.istio.io/WorkloadEntry', (issues, spec) => checkWorkloadEntrySpec(issues, spec, 'spec', undefined, true)],
   ['security.istio.io/AuthorizationPolicy', (issues, spec, object) => checkAuthorizationPolicy(issues, object, spec)],
   ['security.istio.io/PeerAuthentication', (issues, spec) => checkPeerAuthentication(issues, spec)],
   ['telemetry.istio.io/Telemetry', (issues, spec) => checkTelemetry(issues, spec)],
