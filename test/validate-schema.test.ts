@@ -156,13 +156,13 @@ describe('schema stage: what the API server enforces beyond JSON Schema', () => 
 
   test('set lists refuse repeated values, atomic lists do not', () => {
     // GIVEN a schema of our own (Istio's CRDs have no set lists)
-    const schema = { type: 'object', properties: { tags: { type: 'array', 'x-kubernetes-list-type': 'set', items: { type: 'string' } }, any: { type: 'array', items: { type: 'string' } } } };
+    const schema = { type: 'object', properties: { tags: { 'type': 'array', 'x-kubernetes-list-type': 'set', 'items': { type: 'string' } }, any: { type: 'array', items: { type: 'string' } } } };
     // THEN
     expect(checkListTypes(schema, { tags: ['a', 'b', 'a'], any: ['x', 'x'] })).toStrictEqual([{ path: 'tags[2]', message: 'Duplicate value: "a" (also item 0); this list is a set' }]);
   });
 
   test('list-map items must carry their key', () => {
-    const schema = { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { type: 'object', properties: { name: { type: 'string' }, v: { type: 'string' } } } };
+    const schema = { 'type': 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], 'items': { type: 'object', properties: { name: { type: 'string' }, v: { type: 'string' } } } };
     expect(checkListTypes(schema, [{ v: '1' }]).map((v) => v.path)).toStrictEqual(['[0].name']);
   });
 
@@ -174,7 +174,7 @@ describe('schema stage: what the API server enforces beyond JSON Schema', () => 
   test('a quadratic CEL rule over a huge list is refused for its cost, without being evaluated', () => {
     // GIVEN ServiceEntry's port-number rule (all + exists_one) on a list the CRD does not bound
     // (Istio's bounds ports at 256 items, which keeps the rule within the limit)
-    const schema = { type: 'array', items: { type: 'object' }, 'x-kubernetes-validations': [{ rule: 'self.all(l1, self.exists_one(l2, l1.number == l2.number))' }] };
+    const schema = { 'type': 'array', 'items': { type: 'object' }, 'x-kubernetes-validations': [{ rule: 'self.all(l1, self.exists_one(l2, l1.number == l2.number))' }] };
     const ports = Array.from({ length: 3000 }, (_, i) => ({ name: `p${i}`, number: 1000 + i }));
     // THEN
     const found = checkCelRules(schema, ports);
@@ -195,7 +195,7 @@ describe('schema stage: what the API server enforces beyond JSON Schema', () => 
 
   test('the runtime budget per object stops evaluation once spent', () => {
     // GIVEN a rule on every item of a long list, each evaluation cheap but the sum over the budget
-    const schema = { type: 'object', properties: { items: { type: 'array', items: { type: 'string', 'x-kubernetes-validations': [{ rule: 'self.size() > 0' }] } } } };
+    const schema = { type: 'object', properties: { items: { type: 'array', items: { 'type': 'string', 'x-kubernetes-validations': [{ rule: 'self.size() > 0' }] } } } };
     const item = 'x'.repeat(1000);
     const items = Array.from({ length: 200_000 }, () => item);
     // THEN one cost finding, not 200,000 evaluations

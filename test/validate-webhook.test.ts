@@ -1,7 +1,7 @@
+import { WEBHOOK_RULES } from './webhook-rules';
 import { KubeObject } from '../lib/core/kube-object';
 import { checkWebhook, WEBHOOK_CHECKED_KINDS } from '../lib/validate/webhook';
 import { parseDurationNanos } from '../lib/validate/webhook/durations';
-import { WEBHOOK_RULES } from './webhook-rules';
 
 const object = (kind: string, spec: unknown, extra: Record<string, unknown> = {}): KubeObject => {
   const group = ['AuthorizationPolicy', 'PeerAuthentication'].includes(kind) ? 'security' : kind === 'Telemetry' ? 'telemetry' : 'networking';

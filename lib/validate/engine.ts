@@ -23,8 +23,8 @@ export interface SourcedObject {
 export function validateSources(sources: readonly SourcedObject[], options: ValidateOptions = {}): Finding[] {
   const view = options.view ?? DEFAULT_VIEW;
   const findings: Finding[] = [];
-  const analyzed: { object: KubeObject; source: SourcedObject }[] = [];
-  const stored: { object: KubeObject; source: SourcedObject }[] = [];
+  const analyzed: Sourced[] = [];
+  const stored: Sourced[] = [];
   const seen = new Map<string, SourcedObject>();
   for (const source of sources) {
     const located = (found: readonly Finding[]) => found.map((f) => locate(f, source));
@@ -61,7 +61,9 @@ export function validateSources(sources: readonly SourcedObject[], options: Vali
  * as a whole on a malformed object, it runs again over the objects the cluster would store, so
  * one odd object cannot hide the findings on the others.
  */
-function analyze(objects: readonly { object: KubeObject; source: SourcedObject }[], fallback: readonly { object: KubeObject; source: SourcedObject }[]): Finding[] {
+type Sourced = { object: KubeObject; source: SourcedObject };
+
+function analyze(objects: readonly Sourced[], fallback: readonly Sourced[]): Finding[] {
   let analysis: Finding[];
   try {
     analysis = analyzeObjects(objects.map((s) => s.object));

@@ -1,6 +1,6 @@
 import { celEnv, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
-import { K8S_CEL_FUNCTIONS } from './cel-k8s-functions';
 import { CEL_LIMITS, estimateCelCost } from './cel-cost';
+import { K8S_CEL_FUNCTIONS } from './cel-k8s-functions';
 import { childPath } from '../path';
 import { parseDurationNanos } from '../webhook/durations';
 

@@ -7,7 +7,9 @@ import { isIstioDnsLabel } from './istio-hosts';
  * alone; `~` (nobody) only on ServiceEntries and then alone; a DestinationRule with a workload
  * selector exports to its own namespace only.
  */
-export function checkExportTo(issues: Issues, exportTo: unknown, namespace: string, opts: { serviceEntry?: boolean; drWithSelector?: boolean } = {}): void {
+export function checkExportTo(
+  issues: Issues, exportTo: unknown, namespace: string, opts: { serviceEntry?: boolean; drWithSelector?: boolean } = {},
+): void {
   const entries = list(exportTo).map(String);
   if (entries.length === 0) return;
   const seen = new Set<string>();

@@ -121,10 +121,13 @@ function checkServerTls(issues: Issues, tls: Record<string, any>, path: string):
     }
     return;
   }
-  if (isPassthrough(tls) && (text(tls.caCrl) || text(tls.serverCertificate) || text(tls.privateKey) || text(tls.caCertificates) || certificates.length || text(tls.credentialName) || credentialNames.length)) {
+  const anyCertificate = [tls.caCrl, tls.serverCertificate, tls.privateKey, tls.caCertificates, tls.credentialName].some((v) => text(v) !== '')
+    || certificates.length > 0 || credentialNames.length > 0;
+  if (isPassthrough(tls) && anyCertificate) {
     issues.warn(WEBHOOK_CODES.GATEWAY_TLS_WARNING, path, `${mode} mode does not use certificates, they will be ignored (tls.mode defaults to PASSTHROUGH: set mode: SIMPLE to terminate TLS)`);
   }
-  const sources = [text(tls.serverCertificate) && text(tls.privateKey), text(tls.credentialName), credentialNames.length, certificates.length].filter(Boolean).length;
+  const sources = [text(tls.serverCertificate) && text(tls.privateKey), text(tls.credentialName), credentialNames.length, certificates.length]
+    .filter(Boolean).length;
   if (sources > 1) issues.error(WEBHOOK_CODES.GATEWAY_TLS, path, 'only one of credentialName, credentialNames, serverCertificate/privateKey, tlsCertificates should be specified');
   const terminating = mode === 'SIMPLE' || mode === 'MUTUAL' || mode === 'OPTIONAL_MUTUAL';
   if (terminating && (text(tls.credentialName) || credentialNames.length)) return; // fetched from the Secret
@@ -132,7 +135,9 @@ function checkServerTls(issues: Issues, tls: Record<string, any>, path: string):
     const prefix = mode === 'SIMPLE' ? 'SIMPLE TLS' : 'MUTUAL TLS';
     if (mode !== 'SIMPLE' && !text(tls.caCertificates)) issues.error(WEBHOOK_CODES.GATEWAY_TLS, `${path}.caCertificates`, `${prefix} requires a client CA bundle`);
     if (certificates.length > 2) issues.warn(WEBHOOK_CODES.GATEWAY_TLS_WARNING, `${path}.tlsCertificates`, `${prefix} can support up to 2 server certificates`);
-    const toVerify = certificates.length ? certificates.map((c) => obj(c) ?? {}) : [{ serverCertificate: tls.serverCertificate, privateKey: tls.privateKey }];
+    const toVerify = certificates.length
+      ? certificates.map((c) => obj(c) ?? {})
+      : [{ serverCertificate: tls.serverCertificate, privateKey: tls.privateKey }];
     toVerify.forEach((c, i) => {
       const at = certificates.length ? `${path}.tlsCertificates[${i}]` : path;
       if (!text(c.serverCertificate)) issues.error(WEBHOOK_CODES.GATEWAY_TLS, `${at}.serverCertificate`, `${prefix} requires a server certificate (or set credentialName)`);

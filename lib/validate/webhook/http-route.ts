@@ -166,8 +166,7 @@ function checkCors(issues: Issues, cors: Record<string, any> | undefined, path: 
   list(cors.allowOrigins).forEach((o, i) => {
     const origin = obj(o) ?? {};
     const match = origin.exact ?? origin.prefix ?? origin.regex ?? '';
-    if (match === '') issues.error(WEBHOOK_CODES.HTTP_ROUTE, `${path}.allowOrigins[${i}]`, "'' is not a valid match type for CORS allow origins");
-    else if (typeof origin.regex === 'string') {
+    if (match === '') {issues.error(WEBHOOK_CODES.HTTP_ROUTE, `${path}.allowOrigins[${i}]`, "'' is not a valid match type for CORS allow origins");} else if (typeof origin.regex === 'string') {
       const problem = regexProblem(origin.regex);
       if (problem) issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${path}.allowOrigins[${i}].regex`, problem);
     }

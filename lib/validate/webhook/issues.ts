@@ -1,5 +1,5 @@
-import { KubeObject } from '../../core/kube-object';
 import { ISTIO_WEBHOOK_CODES } from './codes';
+import { KubeObject } from '../../core/kube-object';
 import { CodeInfo } from '../code-info';
 import { Finding, findingOf } from '../finding';
 

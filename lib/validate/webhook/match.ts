@@ -1,6 +1,6 @@
 import { WEBHOOK_CODES } from './codes';
-import { Issues, list, obj } from './issues';
 import { checkGatewayNames } from './gateway-names';
+import { Issues, list, obj } from './issues';
 import { isIstioDnsLabel } from './istio-hosts';
 import { regexProblem } from './regex';
 import { labelProblem } from '../../core/hosts';

@@ -137,7 +137,9 @@ function checkEndpointLabelsAndPorts(issues: Issues, e: Record<string, any>, at:
  * Istio's validateWorkloadEntry, for a WorkloadEntry spec or a STATIC ServiceEntry endpoint:
  * an address (IP, unix socket, or FQDN where allowed) unless a network is named.
  */
-export function checkWorkloadEntrySpec(issues: Issues, raw: unknown, at: string, servicePorts: ReadonlySet<string> | undefined, allowFqdn: boolean): void {
+export function checkWorkloadEntrySpec(
+  issues: Issues, raw: unknown, at: string, servicePorts: ReadonlySet<string> | undefined, allowFqdn: boolean,
+): void {
   const e = obj(raw);
   if (!e) {
     issues.error(C, at, 'endpoint cannot be nil');

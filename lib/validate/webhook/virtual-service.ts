@@ -1,9 +1,9 @@
 import { WEBHOOK_CODES } from './codes';
 import { checkWeightedDestinations } from './destination';
-import { checkHttpRoute } from './http-route';
-import { Issues, list, obj } from './issues';
 import { checkExportTo } from './export-to';
 import { checkGatewayNames } from './gateway-names';
+import { checkHttpRoute } from './http-route';
+import { Issues, list, obj } from './issues';
 import { gatewayBoundHostProblem, isIpAddress, wildcardDomainProblem } from './istio-hosts';
 import { checkL4Match, checkTlsMatch } from './l4-match';
 import { hostsOverlap } from '../../core/hosts';
