@@ -9,6 +9,13 @@ const HTTP_PROTOCOLS = new Set(['HTTP', 'HTTP2', 'GRPC', 'GRPC-WEB', 'HTTP_PROXY
 const GATEWAY_SEMANTICS_ANNOTATION = 'internal.istio.io/gateway-semantics';
 const UNIX_PREFIX = 'unix://';
 
+/** The cipher suites Istio accepts on gateway servers (others are ignored with a warning). */
+const CIPHER_SUITES = new Set([
+  'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305', 'ECDHE-ECDSA-AES128-SHA', 'ECDHE-RSA-AES128-SHA', 'ECDHE-ECDSA-AES256-SHA',
+  'ECDHE-RSA-AES256-SHA', 'AES128-GCM-SHA256', 'AES256-GCM-SHA384', 'AES128-SHA', 'AES256-SHA', 'DES-CBC3-SHA',
+]);
+
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Istio's admission rules for a Gateway (ValidateGateway). */
@@ -104,10 +111,13 @@ function checkServerTls(issues: Issues, tls: Record<string, any>, path: string):
   }
   const seen = new Set<string>();
   const duplicates = new Set<string>();
+  const invalid = new Set<string>();
   for (const c of ciphers) {
-    if (seen.has(String(c))) duplicates.add(String(c));
+    if (!CIPHER_SUITES.has(String(c))) invalid.add(String(c));
+    else if (seen.has(String(c))) duplicates.add(String(c));
     seen.add(String(c));
   }
+  if (invalid.size) issues.warn(WEBHOOK_CODES.GATEWAY_TLS_WARNING, `${path}.cipherSuites`, `ignoring invalid cipher suites: ${[...invalid].sort().join(' ')}`);
   if (duplicates.size) issues.warn(WEBHOOK_CODES.GATEWAY_TLS_WARNING, `${path}.cipherSuites`, `ignoring duplicate cipher suites: ${[...duplicates].sort().join(' ')}`);
   const credentialNames = list(tls.credentialNames);
   const certificates = list(tls.tlsCertificates);
