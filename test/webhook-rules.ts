@@ -30,6 +30,7 @@ const PA = 'security.istio.io/PeerAuthentication';
 const AP = 'security.istio.io/AuthorizationPolicy';
 const TM = 'telemetry.istio.io/Telemetry';
 const SE = 'networking.istio.io/ServiceEntry';
+const RA = 'security.istio.io/RequestAuthentication';
 const WE = 'networking.istio.io/WorkloadEntry';
 
 const dest = (host = 'users.shop.svc.cluster.local', more: Record<string, unknown> = {}) => ({ destination: { host, ...more } });
@@ -172,10 +173,23 @@ export const WEBHOOK_RULES: readonly WebhookRule[] = [
   { kind: AP, istio: 'checkDryRunAnnotation', rule: 'istio.io/dry-run is a boolean', refused: { apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: 'x', namespace: 'shop', annotations: { 'istio.io/dry-run': 'maybe' } }, spec: { rules: [{}] } }, finding: /IST0106 .*dry-run.*is not a boolean/ },
 
   // Telemetry
-  { kind: TM, istio: 'validatePolicyTargetReference', rule: 'targets are Services, ServiceEntries, Gateways or GatewayClasses', refused: { targetRef: { kind: 'Deployment', group: 'apps', name: 'a' } }, accepted: { targetRef: { kind: 'Service', group: '', name: 'a' } }, finding: /IST0106 spec\.targetRef\.kind: Telemetry can target a Service, ServiceEntry, Gateway or GatewayClass, not apps\/Deployment/ },
-  { kind: TM, istio: 'validateTelemetryTracing', rule: 'sampling within 0-100', refused: { tracing: [{ randomSamplingPercentage: 101 }] }, finding: /IST0106 .*randomSamplingPercentage: must be within 0-100/ },
-  { kind: TM, istio: 'validateTelemetryTracing', rule: 'a custom tag has one source', refused: { tracing: [{ customTags: { t: {} } }] }, finding: /IST0106 .*customTags\.t: a custom tag needs exactly one of literal, environment or header/ },
-  { kind: TM, istio: 'validateTelemetryProviders', rule: 'provider names and metric overrides', gap: 'not checked yet: provider names are empty-checked by Istio, metric tag overrides and access-log filters need the mesh config\'s providers' },
+  { kind: TM, istio: 'validatePolicyTargetReference', rule: 'targets are Services, ServiceEntries, Gateways or GatewayClasses', refused: { targetRef: { kind: 'Deployment', group: 'apps', name: 'a' } }, accepted: { targetRef: { kind: 'Service', group: '', name: 'a' } }, finding: /IST0106 spec\.targetRef\.kind: targetRef must be to a Service, ServiceEntry, Gateway \(gateway\.networking\.k8s\.io\) or GatewayClass, not apps\/Deployment/ },
+  { kind: TM, istio: 'validatePolicyTargetReference', rule: 'targetRef in the same namespace, with a name', refused: { targetRefs: [{ kind: 'Service', group: '', name: 'a', namespace: 'other' }] }, finding: /IST0106 spec\.targetRefs\[0\]\.namespace: targetRef namespace must not be set/ },
+  { kind: TM, istio: 'validateTelemetryTracing', rule: 'sampling within 0-100', refused: { tracing: [{ randomSamplingPercentage: 101 }] }, accepted: { tracing: [{ randomSamplingPercentage: 100 }] }, finding: /IST0106 .*randomSamplingPercentage: randomSamplingPercentage must be in range/ },
+  { kind: TM, istio: 'validateTelemetryTracing', rule: 'custom tag values and names are not empty', refused: { tracing: [{ customTags: { t: { literal: { value: '' } } } }] }, accepted: { tracing: [{ customTags: { t: { header: { name: 'x-user' } } } }] }, finding: /IST0106 .*customTags\.t\.literal\.value: literal tag value may not be empty/ },
+  { kind: TM, istio: 'validateTelemetryTracing', rule: 'one tracing, one provider (warning)', refused: { tracing: [{}, {}] }, finding: /IST0133 spec\.tracing: multiple tracing is not currently supported/ },
+  { kind: TM, istio: 'validateTelemetryProviders', rule: 'provider names are not empty', refused: { accessLogging: [{ providers: [{ name: '' }] }] }, accepted: { accessLogging: [{ providers: [{ name: 'envoy' }] }] }, finding: /IST0106 .*providers\[0\]\.name: providers\.name may not be empty/ },
+  { kind: TM, istio: 'validateTelemetryMetrics', rule: 'UPSERT tag overrides have a value, REMOVE ones none', refused: { metrics: [{ overrides: [{ tagOverrides: { request_host: { operation: 'REMOVE', value: 'x' } } }] }] }, accepted: { metrics: [{ overrides: [{ tagOverrides: { request_host: { operation: 'REMOVE' } } }] }] }, finding: /IST0106 .*tagOverrides\.value may only be set when operation is UPSERT/ },
+  { kind: TM, istio: 'validateTelemetryFilter', rule: 'access-log filter expressions', gap: 'not checked: the filter is an Envoy CEL expression over request attributes, which the webhook parses with Envoy\'s CEL environment' },
+
+  // RequestAuthentication
+  { kind: RA, istio: 'validateJwtRule', rule: 'an issuer or a jwksUri', refused: { jwtRules: [{ audiences: ['a'] }] }, accepted: { jwtRules: [{ issuer: 'https://issuer.example.com' }] }, finding: /IST0106 spec\.jwtRules\[0\]: issuer or jwksUri must be non-empty string/ },
+  { kind: RA, istio: 'ParseJwksURI', rule: 'jwksUri is http or https', refused: { jwtRules: [{ issuer: 'i', jwksUri: 'ftp://keys.example.com/jwks' }] }, finding: /IST0106 .*jwksUri: URI scheme "ftp" is not supported/ },
+  { kind: RA, istio: 'validateJwtRule', rule: 'jwks parses as a JWK set', refused: { jwtRules: [{ issuer: 'i', jwks: '{not json' }] }, accepted: { jwtRules: [{ issuer: 'i', jwks: '{"keys":[{"kty":"RSA","n":"x","e":"AQAB"}]}' }] }, finding: /IST0106 .*jwks: jwks parse error/ },
+  { kind: RA, istio: 'warnPrivateJwksKeys', rule: 'private key material in jwks (warning)', refused: { jwtRules: [{ issuer: 'i', jwks: '{"keys":[{"kty":"EC","d":"secret","x":"a","y":"b","crv":"P-256"}]}' }] }, finding: /IST0133 .*jwks key at index 0 contains private key material/ },
+  { kind: RA, istio: 'validateJwtRule', rule: 'audiences, header and parameter locations are not empty', refused: { jwtRules: [{ issuer: 'i', fromParams: [''] }] }, finding: /IST0106 .*fromParams\[0\]: location query must be non-empty string/ },
+  { kind: RA, istio: 'ValidateStrictHTTPHeaderName', rule: 'output claim headers are strict header names', refused: { jwtRules: [{ issuer: 'i', outputClaimToHeaders: [{ header: 'x user', claim: 'sub' }] }] }, accepted: { jwtRules: [{ issuer: 'i', outputClaimToHeaders: [{ header: 'x-user', claim: 'sub' }] }] }, finding: /IST0106 .*header: header name x user is not a valid header name/ },
+  { kind: RA, istio: 'validateOneOfSelectorType', rule: 'selector or targetRef, not both', refused: { selector: { matchLabels: { app: 'a' } }, targetRef: { kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'g' }, jwtRules: [{ issuer: 'i' }] }, finding: /IST0106 spec: only one of targetRefs or workloadSelector can be set/ },
 
   // Kinds the webhook stage does not check yet
   // ServiceEntry: ValidateServiceEntry
@@ -201,7 +215,6 @@ export const WEBHOOK_RULES: readonly WebhookRule[] = [
   { kind: WE, istio: 'validateWorkloadEntry', rule: 'unix endpoints carry no ports', refused: { address: 'unix:///var/run/app.sock', ports: { grpc: 9090 } }, finding: /IST0106 spec\.ports: unix endpoint unix:\/\/\/var\/run\/app\.sock must not include ports/ },
   { kind: WE, istio: 'validateWorkloadEntry', rule: 'port names are DNS labels, numbers within 1-65535', refused: { address: '10.0.0.1', ports: { grpc: 70000 } }, finding: /IST0106 spec\.ports\.grpc: port number 70000/ },
   { kind: 'networking.istio.io/Sidecar', istio: 'ValidateSidecar', rule: 'egress hosts, ingress ports, outbound traffic policy', gap: 'only the CRD schema and CEL rules are checked' },
-  { kind: 'security.istio.io/RequestAuthentication', istio: 'ValidateRequestAuthentication', rule: 'issuers, jwksUri, headers', gap: 'only the CRD schema and CEL rules are checked' },
   { kind: 'networking.istio.io/EnvoyFilter', istio: 'envoyfilter.ValidateEnvoyFilter', rule: 'patches, match contexts', gap: 'only the CRD schema and CEL rules are checked' },
   { kind: 'networking.istio.io/ProxyConfig', istio: 'ValidateProxyConfig', rule: 'concurrency, image', gap: 'only the CRD schema and CEL rules are checked' },
 ];

@@ -31,5 +31,8 @@ export const WEBHOOK_CODES = {
   EXPORT_TO: { code: 'IGR2019', severity: 'error', title: 'exportTo entries Istio rejects (duplicates, ~ outside ServiceEntries, * with others)' },
   WORKLOAD_SELECTOR: { code: 'IGR2020', severity: 'error', title: 'a workload selector Istio rejects (empty key, wildcard) or warns about (no labels)' },
   SERVICE_ENTRY: { code: 'IGR2021', severity: 'error', title: 'ServiceEntry hosts, addresses, ports, endpoints or resolution Istio rejects' },
+  POLICY_TARGET: { code: 'IGR2022', severity: 'error', title: 'a policy selector or targetRef Istio rejects' },
+  REQUEST_AUTHENTICATION: { code: 'IGR2023', severity: 'error', title: 'RequestAuthentication JWT rules Istio rejects' },
+  SIDECAR: { code: 'IGR2024', severity: 'error', title: 'Sidecar egress, ingress or outbound traffic policy Istio rejects' },
   GATEWAY_TLS_WARNING: { code: 'IGR2018', severity: 'warning', title: 'Gateway TLS settings Istio accepts with a warning' },
 } satisfies Record<string, CodeInfo>;

@@ -1,6 +1,7 @@
 import { checkDestinationRule } from './destination-rule';
 import { checkGateway } from './gateway';
 import { Issues, obj } from './issues';
+import { checkRequestAuthentication } from './request-authentication';
 import { checkAuthorizationPolicy, checkPeerAuthentication } from './security';
 import { checkServiceEntry, checkWorkloadEntrySpec } from './service-entry';
 import { checkTelemetry } from './telemetry';
@@ -25,6 +26,7 @@ const CHECKS = new Map<string, Check>([
   ['networking.istio.io/ServiceEntry', (issues, spec, object) => checkServiceEntry(issues, spec, namespaceOf(object))],
   ['networking.istio.io/WorkloadEntry', (issues, spec) => checkWorkloadEntrySpec(issues, spec, 'spec', undefined, true)],
   ['security.istio.io/AuthorizationPolicy', (issues, spec, object) => checkAuthorizationPolicy(issues, object, spec)],
+  ['security.istio.io/RequestAuthentication', (issues, spec) => checkRequestAuthentication(issues, spec)],
   ['security.istio.io/PeerAuthentication', (issues, spec) => checkPeerAuthentication(issues, spec)],
   ['telemetry.istio.io/Telemetry', (issues, spec) => checkTelemetry(issues, spec)],
 ]);

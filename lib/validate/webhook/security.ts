@@ -3,6 +3,7 @@ import {
 } from './authorization-values';
 import { WEBHOOK_CODES } from './codes';
 import { Issues, list, obj } from './issues';
+import { checkPolicyTargets } from './policy-target';
 import { checkWorkloadSelector } from './workload-selector';
 import { KubeObject } from '../../core/kube-object';
 
@@ -26,9 +27,7 @@ export function checkAuthorizationPolicy(issues: Issues, object: KubeObject, spe
   if (dryRun !== undefined && !BOOLEAN_TEXT.has(String(dryRun))) {
     issues.error(C, 'metadata.annotations["istio.io/dry-run"]', `"${String(dryRun)}" is not a boolean; use "true" or "false"`);
   }
-  const targets = [present(spec.selector), present(spec.targetRef), list(spec.targetRefs).length > 0].filter(Boolean).length;
-  if (targets > 1) issues.error(C, 'spec', 'only one of targetRefs or workloadSelector can be set');
-  checkWorkloadSelector(issues, spec.selector, 'spec.selector');
+  checkPolicyTargets(issues, spec, C);
   const action = spec.action ?? 'ALLOW';
   const rules = list(spec.rules);
   const hasRules = present(spec.rules) && rules.length > 0;
