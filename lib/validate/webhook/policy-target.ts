@@ -15,7 +15,8 @@ const ALLOWED_TARGETS = [
  * shared by AuthorizationPolicy, RequestAuthentication and Telemetry.
  */
 export function checkPolicyTargets(issues: Issues, spec: Record<string, any>, code = WEBHOOK_CODES.POLICY_TARGET): void {
-  const set = [spec.selector !== undefined && spec.selector !== null, spec.targetRef !== undefined && spec.targetRef !== null, list(spec.targetRefs).length > 0];
+  const present = (v: unknown) => v !== undefined && v !== null;
+  const set = [present(spec.selector), present(spec.targetRef), list(spec.targetRefs).length > 0];
   if (set.filter(Boolean).length > 1) issues.error(code, 'spec', 'only one of targetRefs or workloadSelector can be set');
   checkWorkloadSelector(issues, spec.selector, 'spec.selector');
   const refs = [
