@@ -30,6 +30,7 @@ const PA = 'security.istio.io/PeerAuthentication';
 const AP = 'security.istio.io/AuthorizationPolicy';
 const TM = 'telemetry.istio.io/Telemetry';
 const SE = 'networking.istio.io/ServiceEntry';
+const SC = 'networking.istio.io/Sidecar';
 const RA = 'security.istio.io/RequestAuthentication';
 const WE = 'networking.istio.io/WorkloadEntry';
 
@@ -191,6 +192,20 @@ export const WEBHOOK_RULES: readonly WebhookRule[] = [
   { kind: RA, istio: 'ValidateStrictHTTPHeaderName', rule: 'output claim headers are strict header names', refused: { jwtRules: [{ issuer: 'i', outputClaimToHeaders: [{ header: 'x user', claim: 'sub' }] }] }, accepted: { jwtRules: [{ issuer: 'i', outputClaimToHeaders: [{ header: 'x-user', claim: 'sub' }] }] }, finding: /IST0106 .*header: header name x user is not a valid header name/ },
   { kind: RA, istio: 'validateOneOfSelectorType', rule: 'selector or targetRef, not both', refused: { selector: { matchLabels: { app: 'a' } }, targetRef: { kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'g' }, jwtRules: [{ issuer: 'i' }] }, finding: /IST0106 spec: only one of targetRefs or workloadSelector can be set/ },
 
+  // Sidecar
+  { kind: SC, istio: 'ValidateSidecar', rule: 'not empty', refused: {}, accepted: { egress: [{ hosts: ['./*'] }] }, finding: /IST0106 spec: sidecar: empty configuration provided/ },
+  { kind: SC, istio: 'ValidateSidecar', rule: 'egress hosts are namespace/host', refused: { egress: [{ hosts: ['users.shop.svc.cluster.local'] }] }, accepted: { egress: [{ hosts: ['istio-system/*', '~/*.example.com', 'shop/users.shop.svc.cluster.local'] }] }, finding: /IST0106 spec\.egress\[0\]\.hosts\[0\]: host must be of form namespace\/dnsName/ },
+  { kind: SC, istio: 'ValidateSidecar', rule: 'an egress listener has hosts', refused: { egress: [{ port: { number: 80, protocol: 'HTTP', name: 'http' } }] }, finding: /IST0106 spec\.egress\[0\]\.hosts: sidecar: egress listener must contain at least one host/ },
+  { kind: SC, istio: 'ValidateSidecar', rule: 'the catch-all egress listener (no port) comes last, once', refused: { egress: [{ hosts: ['./*'] }, { port: { number: 80, protocol: 'HTTP', name: 'http' }, hosts: ['./*'] }] }, finding: /IST0106 spec\.egress\[0\]: sidecar: the egress listener with empty port should be the last listener/ },
+  { kind: SC, istio: 'ValidateSidecar', rule: 'duplicate egress hosts (warning)', refused: { egress: [{ hosts: ['shop/*', 'shop/users.example.com'] }] }, finding: /IST0133 .*duplicated egress host: shop\/users\.example\.com/ },
+  { kind: SC, istio: 'validateSidecarEgressPortBindAndCaptureMode', rule: 'port 0 needs a unix socket bind', refused: { egress: [{ port: { number: 0, protocol: 'HTTP', name: 'uds' }, hosts: ['./*'] }] }, accepted: { egress: [{ port: { number: 0, protocol: 'HTTP', name: 'uds' }, bind: 'unix:///var/run/app.sock', hosts: ['./*'] }] }, finding: /IST0106 .*bind: sidecar: ports with 0 value must have a unix domain socket bind address/ },
+  { kind: SC, istio: 'ValidateSidecar', rule: 'IP-bound listener ports unique', refused: { ingress: [1, 2].map(() => ({ port: { number: 9080, protocol: 'GRPC', name: 'grpc' }, defaultEndpoint: '127.0.0.1:8080' })) }, finding: /IST0106 spec\.ingress\[1\]\.port\.number: sidecar: ports on IP bound listeners must be unique/ },
+  { kind: SC, istio: 'ValidateSidecar', rule: 'ingress defaultEndpoint is a loopback/any address with a port, or a unix socket', refused: { ingress: [{ port: { number: 9080, protocol: 'GRPC', name: 'grpc' }, defaultEndpoint: '10.0.0.1:8080' }] }, accepted: { ingress: [{ port: { number: 9080, protocol: 'GRPC', name: 'grpc' }, defaultEndpoint: '[::1]:8080' }] }, finding: /IST0106 .*defaultEndpoint: sidecar: defaultEndpoint must be of form/ },
+  { kind: SC, istio: 'ValidateSidecar', rule: 'ingress tls only on HTTPS/TLS ports, without credentials or ISTIO_MUTUAL', refused: { ingress: [{ port: { number: 9080, protocol: 'HTTPS', name: 'https' }, tls: { mode: 'ISTIO_MUTUAL' } }] }, finding: /IST0106 .*cannot set mode to ISTIO_MUTUAL in sidecar ingress tls/ },
+  { kind: SC, istio: 'ValidateSidecar', rule: 'HTTP pool settings on a non-HTTP port (warning)', refused: { ingress: [{ port: { number: 9000, protocol: 'TCP', name: 'tcp' }, connectionPool: { http: { http2MaxRequests: 10 } } }] }, finding: /IST0133 .*HTTP connection pool settings are configured for port 9000/ },
+  { kind: SC, istio: 'validateSidecarOutboundTrafficPolicy', rule: 'egressProxy only with ALLOW_ANY, with a port', refused: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY', egressProxy: { host: 'proxy.example.com', port: { number: 3128 } } } }, accepted: { outboundTrafficPolicy: { mode: 'ALLOW_ANY', egressProxy: { host: 'proxy.example.com', port: { number: 3128 } } } }, finding: /IST0106 .*egressProxy: sidecar: egressProxy must be set only with ALLOW_ANY/ },
+  { kind: SC, istio: 'validateSidecarOutboundTrafficPolicy', rule: 'ALLOW_ANY_DYNAMIC_DNS only in the mesh config', refused: { outboundTrafficPolicy: { mode: 'ALLOW_ANY_DYNAMIC_DNS' } }, finding: /IST0106 .*mode: sidecar: ALLOW_ANY_DYNAMIC_DNS mode is only supported in MeshConfig/ },
+
   // Kinds the webhook stage does not check yet
   // ServiceEntry: ValidateServiceEntry
   { kind: SE, istio: 'ValidateServiceEntry', rule: 'at least one host, never "*"', refused: se({ hosts: ['*'] }), accepted: se({}), finding: /IST0106 spec\.hosts\[0\]: invalid host \*/ },
@@ -214,7 +229,6 @@ export const WEBHOOK_RULES: readonly WebhookRule[] = [
   { kind: WE, istio: 'validateWorkloadEntry', rule: 'an address unless a network is named', refused: { ports: { grpc: 9090 } }, accepted: { address: 'vm-1.example.com', ports: { grpc: 9090 } }, finding: /IST0106 spec\.address: address is required/ },
   { kind: WE, istio: 'validateWorkloadEntry', rule: 'unix endpoints carry no ports', refused: { address: 'unix:///var/run/app.sock', ports: { grpc: 9090 } }, finding: /IST0106 spec\.ports: unix endpoint unix:\/\/\/var\/run\/app\.sock must not include ports/ },
   { kind: WE, istio: 'validateWorkloadEntry', rule: 'port names are DNS labels, numbers within 1-65535', refused: { address: '10.0.0.1', ports: { grpc: 70000 } }, finding: /IST0106 spec\.ports\.grpc: port number 70000/ },
-  { kind: 'networking.istio.io/Sidecar', istio: 'ValidateSidecar', rule: 'egress hosts, ingress ports, outbound traffic policy', gap: 'only the CRD schema and CEL rules are checked' },
   { kind: 'networking.istio.io/EnvoyFilter', istio: 'envoyfilter.ValidateEnvoyFilter', rule: 'patches, match contexts', gap: 'only the CRD schema and CEL rules are checked' },
   { kind: 'networking.istio.io/ProxyConfig', istio: 'ValidateProxyConfig', rule: 'concurrency, image', gap: 'only the CRD schema and CEL rules are checked' },
 ];

@@ -103,7 +103,7 @@ function isPassthrough(tls: Record<string, any>): boolean {
 }
 
 /** Istio's validateTLSOptions. */
-function checkServerTls(issues: Issues, tls: Record<string, any>, path: string): void {
+export function checkServerTls(issues: Issues, tls: Record<string, any>, path: string): void {
   const mode = modeOf(tls);
   const ciphers = list(tls.cipherSuites);
   if ((tls.minProtocolVersion === 'TLSV1_0' || tls.minProtocolVersion === 'TLSV1_1') && ciphers.length === 0) {

@@ -4,6 +4,7 @@ import { Issues, obj } from './issues';
 import { checkRequestAuthentication } from './request-authentication';
 import { checkAuthorizationPolicy, checkPeerAuthentication } from './security';
 import { checkServiceEntry, checkWorkloadEntrySpec } from './service-entry';
+import { checkSidecar } from './sidecar';
 import { checkTelemetry } from './telemetry';
 import { checkVirtualService } from './virtual-service';
 import { KubeObject } from '../../core/kube-object';
@@ -26,6 +27,7 @@ const CHECKS = new Map<string, Check>([
   ['networking.istio.io/ServiceEntry', (issues, spec, object) => checkServiceEntry(issues, spec, namespaceOf(object))],
   ['networking.istio.io/WorkloadEntry', (issues, spec) => checkWorkloadEntrySpec(issues, spec, 'spec', undefined, true)],
   ['security.istio.io/AuthorizationPolicy', (issues, spec, object) => checkAuthorizationPolicy(issues, object, spec)],
+  ['networking.istio.io/Sidecar', (issues, spec, object) => checkSidecar(issues, spec, namespaceOf(object))],
   ['security.istio.io/RequestAuthentication', (issues, spec) => checkRequestAuthentication(issues, spec)],
   ['security.istio.io/PeerAuthentication', (issues, spec) => checkPeerAuthentication(issues, spec)],
   ['telemetry.istio.io/Telemetry', (issues, spec) => checkTelemetry(issues, spec)],

@@ -64,7 +64,7 @@ function checkTunnel(issues: Issues, tunnel: Record<string, any> | undefined, pa
   if (!(port >= 1 && port <= 65535)) issues.error(WEBHOOK_CODES.CONNECTION_POOL, `${path}.targetPort`, `tunnel target port is invalid: port number ${port} must be in the range 1..65535`);
 }
 
-function checkConnectionPool(issues: Issues, pool: unknown, path: string): void {
+export function checkConnectionPool(issues: Issues, pool: unknown, path: string): void {
   const p = obj(pool);
   if (!p) return;
   const tcp = obj(p.tcp);
