@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'fs';
+import { dirname, join } from 'path';
 import { Command, CommanderError } from 'commander';
 import { flagsCommand } from './flags-command';
 import { CliIo, ExitCode, processIo } from './io';
@@ -14,6 +16,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   const setExit = (code: number) => { exitCode = code; };
   const program = new Command('istio-grpc')
     .description('Lint Istio config for gRPC services, decode Envoy response flags, summarize access logs, write runbooks.')
+    .version(packageVersion(), '-V, --version', 'print the istio-grpc version')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -33,4 +36,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     io.stderr.write(`istio-grpc: ${(err as Error)?.message ?? String(err)}\n`);
     return ExitCode.USAGE;
   }
+}
+
+/** The version of the installed package (lib/cli in the sources, out/lib/cli once compiled). */
+function packageVersion(): string {
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (manifest.name === 'istio-grpc') return manifest.version ?? '0.0.0';
+  }
+  return '0.0.0';
 }
