@@ -75,8 +75,9 @@ describe('the tarball', () => {
         return;
       }
       const manifest = manifestOf(name);
-      const optionalPeers = Object.entries(manifest.peerDependenciesMeta ?? {}).filter(([, m]) => (m as { optional?: boolean }).optional).map(([n]) => n);
-      const needs = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}).filter((n) => !optionalPeers.includes(n))];
+      const meta: Record<string, { optional?: boolean }> = manifest.peerDependenciesMeta ?? {};
+      const requiredPeers = Object.keys(manifest.peerDependencies ?? {}).filter((n) => !meta[n]?.optional);
+      const needs = [...Object.keys(manifest.dependencies ?? {}), ...requiredPeers];
       for (const dep of needs) visit(dep, name);
     };
     for (const name of pkg.bundledDependencies as string[]) visit(name, 'istio-grpc');
