@@ -2,16 +2,17 @@
 // cdk8s-plus-28 generates (the oracle), for every example scenario and for generated props.
 import { k8s } from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
+import { validMeshServicePropsArb } from './util/arbitraries';
 import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
 import { IstioGrpcError } from '../lib/core/errors';
 import { deploymentManifest, KubeScalar, serviceAccountManifest, serviceManifest } from '../lib/core/render/kube-json';
 import { MeshServiceRendering, renderMeshService } from '../lib/core/render/mesh-service';
 import { resolveMeshService } from '../lib/core/resolve-mesh-service';
-import { validMeshServicePropsArb } from './util/arbitraries';
 
 function expectSameAsCdk8sPlus(rendering: MeshServiceRendering): void {
   expect(serviceManifest(rendering.service)).toStrictEqual(k8s.KubeService.manifest(rendering.service));
-  if (rendering.serviceAccount) expect(serviceAccountManifest(rendering.serviceAccount)).toStrictEqual(k8s.KubeServiceAccount.manifest(rendering.serviceAccount));
+  const account = rendering.serviceAccount;
+  if (account) expect(serviceAccountManifest(account)).toStrictEqual(k8s.KubeServiceAccount.manifest(account));
   if (rendering.deployment) expect(deploymentManifest(rendering.deployment)).toStrictEqual(k8s.KubeDeployment.manifest(rendering.deployment));
 }
 
