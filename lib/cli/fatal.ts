@@ -22,10 +22,10 @@ export function reportFatal(err: unknown, stderr: NodeJS.WritableStream): number
 
 /** The parts of `process` the handlers use, so tests can pass a fake. */
 export interface FatalProcess {
-  on(event: 'uncaughtException' | 'unhandledRejection', listener: (err: unknown) => void): unknown;
   readonly stdout: { on(event: 'error', listener: (err: NodeJS.ErrnoException) => void): unknown };
   readonly stderr: NodeJS.WritableStream;
   exitCode?: number | string | null;
+  on(event: 'uncaughtException' | 'unhandledRejection', listener: (err: unknown) => void): unknown;
   exit(code?: number): never;
 }
 

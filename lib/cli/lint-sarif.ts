@@ -19,11 +19,11 @@ interface SarifRule {
 }
 
 /**
- * Every code lint reports, as SARIF rules: ours with their one-line title, Istio's IST codes
+ * Every code lint reports, as SARIF rules: ours with their one-line title (capitalized), Istio's IST codes
  * with their message name spelled out and a link to Istio's page for the code.
  */
 export function sarifRules(): SarifRule[] {
-  const ours = ALL_CODES.map((c) => ({ id: c.code, text: c.title, severity: c.severity, helpUri: undefined }));
+  const ours = ALL_CODES.map((c) => ({ id: c.code, text: capitalized(c.title), severity: c.severity, helpUri: undefined }));
   const istio = Object.entries(IST).map(([name, c]) => ({
     id: c.code,
     text: sentenceOf(name),
@@ -92,6 +92,9 @@ export function uriOf(file: string): string {
 
 /** `REFERENCED_RESOURCE_NOT_FOUND` -> `Referenced resource not found`. */
 function sentenceOf(constantName: string): string {
-  const words = constantName.toLowerCase().split('_');
-  return [words[0].charAt(0).toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
+  return capitalized(constantName.toLowerCase().split('_').join(' '));
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
