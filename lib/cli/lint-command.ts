@@ -31,7 +31,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     // Names, syntax and defaults of `istioctl analyze`.
     .addOption(new Option('-S, --suppress <CODE=RESOURCE>', 'drop findings with this code on this object, e.g. "IST0101=VirtualService reviews.default"; * matches anything; repeatable')
-      .argParser(parseSuppression).default([]))
+      .argParser(parseSuppression).default([], 'none'))
     .addOption(new Option('--failure-threshold <level>', 'exit 1 when a finding is at this level or worse: error, warning, info')
       .argParser(parseSeverityThreshold).default('error'))
     .addOption(new Option('--output-threshold <level>', 'print findings at this level or worse: error, warning, info')
