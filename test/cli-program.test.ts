@@ -5,7 +5,7 @@ import { join } from 'path';
 import { PassThrough, Writable } from 'stream';
 import { lintFixture as fixture, runCliInMemory as run } from './util/run-cli';
 import { fatalMessage, FatalProcess, installFatalHandlers, MAX_FATAL_MESSAGE_LENGTH } from '../lib/cli/fatal';
-import { packageVersion } from '../lib/cli/package-version';
+import { packageVersion, packageVersionOrUnknown } from '../lib/cli/package-version';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const OUR_VERSION: string = require('../package.json').version;
@@ -36,6 +36,7 @@ describe('istio-grpc --version', () => {
       // and without ours, the app's is never taken for it
       rmSync(join(pkg, 'package.json'));
       expect(() => packageVersion(cliDir)).toThrow(/cannot find the package\.json of istio-grpc/);
+      expect(packageVersionOrUnknown(cliDir)).toBe('unknown');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

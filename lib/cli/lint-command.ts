@@ -4,7 +4,7 @@ import { CliIo, ExitCode } from './io';
 import { readLintInputs } from './lint-inputs';
 import { renderLintJson, renderLintText, summarize } from './lint-report';
 import { renderLintSarif } from './lint-sarif';
-import { packageVersion } from './package-version';
+import { packageVersionOrUnknown } from './package-version';
 import { atLeast, parseSeverityThreshold } from './severity-threshold';
 import { isSuppressed, parseSuppression, Suppression, unknownSuppressionCodes } from './suppress';
 import { validateSources } from '../validate/engine';
@@ -51,7 +51,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
       // As in istioctl, the exit code looks at every finding kept, whatever the output threshold hides.
       const shown = sortFindings(kept.filter((f) => atLeast(f.severity, opts.outputThreshold)));
       const summary = summarize(inputs.sources.length, kept, { suppressed: all.length - kept.length, notShown: kept.length - shown.length });
-      io.stdout.write(opts.format === 'sarif' ? renderLintSarif(shown, packageVersion())
+      io.stdout.write(opts.format === 'sarif' ? renderLintSarif(shown, packageVersionOrUnknown())
         : opts.format === 'json' ? renderLintJson(shown, summary)
           : renderLintText(shown, summary, Boolean(io.stdout.isTTY)));
       setExit(kept.some((f) => atLeast(f.severity, opts.failureThreshold)) ? ExitCode.FINDINGS : ExitCode.OK);

@@ -32,3 +32,15 @@ function readManifest(file: string): { name?: unknown; version?: unknown } | und
     return undefined;
   }
 }
+
+/**
+ * {@link packageVersion}, or `unknown` when no package.json of ours is found (a copied-out
+ * file): the version is worth no failure of lint itself.
+ */
+export function packageVersionOrUnknown(fromDir: string = __dirname): string {
+  try {
+    return packageVersion(fromDir);
+  } catch {
+    return 'unknown';
+  }
+}

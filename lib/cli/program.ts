@@ -4,7 +4,7 @@ import { flagsCommand } from './flags-command';
 import { CliIo, ExitCode, processIo } from './io';
 import { lintCommand } from './lint-command';
 import { logsCommand } from './logs-command';
-import { packageVersion } from './package-version';
+import { packageVersionOrUnknown } from './package-version';
 import { runbookCommand } from './runbook-command';
 
 /**
@@ -18,7 +18,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   try {
     const program = new Command('istio-grpc')
       .description('Lint Istio config for gRPC services, decode Envoy response flags, summarize access logs, write runbooks.')
-      .version(packageVersion(), '-V, --version', 'print the version of istio-grpc')
+      .version(packageVersionOrUnknown(), '-V, --version', 'print the version of istio-grpc')
       .exitOverride()
       .configureOutput({
         writeOut: (s) => io.stdout.write(s),
