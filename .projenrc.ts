@@ -47,6 +47,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@swc/core@^1.16.0',
     '@swc/jest@^0.2.39',
     'tsx@^4.23.0',
+    // Ships the SARIF 2.1.0 JSON schema and a matcher; lint's SARIF output is tested against it.
+    '@microsoft/jest-sarif@1.0.0-beta.0',
   ],
 
   github: false,
