@@ -4,6 +4,7 @@ import { ENGINE_CODES } from './codes';
 import { describeResource, Finding, findingOf, ResourceRef, resourceRefOf } from './finding';
 import { checkSchema } from './schema';
 import { checkWebhook } from './webhook';
+import { parentPath } from './yaml/locate-fields';
 import { KubeObject } from '../core/kube-object';
 
 /** A parsed document and where it came from (lint sets `file` and `line`). */
@@ -11,6 +12,11 @@ export interface SourcedObject {
   readonly object: unknown;
   readonly file?: string;
   readonly line?: number;
+  /**
+   * Where a field of the object is written, by finding path (`spec.http[0].retries.retryOn`);
+   * `undefined` when that exact path is not written out in the source.
+   */
+  readonly locate?: (path: string) => { readonly line: number; readonly column: number } | undefined;
 }
 
 /**
@@ -107,11 +113,18 @@ function refKey(ref: ResourceRef): string {
   return [ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name].join('|');
 }
 
+/** Adds where the finding is: its field (or the nearest written ancestor), else the document start. */
 function locate(finding: Finding, source: SourcedObject): Finding {
+  let at: { line: number; column: number } | undefined;
+  if (source.locate && finding.path) {
+    for (let path: string | undefined = finding.path; path && !at; path = parentPath(path)) at = source.locate(path);
+  }
+  const line = at?.line ?? source.line;
   return {
     ...finding,
     ...(source.file !== undefined ? { file: source.file } : {}),
-    ...(source.line !== undefined ? { line: source.line } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(at ? { column: at.column } : {}),
   };
 }
 
