@@ -22,6 +22,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
     .action(async (paths: string[], opts: LintOptions) => {
       const inputs = await readLintInputs(paths, io.stdin);
       for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${problem}\n`);
+      for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${warning}\n`);
       const findings = validateSources(inputs.sources);
       const summary = summarize(inputs.sources.length, findings);
       io.stdout.write(opts.format === 'json'

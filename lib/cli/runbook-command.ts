@@ -6,6 +6,7 @@ import { KubeObject } from '../core/kube-object';
 import { renderRunbooks } from '../troubleshoot/runbook';
 import { nonGrpcServices } from '../troubleshoot/runbook-model';
 import { parseYamlDocuments } from '../validate/yaml-documents';
+import { pushAll } from '../core/push-all';
 
 /**
  * `istio-grpc runbook [--out DIR] FILE...`: reads multi-document YAML manifests and writes one
@@ -31,7 +32,7 @@ async function runRunbook(io: CliIo, files: string[], outDir: string | undefined
       io.stderr.write(`istio-grpc runbook: ${loaded}\n`);
       return ExitCode.USAGE;
     }
-    objects.push(...loaded);
+    pushAll(objects, loaded);
   }
   const runbooks = renderRunbooks(objects);
   if (runbooks.length === 0) {

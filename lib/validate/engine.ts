@@ -6,6 +6,7 @@ import { checkSchema } from './schema';
 import { checkWebhook } from './webhook';
 import { parentPath } from './yaml/locate-fields';
 import { KubeObject } from '../core/kube-object';
+import { pushAll } from '../core/push-all';
 
 /** A parsed document and where it came from (lint sets `file` and `line`). */
 export interface SourcedObject {
@@ -31,7 +32,7 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
   for (const source of sources) {
     const located = (found: readonly Finding[]) => found.map((f) => locate(f, source));
     if (!isKubeObject(source.object)) {
-      findings.push(...located([findingOf(source.object, 'error', ENGINE_CODES.NOT_AN_OBJECT.code, notAnObjectMessage(source.object))]));
+      pushAll(findings, located([findingOf(source.object, 'error', ENGINE_CODES.NOT_AN_OBJECT.code, notAnObjectMessage(source.object))]));
       continue;
     }
     const object = source.object;
@@ -45,11 +46,11 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
     }
     seen.set(key, source);
     const schema = guarded(object, ENGINE_CODES.CHECK_FAILED, 'schema', () => checkSchema(object));
-    findings.push(...located(schema));
+    pushAll(findings, located(schema));
     // The API server would not store it, so neither the webhook nor the analyzers ever see it.
     if (schema.some((f) => f.severity === 'error')) continue;
     const webhook = guarded(object, ENGINE_CODES.CHECK_FAILED, 'webhook', () => checkWebhook(object));
-    findings.push(...located(webhook));
+    pushAll(findings, located(webhook));
     // Refused by the admission webhook: never stored, so never analyzed.
     if (webhook.some((f) => f.severity === 'error')) continue;
     stored.push({ object, source });

@@ -1,6 +1,6 @@
-import { Event, parseEvents } from 'js-yaml';
+import { Event, EVENT_ID, parseEvents } from 'js-yaml';
 import { SourcedObject } from './engine';
-import { DecodedDocument, decodeDocument, DecodeError } from './yaml/decode-document';
+import { DecodedDocument, decodeDocument, DecodeError, nodeStart } from './yaml/decode-document';
 import { applyEdits, flowRepairs, flowScalarFixes, lineBreakDifference } from './yaml/flow-scalars';
 import { fieldOffsets } from './yaml/locate-fields';
 import { DocumentChunk, splitDocuments } from './yaml/split-documents';
@@ -53,12 +53,12 @@ export function parseYamlDocuments(text: string, file: string): ParsedDocuments 
   if (split.problem) return { sources: [], problems: [problemAt(split.problem.offset, split.problem.message)], warnings: [] };
   const sources: SourcedObject[] = [];
   const warnings: string[] = [];
-  for (const chunk of split.chunks) {
-    if (chunk.text.length > MAX_DOCUMENT_CHARS) {
-      const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-      return { sources: [], problems: [problemAt(chunk.offset, `a document of ${mib(chunk.text.length)} MiB is larger than the ${mib(MAX_DOCUMENT_CHARS)} MiB lint reads (the API server refuses requests over 3 MiB); split it`)], warnings: [] };
-    }
-    const read = readChunk(chunk);
+  const oversized = split.chunks.find((c) => c.text.length > MAX_DOCUMENT_CHARS);
+  if (oversized) {
+    const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return { sources: [], problems: [problemAt(oversized.offset, `a document of ${mib(oversized.text.length)} MiB is larger than the ${mib(MAX_DOCUMENT_CHARS)} MiB lint reads (the API server refuses requests over 3 MiB); split it`)], warnings: [] };
+  }
+  for (const read of readChunks(text, split.chunks)) {
     if ('problem' in read) return { sources: [], problems: [problemAt(read.problem.offset, read.problem.message)], warnings: [] };
     const { document, reparse } = read;
     for (const w of document.warnings) warnings.push(problemAt(w.offset, w.message));
@@ -82,6 +82,88 @@ export function parseYamlDocuments(text: string, file: string): ParsedDocuments 
     }
   }
   return { sources, problems: [], warnings };
+}
+
+/** Documents read together in one parser call: the parser's setup costs more than a small document. */
+const GROUP_CHARS = 256 * 1024;
+
+/**
+ * Reads chunks in groups: one parser call over consecutive chunks when its documents map one to
+ * one onto them and need no go-yaml adjustment; chunk by chunk otherwise.
+ */
+function* readChunks(text: string, chunks: readonly DocumentChunk[]): Generator<ChunkRead> {
+  for (let i = 0; i < chunks.length;) {
+    let j = i + 1;
+    while (j < chunks.length && chunks[j].offset + chunks[j].text.length - chunks[i].offset <= GROUP_CHARS) j++;
+    const group = chunks.slice(i, j);
+    const together = group.length > 1 ? readGroup(text, group) : undefined;
+    if (together) yield* together;
+    else for (const chunk of group) yield readChunk(chunk);
+    i = j;
+  }
+}
+
+function readGroup(text: string, group: readonly DocumentChunk[]): ChunkRead[] | undefined {
+  const base = group[0].offset;
+  const last = group[group.length - 1];
+  const source = text.slice(base, last.offset + last.text.length);
+  if (lineBreakDifference(source)) return undefined;
+  let events: Event[];
+  try {
+    events = parseEvents(source, { maxDepth: MAX_NESTING_DEPTH });
+  } catch {
+    return undefined;
+  }
+  // Cut the events into documents, and find each one's chunk by where its content starts.
+  const documents: { events: Event[]; chunk: number }[] = [];
+  let current: Event[] | undefined;
+  let next = 0;
+  let lastChunk = -1;
+  for (const event of events) {
+    if (event.type === EVENT_ID.DOCUMENT) {
+      if (event.directives.length) return undefined;
+      current = [event];
+      documents.push({ events: current, chunk: -1 });
+      continue;
+    }
+    current?.push(event);
+    const doc = documents[documents.length - 1];
+    if (doc && doc.chunk < 0 && event.type !== EVENT_ID.POP) {
+      const at = base + nodeStart(event);
+      while (next < group.length && group[next].offset + group[next].text.length <= at) next++;
+      // Two documents in one chunk (after a `...`): kubectl reads only the first, so go slowly.
+      if (next >= group.length || next <= lastChunk) return undefined;
+      doc.chunk = lastChunk = next;
+    }
+  }
+  const reads: ChunkRead[] = [];
+  for (const doc of documents) {
+    if (doc.chunk < 0) continue;
+    const fixes = flowScalarFixes(doc.events, source);
+    if (fixes.problem || fixes.edits.length) return undefined;
+    const chunk = group[doc.chunk];
+    try {
+      const document = decodeDocument(doc.events, source, limitsFor(chunk.text));
+      const at = (o: number) => base + o;
+      reads.push({
+        document: { ...document, start: at(document.start), itemStarts: document.itemStarts.map(at), warnings: document.warnings.map((w) => ({ offset: at(w.offset), message: w.message })) },
+        reparse: () => offsetsIn(chunk.text, (o) => chunk.offset + o),
+      });
+    } catch {
+      return undefined;
+    }
+  }
+  return reads;
+}
+
+function limitsFor(text: string) {
+  return { maxAliases: MAX_ALIASES_PER_DOCUMENT, maxValues: Math.max(MIN_EXPANSION_LIMIT, text.length), maxDepth: MAX_NESTING_DEPTH };
+}
+
+function offsetsIn(text: string, at: (o: number) => number): Map<string, number> {
+  const found = fieldOffsets(parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }), text);
+  for (const [path, o] of found) found.set(path, at(o));
+  return found;
 }
 
 /** Offsets in a read document are relative to the whole file. */
@@ -121,20 +203,12 @@ function readChunk(chunk: DocumentChunk): ChunkRead {
       original = (o) => before(edited.original(o));
       events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
     }
-    const document = decodeDocument(events, text, {
-      maxAliases: MAX_ALIASES_PER_DOCUMENT,
-      maxValues: Math.max(MIN_EXPANSION_LIMIT, text.length),
-      maxDepth: MAX_NESTING_DEPTH,
-    });
+    const document = decodeDocument(events, text, limitsFor(text));
     const at = (o: number) => chunk.offset + original(o);
     const source = text;
     return {
       document: { ...document, start: at(document.start), itemStarts: document.itemStarts.map(at), warnings: document.warnings.map((w) => ({ offset: at(w.offset), message: w.message })) },
-      reparse: () => {
-        const found = fieldOffsets(parseEvents(source, { maxDepth: MAX_NESTING_DEPTH }), source);
-        for (const [path, o] of found) found.set(path, at(o));
-        return found;
-      },
+      reparse: () => offsetsIn(source, at),
     };
   } catch (err) {
     if (err instanceof DecodeError) return { problem: { offset: chunk.offset + original(err.offset), message: err.message } };
