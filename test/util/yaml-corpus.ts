@@ -212,6 +212,20 @@ export function yamlCorpus(seed = 13): CorpusEntry[] {
   for (const c of duplicateCases()) add('duplicate', c);
   for (const c of keyCases()) add('key', c);
   for (const c of layoutCases()) add('layout', c.lines, c.opts);
+  const cm = (n: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${n}\n`;
+  for (const text of [
+    `${cm('m1')}---\n${cm('m2')}`,
+    `${cm('m1')}--- # next\n\n---\n${cm('m2')}`,
+    `---\n${cm('m1')}---\n# only a comment\n---\n${cm('m2')}---\n`,
+    `${cm('m1')}--- {apiVersion: v1, kind: ConfigMap, metadata: {name: m2}}\n`,
+    `${cm('m1')}----\n${cm('m2')}`,
+    `${cm('m1')}---\t\n${cm('m2')}`,
+    `${cm('m1')}...\n---\n${cm('m2')}`,
+    `${cm('m1')}  ---\n`,
+    `apiVersion: v1\nkind: List\nitems:\n- ${cm('i1').replace(/\n(?=.)/g, '\n  ')}- ${cm('i2').replace(/\n(?=.)/g, '\n  ')}`,
+    `${cm('m1')}data:\n  a: "multi\n---\n  line"\n`,
+    `${cm('m1')}data:\n  a: |\n    ---\n    not a separator\n`,
+  ]) entries.push({ name: `multi-${entries.length}`, text });
   // Random mixes: a few scalars of any form in block and flow positions together.
   for (let i = 0; i < 120; i++) {
     const pick = () => SCALARS[Math.floor(rand() * SCALARS.length)];
