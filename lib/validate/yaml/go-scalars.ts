@@ -32,6 +32,7 @@ for (const s of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) BY_SPELLING
 for (const s of ['-.inf', '-.Inf', '-.INF']) BY_SPELLING.set(s, { kind: 'float', value: -Infinity });
 
 const GO_INT = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
+const SHORT_DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})$/;
 const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
 const INT64_MIN = -(2n ** 63n);
@@ -92,6 +93,11 @@ function implicitValue(text: string, tag: string): GoScalar {
 
 /** Go's `strconv.ParseInt(s, 0, 64)`, falling back to `ParseUint` (which takes no sign). */
 function goInt(text: string): GoScalar | undefined {
+  // Most integers are short decimals: exact as doubles, no BigInt needed.
+  if (SHORT_DECIMAL.test(text)) {
+    const value = Number(text);
+    return { kind: 'int', value, digits: String(value) };
+  }
   const m = GO_INT.exec(text);
   if (!m) return undefined;
   const body = m[2];
@@ -110,6 +116,8 @@ const TIMESTAMP_FORMS = [
 
 /** The timestamp forms go-yaml accepts (Go's `time.Parse` with short date fields), range-checked. */
 function isTimestamp(text: string): boolean {
+  // Every form starts with a four-digit year and a dash.
+  if (text.charCodeAt(4) !== 0x2d) return false;
   for (const form of TIMESTAMP_FORMS) {
     const m = form.exec(text);
     if (!m) continue;
