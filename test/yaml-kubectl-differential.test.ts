@@ -15,8 +15,7 @@ const CORPUS = yamlCorpus();
  * Where lint deliberately refuses what kubectl reads, with a message saying what to write
  * instead: go-yaml takes `,` after a tag into the tag, and reads U+0085/U+2028/U+2029 as line
  * breaks (no YAML 1.2 reader can follow either faithfully); and content after `---` on the same
- * line, which kubectl before 1.2x (Debian's kubernetes-client 1.20) still reads and current
- * kubectl refuses.
+ * line, which kubectl 1.20 (Debian's kubernetes-client) still reads and kubectl 1.32 refuses.
  */
 const KNOWN_REFUSALS = [/kubectl needs a space after the tag/, /is a line break to kubectl/, /invalid document separator/];
 
