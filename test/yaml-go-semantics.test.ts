@@ -47,7 +47,7 @@ describe('YAML 1.1 scalars, as kubectl reads them', () => {
 
   test('keys that are not strings become strings the way sigs.k8s.io/yaml prints them', () => {
     expect(decode('  v: {1: a, 1.5: b, true: c, 0x10: e, 1e3: f, 2001-01-01: g, y: h, 1e6: i}').v)
-      .toStrictEqual({ 1: 'a', '1.5': 'b', true: 'h', 16: 'e', 1000: 'f', '2001-01-01': 'g', '1e+06': 'i' });
+      .toStrictEqual({ '1': 'a', '1.5': 'b', 'true': 'h', '16': 'e', '1000': 'f', '2001-01-01': 'g', '1e+06': 'i' });
   });
 
   test('what has no JSON form is refused where it is written, unless overridden', () => {
@@ -58,7 +58,7 @@ describe('YAML 1.1 scalars, as kubectl reads them', () => {
 
   test('plain scalars with colons inside [...] and {...} are strings, as go-yaml scans them', () => {
     expect(decode('  v: [001:db8::, a:b, a:, 2:]\n  w: {k: 001:db8::}').v).toStrictEqual(['001:db8::', 'a:b', 'a:', '2:']);
-    expect(decode('  w: {k: 001:db8::, a:}').w).toStrictEqual({ k: '001:db8::', 'a:': null });
+    expect(decode('  w: {k: 001:db8::, a:}').w).toStrictEqual({ 'k': '001:db8::', 'a:': null });
     expect(decode('  v: [?x, -]').v).toStrictEqual([{ x: null }, '-']);
     expect(refusal('  v: [a?b]')).toMatch(/^in\.yaml:6:8: kubectl ends a plain value at "\?"/);
     expect(refusal('  v: [:x]')).toMatch(/^in\.yaml:6:7: kubectl cannot read a plain value starting with ":"/);

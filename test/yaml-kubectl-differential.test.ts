@@ -1,8 +1,8 @@
 import { PassThrough } from 'stream';
-import { runCli } from '../lib/cli/program';
-import { parseYamlDocuments } from '../lib/validate/yaml-documents';
 import { canonicalJson, kubectlDecode, KubectlResult, kubectlPath } from './util/kubectl-oracle';
 import { CorpusEntry, yamlCorpus } from './util/yaml-corpus';
+import { runCli } from '../lib/cli/program';
+import { parseYamlDocuments } from '../lib/validate/yaml-documents';
 
 /**
  * kubectl is the oracle: every generated document kubectl accepts decodes to the same JSON with
@@ -26,7 +26,10 @@ async function oracle(entries: readonly CorpusEntry[]): Promise<KubectlResult[]>
   const batches: number[][] = [[]];
   entries.forEach((e, i) => {
     const batchable = !e.text.startsWith('\ufeff') && !/^(%|---)/.test(e.text) && parseYamlDocuments(e.text, 'x.yaml').problems.length === 0;
-    if (!batchable) return alone.push(i);
+    if (!batchable) {
+      alone.push(i);
+      return;
+    }
     if (batches[batches.length - 1].length >= 25) batches.push([]);
     batches[batches.length - 1].push(i);
   });

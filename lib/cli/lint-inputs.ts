@@ -1,8 +1,8 @@
 import { promises as fs } from 'fs';
 import { extname, join } from 'path';
+import { pushAll } from '../core/push-all';
 import { SourcedObject } from '../validate/engine';
 import { parseYamlDocuments } from '../validate/yaml-documents';
-import { pushAll } from '../core/push-all';
 
 /** Files in a directory that lint reads (recursively); other files are skipped. */
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];

@@ -3,10 +3,10 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { CliIo, ExitCode } from './io';
 import { KubeObject } from '../core/kube-object';
+import { pushAll } from '../core/push-all';
 import { renderRunbooks } from '../troubleshoot/runbook';
 import { nonGrpcServices } from '../troubleshoot/runbook-model';
 import { parseYamlDocuments } from '../validate/yaml-documents';
-import { pushAll } from '../core/push-all';
 
 /**
  * `istio-grpc runbook [--out DIR] FILE...`: reads multi-document YAML manifests and writes one

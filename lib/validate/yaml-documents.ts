@@ -146,7 +146,7 @@ function readGroup(text: string, group: readonly DocumentChunk[]): ChunkRead[] |
       const document = decodeDocument(doc.events, source, limitsFor(chunk.text));
       const at = (o: number) => base + o;
       reads.push({
-        document: { ...document, start: at(document.start), itemStarts: document.itemStarts.map(at), warnings: document.warnings.map((w) => ({ offset: at(w.offset), message: w.message })) },
+        document: shifted(document, at),
         reparse: () => offsetsIn(chunk.text, (o) => chunk.offset + o),
       });
     } catch {
@@ -154,6 +154,16 @@ function readGroup(text: string, group: readonly DocumentChunk[]): ChunkRead[] |
     }
   }
   return reads;
+}
+
+/** The document with its offsets moved from its parsed text into the whole file. */
+function shifted(document: DecodedDocument, at: (offset: number) => number): DecodedDocument {
+  return {
+    ...document,
+    start: at(document.start),
+    itemStarts: document.itemStarts.map(at),
+    warnings: document.warnings.map((w) => ({ offset: at(w.offset), message: w.message })),
+  };
 }
 
 function limitsFor(text: string) {
@@ -207,7 +217,7 @@ function readChunk(chunk: DocumentChunk): ChunkRead {
     const at = (o: number) => chunk.offset + original(o);
     const source = text;
     return {
-      document: { ...document, start: at(document.start), itemStarts: document.itemStarts.map(at), warnings: document.warnings.map((w) => ({ offset: at(w.offset), message: w.message })) },
+      document: shifted(document, at),
       reparse: () => offsetsIn(source, at),
     };
   } catch (err) {

@@ -3,9 +3,9 @@
  * tags, anchors and aliases, merge keys anywhere, duplicated keys, block and flow nesting,
  * comments, CRLF) decoded by lint's reader and by kubectl; they must agree.
  */
+import { parseYamlDocuments } from '../../lib/validate/yaml-documents';
 import { canonicalJson, kubectlDecode, KubectlResult } from '../../test/util/kubectl-oracle';
 import { configMap, SCALARS } from '../../test/util/yaml-corpus';
-import { parseYamlDocuments } from '../../lib/validate/yaml-documents';
 
 const TAGS = ['!!str ', '!!int ', '!!float ', '!!bool ', '!!null ', '!foo ', '! '];
 /** Refusals of ours that are deliberate (see test/yaml-kubectl-differential.test.ts). */
@@ -78,10 +78,13 @@ export async function decodingDifferential(runs: number, rand: () => number): Pr
     const ours = parseYamlDocuments(text, 'fuzz.yaml');
     slowestMs = Math.max(slowestMs, performance.now() - start);
     const r = results[i];
-    if (r.ok && ours.problems.length && !KNOWN_REFUSALS.some((k) => k.test(ours.problems[0]))) mismatches.push(`kubectl accepts, lint refuses (${ours.problems[0]}):\n${text}`);
-    else if (r.ok && !ours.problems.length && canonicalJson(ours.sources.map((s) => s.object)) !== canonicalJson(r.objects)) {
+    if (r.ok && ours.problems.length && !KNOWN_REFUSALS.some((k) => k.test(ours.problems[0]))) {
+      mismatches.push(`kubectl accepts, lint refuses (${ours.problems[0]}):\n${text}`);
+    } else if (r.ok && !ours.problems.length && canonicalJson(ours.sources.map((s) => s.object)) !== canonicalJson(r.objects)) {
       mismatches.push(`decoded differently:\n${text}\nlint:    ${canonicalJson(ours.sources.map((s) => s.object))}\nkubectl: ${canonicalJson(r.objects)}`);
-    } else if (!r.ok && !ours.problems.length) mismatches.push(`kubectl refuses (${r.error.split('\n').pop()}), lint accepts:\n${text}`);
+    } else if (!r.ok && !ours.problems.length) {
+      mismatches.push(`kubectl refuses (${r.error.split('\n').pop()}), lint accepts:\n${text}`);
+    }
   });
   return { cases: runs, accepted: results.filter((r) => r.ok).length, refused: results.filter((r) => !r.ok).length, mismatches, slowestMs };
 }

@@ -35,7 +35,8 @@ export const SCALARS = [
 const TAGS = ['!!str', '!!int', '!!float', '!!bool', '!!null', '!!binary', '!!timestamp', '!foo', '!', '!<tag:yaml.org,2002:int>', '!!map', '!!seq', '!!set', '!<!bar>'];
 const BINARIES = ['aGVsbG8=', 'aGVsbG8', '/w==', '4pyTIMOgIGxhIG1vZGU=', 'wg==', '7aCA', 'Zm9v YmFy', '', 'Zm9v\n  YmFy'];
 
-/** A deterministic generator (mulberry32). */
+/** A deterministic generator (mulberry32, 32-bit integer arithmetic by design). */
+/* eslint-disable no-bitwise */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -46,6 +47,7 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+/* eslint-enable no-bitwise */
 
 /** Wraps spec lines (already indented by two) into a file. */
 export function configMap(name: string, specLines: string, options: { eol?: string; bom?: boolean; header?: string } = {}): string {
@@ -97,7 +99,7 @@ function mergeCases(): string[] {
   out.push(`${base}  s: &s [1, 2]\n  m: {<<: *s}`);
   out.push(`${base}  m: &m2 {<<: *b, w: 1}\n  n: {<<: *m2, x: 2}`);
   out.push(`${base}  m: {<<: *b}\n  <<: *o`);
-  out.push(`  <<: {a: 1}\n  <<: {b: 2}\n  a: 3`);
+  out.push('  <<: {a: 1}\n  <<: {b: 2}\n  a: 3');
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { isDns1123Label } from './object-meta';
-import { childPath } from '../path';
 import { pushAll } from '../../core/push-all';
+import { childPath } from '../path';
 
 /** A core-object problem: where and what. */
 export interface CoreViolation {

@@ -1,5 +1,5 @@
-import { childPath } from '../path';
 import { pushAll } from '../../core/push-all';
+import { childPath } from '../path';
 
 /** A metadata problem: where and what. */
 export interface MetaViolation {

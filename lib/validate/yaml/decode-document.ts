@@ -32,6 +32,12 @@ export class DecodeError extends Error {
 
 type NodeKind = 'map' | 'seq' | 'scalar';
 
+/** A message about a place in the text. */
+interface Located {
+  readonly offset: number;
+  readonly message: string;
+}
+
 /** A finished node on its way to its parent. */
 interface Done {
   readonly value: unknown;
@@ -179,7 +185,8 @@ export function decodeDocument(events: readonly Event[], text: string, limits: D
   }
   if (suspicious && root) {
     const refusal = firstRefusal(root.value, refusedMaps);
-    if (refusal) throw new DecodeError(refusal === true ? suspicious.offset : refusal.offset, refusal === true ? suspicious.message : refusal.message);
+    const culprit = refusal === true ? suspicious : refusal;
+    if (culprit) throw new DecodeError(culprit.offset, culprit.message);
   }
   return { value: root?.value ?? undefined, start: Math.max(start, 0), itemStarts, warnings };
 }
@@ -232,7 +239,7 @@ function setKey(map: Record<string, unknown>, key: string, value: unknown): void
 }
 
 /** `true` when a non-finite number survives, the refusal of a surviving map, or undefined. */
-function firstRefusal(value: unknown, refused: WeakMap<object, { offset: number; message: string }>): true | { offset: number; message: string } | undefined {
+function firstRefusal(value: unknown, refused: WeakMap<object, Located>): true | Located | undefined {
   const seen = new Set<object>();
   const todo: unknown[] = [value];
   while (todo.length) {

@@ -146,12 +146,13 @@ function utf8LikeGo(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    let cp = need === 0 ? b : need === 1 ? b & 0x1f : need === 2 ? b & 0x0f : b & 0x07;
+    // Arithmetic rather than bit operations: lead byte minus its marker, then 6 bits per continuation.
+    let cp = need === 0 ? b : need === 1 ? b - 0xc0 : need === 2 ? b - 0xe0 : b - 0xf0;
     let ok = need >= 0;
     for (let k = 1; ok && k <= need; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (c & 0x3f);
+      if (c === undefined || c < 0x80 || c > 0xbf) ok = false;
+      else cp = cp * 64 + (c - 0x80);
     }
     const minimum = [0, 0x80, 0x800, 0x10000][Math.max(need, 0)];
     if (ok && (cp < minimum || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;

@@ -1,6 +1,6 @@
 import { Event, EVENT_ID, getScalarValue, SCALAR_STYLE } from 'js-yaml';
-import { expandTag, jsonKeyOf, resolveScalar } from './go-scalars';
 import { nodeStart } from './decode-document';
+import { expandTag, jsonKeyOf, resolveScalar } from './go-scalars';
 import { childPath } from '../path';
 
 /**
