@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { dump } from 'js-yaml';
+import { childPath } from '../lib/validate/path';
 import { parseYamlDocuments } from '../lib/validate/yaml-documents';
 
 /**
@@ -146,5 +149,37 @@ describe('finding positions', () => {
     const item = parsed.sources[1];
     expect(item.line).toBe(14);
     expect(item.locate!('metadata.labels["a.b/c"]')).toStrictEqual({ line: 17, column: 14 });
+  });
+});
+
+describe('finding positions, over generated objects', () => {
+  const key = fc.stringMatching(/^[a-z][a-zA-Z0-9-]{0,8}$/).filter((k) => !/^(y|n|yes|no|on|off|true|false|null)$/i.test(k));
+  const leaf = fc.oneof(fc.integer(), fc.constantFrom('text', 'v1'), fc.boolean());
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('map'), tie('list')),
+    map: fc.dictionary(key, tie('node'), { minKeys: 1, maxKeys: 4 }),
+    list: fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
+  })).map as fc.Arbitrary<Record<string, unknown>>;
+
+  test('every written field is located on the line that writes it, in block and flow style', () => {
+    fc.assert(fc.property(tree, fc.boolean(), (spec, flowStyle) => {
+      // GIVEN an object written as YAML (block, or flow from the second level down)
+      const yaml = dump({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, spec }, { flowLevel: flowStyle ? 2 : -1, lineWidth: -1 });
+      const [source] = parseYamlDocuments(yaml, 'p.yaml').sources;
+      const lines = yaml.split('\n');
+      // THEN each map key is found where the line holds that key, each list item where it starts
+      const visit = (value: unknown, path: string) => {
+        if (value === null || typeof value !== 'object') return;
+        const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+        for (const [k, v] of entries) {
+          const child = childPath(path, k);
+          const at = source.locate!(child);
+          expect(at).toBeDefined();
+          if (typeof k === 'string') expect(lines[at!.line - 1].slice(at!.column - 1)).toMatch(new RegExp(`^['"]?${k}['"]?:`));
+          visit(v, child);
+        }
+      };
+      visit(spec, 'spec');
+    }), { numRuns: 100, seed: 13 });
   });
 });
