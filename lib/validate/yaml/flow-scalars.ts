@@ -76,8 +76,11 @@ function scannerDifference(event: Exclude<Event, { type: 1 | 6 }>, text: string)
     return { offset: event.tagStart, message: `kubectl needs a space after the tag ${text.slice(event.tagStart, event.tagEnd)} (it reads "${text[event.tagEnd]}" as part of the tag or refuses it); add one` };
   }
   if (event.type === EVENT_ID.MAPPING && event.style === 1) {
+    // Usually only indentation, `- ` or `? ` precede it on its line: checked without slicing.
+    let i = event.start - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '-' || text[i] === '?')) i--;
     const lineStart = text.lastIndexOf('\n', event.start - 1) + 1;
-    if (!/^[\s?-]*(?:[&!]\S*\s+)*$/.test(text.slice(lineStart, event.start))) {
+    if (i >= lineStart && text[i] !== '\n' && !/^[\s?-]*(?:[&!]\S*\s+)*$/.test(text.slice(lineStart, event.start))) {
       return { offset: event.start, message: 'kubectl refuses a mapping that starts on the line of its key ("mapping values are not allowed in this context"); start it on the next line' };
     }
   }
