@@ -41,6 +41,7 @@ export class GrpcCanary extends Construct {
 
   constructor(scope: Construct, id: string, props: GrpcCanaryProps) {
     super(scope, id);
+    requireService(this.node.path, props?.service);
     const earlier = canaries.get(props.service);
     if (earlier) {
       throw new IstioGrpcError({
@@ -51,9 +52,10 @@ export class GrpcCanary extends Construct {
         fix: 'use one GrpcCanary per service, with additionalSubsets for more versions',
       });
     }
-    canaries.set(props.service, this);
     this.service = props.service;
     this.model = resolveCanary(this.node.path, props.service._model, props);
+    // Registered only once the props are accepted, so a refused canary does not block a correct one.
+    canaries.set(props.service, this);
     canaryDeployments(props.service._model, this.model).forEach((deployment) => {
       this.deployments.push(new k8s.KubeDeployment(this, `Deployment-${deployment.metadata!.name}`, deployment));
     });
@@ -83,5 +85,12 @@ export class GrpcCanary extends Construct {
 
   private apply(): void {
     this.service._extend(canaryExtensions(this.service._model, this.model));
+  }
+}
+
+/** Plain JavaScript can pass anything as `service`; only a GrpcMeshService carries the model. */
+export function requireService(construct: string, service: unknown): asserts service is GrpcMeshService {
+  if (!(service instanceof GrpcMeshService)) {
+    throw new IstioGrpcError({ construct, field: 'service', value: service, reason: 'must be a GrpcMeshService construct', fix: 'pass the GrpcMeshService to split or expose, e.g. { service: users }' });
   }
 }

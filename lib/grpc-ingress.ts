@@ -6,6 +6,7 @@ import { Gateway, VirtualService } from '../imports/networking.istio.io';
 import { GrpcIngressOptions } from './core/ingress/ingress-props';
 import { renderIngress } from './core/ingress/render-ingress';
 import { IngressModel, resolveIngress } from './core/ingress/resolve-ingress';
+import { requireService } from './grpc-canary';
 import { GrpcMeshService } from './grpc-mesh-service';
 
 /** Props of a GrpcIngress: the service to expose, and how. */
@@ -33,6 +34,7 @@ export class GrpcIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: GrpcIngressProps) {
     super(scope, id);
+    requireService(this.node.path, props?.service);
     this.model = resolveIngress(this.node.path, props.service._model, props);
     this.hosts = [...this.model.hosts];
     const render = () => renderIngress(props.service._model, this.model, props.service._routing());
