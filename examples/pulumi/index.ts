@@ -15,7 +15,11 @@ const shop = new k8s.core.v1.Namespace('shop', {
 
 export const services = MESH_SERVICE_SCENARIOS.map((scenario) => new GrpcMeshService(scenario.id, scenario.props));
 
-export const canaries = CANARY_SCENARIOS.map((scenario) => new GrpcCanary(scenario.id, { service: scenario.service, ...scenario.canary }));
+// A canary takes the service component, as in cdk8s, and is created right after it.
+export const canaries = CANARY_SCENARIOS.map((scenario) => new GrpcCanary(`${scenario.id}-canary`, {
+  service: new GrpcMeshService(scenario.id, scenario.service),
+  ...scenario.canary,
+}));
 
 export const ingresses = INGRESS_SCENARIOS.map((scenario) => new GrpcIngress(scenario.id, {
   service: new GrpcMeshService(`${scenario.id}-service`, scenario.service),

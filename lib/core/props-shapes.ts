@@ -2,8 +2,8 @@ import type { CanaryHeaderRouteProps, CanarySubsetProps, GrpcCanaryOptions } fro
 import type { GrpcIngressOptions, GrpcWebProps, IngressCertificateProps, IngressTlsProps } from './ingress/ingress-props';
 import type { GrpcMeshServiceProps, GrpcWorkloadProps, WorkloadResources } from './mesh-service-props';
 import type { GrpcMethodProps } from './method';
-import type { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './proto/from-proto-props';
 import { listOf, mapOf, objectShape, ShapeFields } from './props-shape';
+import type { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './proto/from-proto-props';
 import type { RetryPolicy } from './retry';
 import type { Http2ConnectionPool, OutlierDetection } from './traffic-policy';
 
