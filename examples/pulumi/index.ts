@@ -2,7 +2,7 @@
 // objects `npm run synth` writes for the cdk8s app. In a Pulumi project of your own, import from
 // 'istio-grpc/pulumi' instead of the relative path used inside this repository.
 import * as k8s from '@pulumi/kubernetes';
-import { GrpcCanary, GrpcIngress, GrpcMeshService } from '../../lib/pulumi';
+import { Duration, GrpcCanary, GrpcIngress, GrpcMeshService, Idempotency } from '../../lib/pulumi';
 import { CANARY_SCENARIOS } from '../cdk8s/canary-scenarios';
 import { INGRESS_SCENARIOS } from '../cdk8s/ingress-scenarios';
 import { PROTO_SCENARIOS } from '../cdk8s/proto-scenarios';
@@ -28,10 +28,26 @@ export const ingresses = INGRESS_SCENARIOS.map((scenario) => new GrpcIngress(sce
 
 export const protoServices = PROTO_SCENARIOS.map((scenario) => GrpcMeshService.fromProto(scenario.id, scenario.props));
 
+// The same shape as the cdk8s app: a service, a canary on it (its Deployment included), and an
+// ingress that follows the canary's split.
 const users = new GrpcMeshService('users', {
   name: 'users',
   namespace: shop.metadata.name,
+  protoService: 'users.v1.UserService',
+  methods: [{ name: 'GetUser', idempotency: Idempotency.NO_SIDE_EFFECTS, timeout: Duration.seconds(2) }],
   workload: { image: 'registry.example.com/users:1.4.0' },
+});
+const usersCanary = new GrpcCanary('users-canary', {
+  service: users,
+  canaryWorkload: { image: 'registry.example.com/users:1.5.0' },
+  steps: [10, 25, 50, 100],
+});
+usersCanary.shift(25);
+new GrpcIngress('users-ingress', {
+  service: users,
+  hosts: ['users.example.com'],
+  tls: { credentialName: 'users-example-com' },
 });
 
 export const usersFqdn = users.fqdn;
+export const usersRolloutPlan = usersCanary.rolloutPlan();
