@@ -31,6 +31,16 @@ export interface CanaryWeight {
  * service's one VirtualService, so per-method routes keep their timeouts and retries (Istio does
  * not merge two VirtualServices for one host). Optionally header routes, mirroring and the canary
  * Deployment.
+ *
+ * @example
+ * const users = new GrpcMeshService(chart, 'users', { name: 'users', workload: { image: 'ghcr.io/acme/users:1.0.0' } });
+ * const canary = new GrpcCanary(chart, 'users-canary', {
+ *   service: users,
+ *   canaryWorkload: { image: 'ghcr.io/acme/users:2.0.0' },
+ *   headerRoutes: [{ header: 'x-canary' }],
+ *   steps: [10, 25, 50, 100],
+ * });
+ * canary.shift(25);
  */
 export class GrpcCanary extends Construct {
   /** The Deployments this canary created, one per subset given a workload. */

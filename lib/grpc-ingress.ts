@@ -20,6 +20,15 @@ export interface GrpcIngressProps extends GrpcIngressOptions {
  * HTTPS server (gRPC continues as HTTP/2 to the sidecars), a VirtualService bound to it that
  * routes to the service (following a canary's split when there is one), an optional HTTP to
  * HTTPS redirect, gRPC-Web CORS and a cert-manager Certificate for the credential.
+ *
+ * @example
+ * new GrpcIngress(chart, 'users-ingress', {
+ *   service: users,
+ *   hosts: ['users.example.com'],
+ *   tls: { credentialName: 'users-example-com' },
+ *   httpRedirect: true,
+ *   certificate: { issuerName: 'letsencrypt' },
+ * });
  */
 export class GrpcIngress extends Construct {
   /** The Gateway (in the gateway workload's namespace). */

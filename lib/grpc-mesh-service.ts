@@ -23,7 +23,21 @@ import { formatFinding } from './validate/engine';
  * mTLS, per-request load balancing, an HTTP/2 pool and outlier detection, and a VirtualService
  * with per-method routes, timeouts and idempotency-safe retries. Optionally the Deployment too.
  *
- * Every object is a public field (escape hatch: `ApiObject.of(...)`, `addJsonPatch`).
+ * Every object is a public field (escape hatch: `ApiObject.of(...)`, `addJsonPatch`). The
+ * namespace defaults to the enclosing Chart's `namespace`, else `default`.
+ *
+ * @example
+ * const chart = new Chart(app, 'users', { namespace: 'accounts' });
+ * new GrpcMeshService(chart, 'Users', {
+ *   name: 'users',
+ *   protoService: 'users.v1.UserService',
+ *   timeout: Duration.seconds(10),
+ *   methods: [
+ *     { name: 'GetUser', idempotency: Idempotency.NO_SIDE_EFFECTS, retries: { attempts: 3, retryOn: [RetryOn.UNAVAILABLE] } },
+ *     { name: 'CreateUser', idempotency: Idempotency.NON_IDEMPOTENT },
+ *   ],
+ *   workload: { image: 'ghcr.io/acme/users:2.3.1' },
+ * });
  */
 export class GrpcMeshService extends Construct {
   /**
