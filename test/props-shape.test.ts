@@ -22,6 +22,7 @@ describe('unknown props', () => {
     expect(() => new GrpcCanary(chart, 'c2', { service, steps: [10], headerRoutes: [{ header: 'x-canary', subet: 'canary' }] } as any)).toThrow(/headerRoutes\[0\]\.subet: .*did you mean subset\?/);
     expect(() => new GrpcIngress(chart, 'i', { service, hosts: ['a.example.com'], tls: { credentialName: 'c' }, httpsRedirect: true } as any)).toThrow(/httpsRedirect: got true; .*GrpcIngressProps \(did you mean httpRedirect\?\)/);
     expect(() => new GrpcIngress(chart, 'i2', { service, hosts: ['a.example.com'], tls: { credentialName: 'c' }, grpcweb: { allowOrigins: [] } } as any)).toThrow(/grpcweb: .*did you mean grpcWeb\?/);
+    expect(() => new GrpcIngress(chart, 'i4', { service, hosts: ['a.example.com'], tls: { credentialName: 'c', mode: 'MUTAL' } } as any)).toThrow(/tls\.mode: got "MUTAL"; is not an IngressTlsMode \(did you mean MUTUAL\?\)/);
     expect(() => new GrpcIngress(chart, 'i3', { service, hosts: ['a.example.com'], tls: { credentialName: 'c', minTlsVersion: 'TLSV1_3' } } as any)).toThrow(/tls\.minTlsVersion: .*IngressTlsProps/);
   });
 
@@ -44,6 +45,9 @@ describe('wrong types quote the value passed', () => {
     ['methods as an object', { name: 'users', methods: { name: 'Get' } }, /methods: got \{"name":"Get"\}; must be a list/],
     ['a list element of the wrong type', { name: 'users', allowedNamespaces: ['shop', 7] }, /allowedNamespaces\[1\]: got 7; must be a string\. Fix: quote it: "7"/],
     ['a label value that is not a string', { name: 'users', selector: { app: 1 } }, /selector\.app: got 1; must be a string/],
+    ['an enum value in the wrong case', { name: 'users', protoService: 'a.B', methods: [{ name: 'Get', idempotency: 'idempotent' }] },
+      /methods\[0\]\.idempotency: got "idempotent"; is not an Idempotency \(did you mean IDEMPOTENT\?\)\. Fix: use one of Idempotency: NO_SIDE_EFFECTS, IDEMPOTENT, NON_IDEMPOTENT, UNKNOWN/],
+    ['an unknown streaming kind', { name: 'users', protoService: 'a.B', methods: [{ name: 'Get', streaming: 'SERVER_STREAMING' }] }, /methods\[0\]\.streaming: got "SERVER_STREAMING"; is not a StreamingKind/],
   ])('%s', (_what, props, message) => {
     expect(build(props)).toThrow(message);
   });

@@ -6,7 +6,15 @@ import { IstioGrpcError } from './errors';
 export type LeafKind = 'string' | 'number' | 'boolean' | 'duration' | 'any';
 
 /** What one prop holds: a leaf, a list or map of leaves or of objects, or a nested object. */
-export type FieldShape = LeafKind | ObjectShape | ListShape | MapShape;
+export type FieldShape = LeafKind | EnumShape | ObjectShape | ListShape | MapShape;
+
+/** A member of a string enum, e.g. `Idempotency`. */
+export interface EnumShape {
+  readonly kind: 'enum';
+  /** The enum name, as users read it in API.md. */
+  readonly name: string;
+  readonly values: readonly string[];
+}
 
 /** A props interface: every key it declares and what each holds. */
 export interface ObjectShape {
@@ -39,6 +47,11 @@ export function objectShape<T>(name: string, fields: ShapeFields<T>): ObjectShap
   return { kind: 'object', name, fields: fields as Record<string, FieldShape> };
 }
 
+/** A member of the string enum `values` (e.g. `enumOf('Idempotency', Idempotency)`). */
+export function enumOf(name: string, values: Record<string, string>): EnumShape {
+  return { kind: 'enum', name, values: Object.values(values) };
+}
+
 /** A list of `of`. */
 export function listOf(of: FieldShape): ListShape {
   return { kind: 'list', of };
@@ -69,6 +82,13 @@ function walk(construct: string, field: string, value: unknown, shape: FieldShap
     return;
   }
   switch (shape.kind) {
+    case 'enum': {
+      if (typeof value !== 'string' || !shape.values.includes(value)) {
+        const match = typeof value === 'string' ? closestMatch(value, shape.values) : undefined;
+        fail(`is not ${/^[AEIOU]/.test(shape.name) ? 'an' : 'a'} ${shape.name}${match ? ` (did you mean ${match}?)` : ''}`, `use one of ${shape.name}: ${shape.values.join(', ')}`);
+      }
+      return;
+    }
     case 'object': {
       if (!isObject(value)) fail(`must be an object (${shape.name})`, `pass an object with the props of ${shape.name}: ${Object.keys(shape.fields).join(', ')}`);
       for (const key of Object.keys(value as object)) {

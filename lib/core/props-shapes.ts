@@ -1,8 +1,8 @@
 import type { CanaryHeaderRouteProps, CanarySubsetProps, GrpcCanaryOptions } from './canary/canary-props';
-import type { GrpcIngressOptions, GrpcWebProps, IngressCertificateProps, IngressTlsProps } from './ingress/ingress-props';
+import { GrpcIngressOptions, GrpcWebProps, IngressCertificateProps, IngressTlsMode, IngressTlsProps, IssuerKind, TlsProtocolVersion } from './ingress/ingress-props';
 import type { GrpcMeshServiceProps, GrpcWorkloadProps, WorkloadResources } from './mesh-service-props';
-import type { GrpcMethodProps } from './method';
-import { listOf, mapOf, objectShape, ShapeFields } from './props-shape';
+import { GrpcMethodProps, Idempotency, StreamingKind } from './method';
+import { enumOf, listOf, mapOf, objectShape, ShapeFields } from './props-shape';
 import type { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './proto/from-proto-props';
 import type { RetryPolicy } from './retry';
 import type { Http2ConnectionPool, OutlierDetection } from './traffic-policy';
@@ -12,6 +12,8 @@ import type { Http2ConnectionPool, OutlierDetection } from './traffic-policy';
 
 const STRINGS = listOf('string');
 const STRING_MAP = mapOf('string');
+// Enums the resolvers do not check themselves (the others get messages of their own there).
+const IDEMPOTENCY = enumOf('Idempotency', Idempotency);
 
 export const RETRY_POLICY_SHAPE = objectShape<RetryPolicy>('RetryPolicy', {
   attempts: 'number',
@@ -25,8 +27,8 @@ export const RETRY_POLICY_SHAPE = objectShape<RetryPolicy>('RetryPolicy', {
 export const METHOD_SHAPE = objectShape<GrpcMethodProps>('GrpcMethodProps', {
   name: 'string',
   service: 'string',
-  idempotency: 'string',
-  streaming: 'string',
+  idempotency: IDEMPOTENCY,
+  streaming: enumOf('StreamingKind', StreamingKind),
   timeout: 'duration',
   retries: RETRY_POLICY_SHAPE,
   allowedPrincipals: STRINGS,
@@ -101,7 +103,7 @@ export const MESH_SERVICE_SHAPE = objectShape<GrpcMeshServiceProps>('GrpcMeshSer
 export const METHOD_OVERRIDE_SHAPE = objectShape<GrpcMethodOverride>('GrpcMethodOverride', {
   timeout: 'duration',
   retries: RETRY_POLICY_SHAPE,
-  idempotency: 'string',
+  idempotency: IDEMPOTENCY,
   allowedPrincipals: STRINGS,
   allowedNamespaces: STRINGS,
 });
@@ -142,15 +144,15 @@ export const CANARY_SHAPE = objectShape<GrpcCanaryOptions & { service: unknown }
 
 export const INGRESS_TLS_SHAPE = objectShape<IngressTlsProps>('IngressTlsProps', {
   credentialName: 'string',
-  mode: 'string',
-  minProtocolVersion: 'string',
+  mode: enumOf('IngressTlsMode', IngressTlsMode),
+  minProtocolVersion: enumOf('TlsProtocolVersion', TlsProtocolVersion),
 });
 
 export const GRPC_WEB_SHAPE = objectShape<GrpcWebProps>('GrpcWebProps', { allowOrigins: STRINGS });
 
 export const INGRESS_CERTIFICATE_SHAPE = objectShape<IngressCertificateProps>('IngressCertificateProps', {
   issuerName: 'string',
-  issuerKind: 'string',
+  issuerKind: enumOf('IssuerKind', IssuerKind),
 });
 
 /** The ingress props of both frameworks: the options plus the `service` they expose. */
