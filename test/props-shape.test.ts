@@ -1,5 +1,9 @@
 import { Testing } from 'cdk8s';
+import fc from 'fast-check';
 import { Duration, GrpcCanary, GrpcIngress, GrpcMeshService } from '../lib';
+import { validMeshServicePropsArb } from './util/arbitraries';
+import { FieldShape, ObjectShape } from '../lib/core/props-shape';
+import { MESH_SERVICE_SHAPE } from '../lib/core/props-shapes';
 
 const build = (props: any) => () => new GrpcMeshService(Testing.chart(), 'users', props);
 
@@ -52,3 +56,44 @@ describe('wrong types quote the value passed', () => {
     expect(build(props)).toThrow(message);
   });
 });
+
+describe('unknown props over generated props', () => {
+  /** Every object of `props` the shape describes, with its path: where an unknown key can hide. */
+  function objectNodes(value: any, shape: FieldShape, path: string): { path: string; node: any; shape: ObjectShape }[] {
+    if (value === undefined || typeof shape === 'string') return [];
+    switch (shape.kind) {
+      case 'object':
+        return [{ path, node: value, shape }, ...Object.keys(value).flatMap((k) => objectNodes(value[k], shape.fields[k], path ? `${path}.${k}` : k))];
+      case 'list':
+        return (value as any[]).flatMap((v, i) => objectNodes(v, shape.of, `${path}[${i}]`));
+      case 'map':
+        return Object.keys(value).flatMap((k) => objectNodes(value[k], shape.of, `${path}.${k}`));
+      default:
+        return [];
+    }
+  }
+
+  test('a key no props interface declares is refused wherever it is added, naming its path', () => {
+    const keyArb = fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9]{0,15}$/);
+    fc.assert(fc.property(validMeshServicePropsArb, fc.nat(), keyArb, (props, pick, key) => {
+      // GIVEN valid props, and a key that is not a prop of the object it is added to
+      const copy = structuredCloneWithDurations(props);
+      const nodes = objectNodes(copy, MESH_SERVICE_SHAPE, '');
+      const { path, node, shape } = nodes[pick % nodes.length];
+      fc.pre(!(key in shape.fields) && !(key in Object.prototype));
+      node[key] = 1;
+      // WHEN / THEN
+      const field = path ? `${path}.${key}` : key;
+      expect(build(copy)).toThrow(new RegExp(`^\\[test/users\\] ${field.replace(/[.[\]]/g, '\\$&')}: got 1; "${key}" is not a prop of ${shape.name}`));
+    }), { numRuns: 200, seed: 20261201 });
+  });
+});
+
+/** A deep copy that keeps Duration instances (they are values, not props objects). */
+function structuredCloneWithDurations<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(structuredCloneWithDurations) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCloneWithDurations(v)])) as T;
+  }
+  return value;
+}
