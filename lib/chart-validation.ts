@@ -14,7 +14,6 @@ export interface LocatedFinding {
 /** What one synthesis (one synchronous run) already resolved and validated, per app. */
 interface SynthPass {
   readonly manifests: Map<ApiObject, unknown>;
-  findings?: LocatedFinding[];
   errors?: string[];
 }
 const passes = new WeakMap<IConstruct, SynthPass>();
@@ -41,12 +40,12 @@ export function validateOnSynth(scope: IConstruct): void {
   root.node.addValidation({ validate: () => validateApp(root) });
 }
 
-/** Every finding for the app holding `scope`, errors first, each with its construct path. */
+/**
+ * Every finding for the app holding `scope`, errors first, each with its construct path. Computed
+ * afresh: the app may still change before it is synthesized.
+ */
 export function appFindings(scope: IConstruct): LocatedFinding[] {
-  const root = scope.node.root;
-  const pass = currentPass(root);
-  if (!pass.findings) pass.findings = findingsOfApp(root, pass);
-  return pass.findings;
+  return findingsOfApp(scope.node.root);
 }
 
 function validateApp(root: IConstruct): string[] {
@@ -54,7 +53,7 @@ function validateApp(root: IConstruct): string[] {
   // changes, so the resolved objects and the findings are computed, and warnings printed, once.
   const pass = currentPass(root);
   if (pass.errors) return pass.errors;
-  const findings = appFindings(root);
+  const findings = findingsOfApp(root, pass);
   for (const { finding, constructPath } of findings) {
     if (finding.severity === 'warning') process.stderr.write(`${locatedLine(finding, constructPath)}\n`);
   }
@@ -62,14 +61,17 @@ function validateApp(root: IConstruct): string[] {
   return pass.errors;
 }
 
-function findingsOfApp(root: IConstruct, pass: SynthPass): LocatedFinding[] {
+/** The findings of the app; during a synthesis (`pass`), the objects validated are the ones written. */
+function findingsOfApp(root: IConstruct, pass?: SynthPass): LocatedFinding[] {
   // chart.toJson() would validate again (and recurse), so read the objects directly.
   const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
   const manifests = apiObjects.map((o) => o.toJson());
-  apiObjects.forEach((o, i) => {
-    pass.manifests.set(o, manifests[i]);
-    serveFromPass(root, o);
-  });
+  if (pass) {
+    apiObjects.forEach((o, i) => {
+      pass.manifests.set(o, manifests[i]);
+      serveFromPass(root, o);
+    });
+  }
   const engineFindings = validateObjects(manifests);
   const paths = engineFindings.length ? new Map(apiObjects.map((o) => [[o.kind, o.metadata.namespace ?? Chart.of(o).namespace ?? '', o.name].join('|'), o.node.path])) : undefined;
   const located = engineFindings.map((finding) => ({ finding, constructPath: paths?.get(keyOf(finding)) ?? root.node.path }));

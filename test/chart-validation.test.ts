@@ -1,5 +1,5 @@
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { GrpcMeshService, Validation } from '../lib';
+import { GrpcCanary, GrpcMeshService, Validation } from '../lib';
 
 describe('validation at synth', () => {
   test('an error finding on any object of the chart fails synth with the object path and the finding', () => {
@@ -94,6 +94,19 @@ describe('warnings at synth', () => {
     const findings = Validation.findingsOf(chart);
     expect(findings.map((f) => `${f.severity} ${f.code}`)).toStrictEqual(['error IGR0002', 'warning IGR4001']);
     expect(stderr).not.toHaveBeenCalled();
+  });
+
+  test('findings from code reflect later changes, and synth writes the changed objects', () => {
+    // GIVEN findings read before a canary shifts, in the same run as the synth
+    const chart = Testing.chart();
+    const users = new GrpcMeshService(chart, 'users', { name: 'users', workload: { image: 'registry.example.com/users:1' } });
+    const canary = new GrpcCanary(chart, 'canary', { service: users, canaryWorkload: { image: 'registry.example.com/users:2' } });
+    expect(Validation.findingsOf(chart)).toStrictEqual([]);
+    // WHEN
+    canary.shift(40);
+    const vs = Testing.synth(chart).find((o) => o.kind === 'VirtualService');
+    // THEN
+    expect(vs.spec.http[0].route.map((r: any) => r.weight)).toStrictEqual([60, 40]);
   });
 
   test('a correct app prints nothing', () => {
