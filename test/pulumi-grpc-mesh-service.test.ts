@@ -3,7 +3,7 @@ import { Testing } from 'cdk8s';
 import { PROTO_SCENARIOS } from '../examples/cdk8s/proto-scenarios';
 import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
 import { GrpcMeshService as CdkGrpcMeshService } from '../lib';
-import { assertValidObjects, Duration, GrpcMeshService } from '../lib/pulumi';
+import { assertValidObjects, Duration, GrpcMeshService, IstioGrpcError as PulumiIstioGrpcError } from '../lib/pulumi';
 import { installPulumiMocks, registered, registeredManifests, valueOf } from './util/pulumi-mocks';
 
 beforeAll(() => installPulumiMocks());
@@ -87,5 +87,18 @@ describe('assertValidObjects', () => {
     const component = new GrpcMeshService('ok', { name: 'ok' });
     expect(() => assertValidObjects('ok', [])).not.toThrow();
     await expect(valueOf(component.manifests)).resolves.toHaveLength(4);
+  });
+});
+
+describe('istio-grpc/pulumi exports', () => {
+  test('IstioGrpcError, so Pulumi programs can tell prop errors apart', () => {
+    let caught: unknown;
+    try {
+      new GrpcMeshService('users', { name: 'Users' });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(PulumiIstioGrpcError);
+    expect((caught as InstanceType<typeof PulumiIstioGrpcError>).field).toBe('name');
   });
 });
