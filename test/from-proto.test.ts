@@ -50,6 +50,7 @@ describe('GrpcMeshService.fromProto', () => {
 
   test('overrides by method name: timeout, callers, idempotency', () => {
     const objects = synthFromProto({
+      allowedNamespaces: ['shop'],
       methodOverrides: {
         CreateUser: { timeout: Duration.seconds(9), allowedPrincipals: ['cluster.local/ns/shop/sa/checkout'] },
         Chat: { idempotency: Idempotency.NON_IDEMPOTENT },

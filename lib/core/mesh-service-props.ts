@@ -203,6 +203,16 @@ export interface GrpcMeshServiceProps {
   readonly allowedNamespaces?: string[];
 
   /**
+   * When some methods name their callers and the service-wide `allowedPrincipals` /
+   * `allowedNamespaces` are not set, deny every other method (and undeclared methods) to every
+   * caller. Without it that combination is an error, since a method would become unreachable by
+   * accident. Empty caller lists (`[]`) are always an error: they cannot be expressed as an
+   * ALLOW policy, and emitting no policy would let every caller in.
+   * @default false
+   */
+  readonly denyUnlisted?: boolean;
+
+  /**
    * Envoy access logs for the workload (a Telemetry resource with the `envoy` provider), so
    * response flags can be read with `istio-grpc logs`.
    * @default false

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { canaryInputArb, ingressInputArb, meshServicePropsArb } from './arbitraries';
+import { policyOutcome, policyPropsArb } from './policy-oracle';
 import { canaryOutcome, ingressOutcome, meshServiceOutcome, Outcome } from './properties';
 
 /** A reliability property: generated input and the run that classifies its outcome. */
@@ -14,4 +15,5 @@ export const FUZZ_PROPERTIES: readonly FuzzProperty[] = [
   { name: 'GrpcMeshService', arbitrary: meshServicePropsArb, run: meshServiceOutcome },
   { name: 'GrpcCanary', arbitrary: canaryInputArb, run: canaryOutcome },
   { name: 'GrpcIngress', arbitrary: ingressInputArb, run: ingressOutcome },
+  { name: 'AuthorizationPolicy (never fails open)', arbitrary: policyPropsArb, run: policyOutcome },
 ];

@@ -1,5 +1,5 @@
 import { Method, Root, Service } from 'protobufjs';
-import { GrpcMeshServiceFromProtoProps } from './from-proto-props';
+import { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './from-proto-props';
 import { loadProto } from './load-proto';
 import { PropChecker } from '../checks';
 import { didYouMean } from '../did-you-mean';
@@ -48,6 +48,12 @@ export function protoMethods(constructPath: string, props: ProtoSource): GrpcMet
   for (const [name, override] of Object.entries(overrides)) {
     if (override === null || typeof override !== 'object' || Array.isArray(override)) {
       check.fail(`methodOverrides.${name}`, override, 'must be an object of changes for the method', 'write e.g. { timeout: Duration.seconds(10) }');
+    }
+    for (const field of ['allowedPrincipals', 'allowedNamespaces'] as const) {
+      const value = (override as GrpcMethodOverride)[field];
+      if (Array.isArray(value) && value.length === 0) {
+        check.fail(`methodOverrides.${name}.${field}`, value, 'an empty list of callers cannot be expressed as an ALLOW policy and would leave the method open to every caller', `list the callers, or leave ${field} out`);
+      }
     }
   }
   const names = methods.map((m) => m.name);
