@@ -7,6 +7,7 @@ import { GrpcIngressOptions } from './core/ingress/ingress-props';
 import { renderIngress } from './core/ingress/render-ingress';
 import { IngressModel, resolveIngress } from './core/ingress/resolve-ingress';
 import { GrpcMeshService } from './grpc-mesh-service';
+import { meshServiceOf } from './mesh-service-ref';
 
 /** Props of a GrpcIngress: the service to expose, and how. */
 export interface GrpcIngressProps extends GrpcIngressOptions {
@@ -33,6 +34,7 @@ export class GrpcIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: GrpcIngressProps) {
     super(scope, id);
+    meshServiceOf(this.node.path, props);
     this.model = resolveIngress(this.node.path, props.service._model, props);
     this.hosts = [...this.model.hosts];
     const render = () => renderIngress(props.service._model, this.model, props.service._routing());

@@ -1,5 +1,6 @@
 import { ANALYZER_CODES } from './analyzer/codes';
 import { CodeInfo } from './code-info';
+import { POD_SECURITY_CODES } from './pod-security/codes';
 import { SCHEMA_CODES } from './schema/codes';
 import { WEBHOOK_CODES } from './webhook/codes';
 
@@ -12,8 +13,9 @@ export const ENGINE_CODES = {
 
 /**
  * Every code this library reports besides Istio's IST codes. Ranges: IGR0xxx engine, IGR1xxx
- * schema and CEL, IGR2xxx admission webhook, IGR3xxx cross-object and gRPC-specific analysis.
+ * schema and CEL, IGR2xxx admission webhook, IGR3xxx cross-object and gRPC-specific analysis,
+ * IGR4xxx Pod Security Standards (restricted) on workloads.
  */
-export const ALL_CODES: readonly CodeInfo[] = [ENGINE_CODES, SCHEMA_CODES, WEBHOOK_CODES, ANALYZER_CODES]
+export const ALL_CODES: readonly CodeInfo[] = [ENGINE_CODES, SCHEMA_CODES, WEBHOOK_CODES, ANALYZER_CODES, POD_SECURITY_CODES]
   .flatMap((group) => Object.values(group as Record<string, CodeInfo>))
   .sort((a, b) => a.code.localeCompare(b.code));

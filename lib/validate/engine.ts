@@ -2,6 +2,7 @@ import { analyzeObjects } from './analyzer';
 import { CodeInfo } from './code-info';
 import { ENGINE_CODES } from './codes';
 import { describeResource, Finding, findingOf, ResourceRef, resourceRefOf } from './finding';
+import { checkPodSecurity } from './pod-security';
 import { checkSchema } from './schema';
 import { checkWebhook } from './webhook';
 import { KubeObject } from '../core/kube-object';
@@ -44,6 +45,7 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
     if (schema.some((f) => f.severity === 'error')) continue;
     const webhook = guarded(object, ENGINE_CODES.CHECK_FAILED, 'webhook', () => checkWebhook(object));
     findings.push(...located(webhook));
+    findings.push(...located(guarded(object, ENGINE_CODES.CHECK_FAILED, 'pod security', () => checkPodSecurity(object))));
     // Refused by the admission webhook: never stored, so never analyzed.
     if (webhook.some((f) => f.severity === 'error')) continue;
     stored.push({ object, source });

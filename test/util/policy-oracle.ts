@@ -1,8 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
 import fc from 'fast-check';
+import { Outcome } from './properties';
 import { GrpcMeshService, GrpcMeshServiceProps, principalOf } from '../../lib';
 import { IstioGrpcError } from '../../lib/core/errors';
-import { Outcome } from './properties';
 
 /** A caller identity, as Istio derives it from the peer's mTLS certificate. */
 export interface Caller {

@@ -2,6 +2,7 @@ import { GrpcIngressOptions, IngressTlsMode, IssuerKind, TlsProtocolVersion } fr
 import { PropChecker } from '../checks';
 import { hostsOverlap, wildcardDomainProblem } from '../hosts';
 import { MeshServiceModel } from '../mesh-service-model';
+import { isRecord, objectProp } from '../shape-checks';
 
 /** An ingress with defaults applied and every prop checked. */
 export interface IngressModel {
@@ -22,6 +23,10 @@ export interface IngressModel {
 /** Resolves and checks ingress options for a service. */
 export function resolveIngress(constructPath: string, service: MeshServiceModel, options: GrpcIngressOptions): IngressModel {
   const check = new PropChecker(constructPath);
+  if (!isRecord(options)) check.fail('props', options, 'props are required', 'pass at least { service, hosts, tls }');
+  objectProp(check, 'tls', options.tls, '{ credentialName: "grpc-example-com" }');
+  objectProp(check, 'grpcWeb', options.grpcWeb, '{ allowOrigins: ["https://app.example.com"] }');
+  objectProp(check, 'certificate', options.certificate, '{ issuerName: "letsencrypt" }');
   const hosts = options.hosts ?? [];
   if (!Array.isArray(hosts) || hosts.length === 0) check.fail('hosts', hosts, 'at least one external host name is required', 'list the names clients dial, e.g. ["grpc.example.com"]');
   hosts.forEach((host, i) => {
