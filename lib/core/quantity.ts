@@ -12,15 +12,18 @@ const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 
 export interface ParsedQuantity {
   readonly value: number;
   readonly suffix: string;
+  /** The text without surrounding white space. */
+  readonly text: string;
 }
 
 /** The quantity `text` denotes, or undefined when Kubernetes would not parse it. */
 export function parseQuantity(text: unknown): ParsedQuantity | undefined {
   if (typeof text !== 'string' || text.length > 64) return undefined;
-  const m = QUANTITY.exec(text);
+  // Kubernetes trims surrounding white space before parsing.
+  const m = QUANTITY.exec(text.trim());
   if (!m) return undefined;
   const [, sign, digits, suffix = ''] = m;
   const scale = BINARY[suffix] ?? DECIMAL[suffix] ?? (suffix ? 10 ** Number(suffix.slice(1)) : 1);
   const value = Number(digits) * scale * (sign === '-' ? -1 : 1);
-  return Number.isFinite(value) ? { value, suffix } : undefined;
+  return Number.isFinite(value) ? { value, suffix, text: text.trim() } : undefined;
 }

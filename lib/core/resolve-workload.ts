@@ -62,8 +62,8 @@ function resolveResources(check: PropChecker, field: string, given: WorkloadReso
     const example = memory ? '"256Mi"' : '"250m" or "1"';
     if (!q) check.fail(`${field}.${key}`, text, 'is not a Kubernetes quantity (a number with an optional suffix such as m, Ki, Mi, Gi, k, M, G)', `use e.g. ${example}`);
     if (q.value <= 0) check.fail(`${field}.${key}`, text, 'must be greater than zero', `use e.g. ${example}`);
-    if (memory && q.suffix === 'm') check.fail(`${field}.${key}`, text, `means ${q.value} bytes ("m" is milli, not mega)`, `write ${JSON.stringify(text.replace(/m$/, 'Mi'))}`);
-    return { text: text as string, value: q.value };
+    if (memory && q.suffix === 'm') check.fail(`${field}.${key}`, text, `means ${q.value} bytes ("m" is milli, not mega)`, `write ${JSON.stringify(q.text.replace(/m$/, 'Mi'))}`);
+    return { text: q.text, value: q.value };
   };
   const pair = (request: keyof WorkloadResources, limit: keyof WorkloadResources, memory: boolean) => {
     const req = read(request, memory) ?? { text: DEFAULT_RESOURCES[request], value: parseQuantity(DEFAULT_RESOURCES[request])!.value };
