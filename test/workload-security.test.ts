@@ -59,6 +59,7 @@ describe('resources: requests and limits with defaults, quantities validated', (
     expect(resources({ cpuRequest: '250m' })).toStrictEqual({ requests: { cpu: '250m', memory: '128Mi' }, limits: { cpu: '1', memory: '512Mi' } });
     expect(resources({ cpuRequest: '2', memoryRequest: '1Gi' })).toStrictEqual({ requests: { cpu: '2', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } });
     expect(resources({ memoryLimit: '256Mi' }).limits.memory).toBe('256Mi');
+    expect(resources({ cpuLimit: '50m', memoryLimit: '64Mi' })).toStrictEqual({ requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '50m', memory: '64Mi' } });
   });
 
   test.each([

@@ -14,16 +14,16 @@ export enum ServiceProtocol {
 
 /**
  * Container resources, as Kubernetes quantities (`250m`, `1`, `256Mi`). Every Deployment gets
- * requests and limits (Pod Security and most admission policies expect them); a limit left out
- * is the default, or the request when that is higher. Requests above limits, negative, zero or
+ * requests and limits (Pod Security and most admission policies expect them); a value left out
+ * is its default, moved to the given request or limit where the default would contradict it. Requests above limits, negative, zero or
  * malformed quantities are errors.
  */
 export interface WorkloadResources {
-  /** @default '100m' */
+  /** @default '100m' (or cpuLimit, when lower) */
   readonly cpuRequest?: string;
   /** @default '1' (or cpuRequest, when higher) */
   readonly cpuLimit?: string;
-  /** @default '128Mi' */
+  /** @default '128Mi' (or memoryLimit, when lower) */
   readonly memoryRequest?: string;
   /** @default '512Mi' (or memoryRequest, when higher) */
   readonly memoryLimit?: string;

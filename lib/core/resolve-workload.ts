@@ -65,10 +65,15 @@ function resolveResources(check: PropChecker, field: string, given: WorkloadReso
     if (memory && q.suffix === 'm') check.fail(`${field}.${key}`, text, `means ${q.value} bytes ("m" is milli, not mega)`, `write ${JSON.stringify(q.text.replace(/m$/, 'Mi'))}`);
     return { text: q.text, value: q.value };
   };
+  const fallback = (key: keyof WorkloadResources) => ({ text: DEFAULT_RESOURCES[key] as string, value: parseQuantity(DEFAULT_RESOURCES[key])!.value });
   const pair = (request: keyof WorkloadResources, limit: keyof WorkloadResources, memory: boolean) => {
-    const req = read(request, memory) ?? { text: DEFAULT_RESOURCES[request], value: parseQuantity(DEFAULT_RESOURCES[request])!.value };
-    const defaultLimit = parseQuantity(DEFAULT_RESOURCES[limit])!.value;
-    const lim = read(limit, memory) ?? (req.value > defaultLimit ? req : { text: DEFAULT_RESOURCES[limit], value: defaultLimit });
+    const givenRequest = read(request, memory);
+    const givenLimit = read(limit, memory);
+    // A default never contradicts what was given: it moves to the given request or limit.
+    const defaultRequest = fallback(request);
+    const req = givenRequest ?? (givenLimit && givenLimit.value < defaultRequest.value ? givenLimit : defaultRequest);
+    const defaultLimit = fallback(limit);
+    const lim = givenLimit ?? (req.value > defaultLimit.value ? req : defaultLimit);
     if (req.value > lim.value) {
       check.fail(`${field}.${request}`, req.text, `is more than ${limit} ${lim.text}; Kubernetes refuses a request above its limit`, `lower ${request} or raise ${limit}`);
     }
