@@ -4,7 +4,7 @@ import { RenderedRetries, RouteModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
 import { GrpcMethodProps, Idempotency, StreamingKind } from './method';
 import { canDuplicate, DUPLICATE_RISK, isRetrySafe, PRE_REQUEST_ONLY_RETRIES, renderRetries } from './resolve-retries';
-import { listOfObjects, objectProp } from './shape-checks';
+import { listOfObjects, listProp, objectProp } from './shape-checks';
 
 const PROTO_SERVICE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const PROTO_METHOD = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -108,8 +108,8 @@ function resolveMethodRoute(
     streaming,
     ...(timeout ? { timeout } : {}),
     retries,
-    allowedPrincipals: [...(method.allowedPrincipals ?? [])],
-    allowedNamespaces: [...(method.allowedNamespaces ?? [])],
+    allowedPrincipals: [...listProp(check, `${field}.allowedPrincipals`, method.allowedPrincipals, '["cluster.local/ns/web/sa/frontend"]')],
+    allowedNamespaces: [...listProp(check, `${field}.allowedNamespaces`, method.allowedNamespaces, '["shop"]')],
   };
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { canaryInputArb, ingressInputArb, meshServicePropsArb } from './arbitraries';
 import { policyOutcome, policyPropsArb } from './policy-oracle';
 import { canaryOutcome, ingressOutcome, meshServiceOutcome, Outcome } from './properties';
+import { wrongShapeArb, wrongShapeOutcome } from './wrong-shapes';
 
 /** A reliability property: generated input and the run that classifies its outcome. */
 export interface FuzzProperty {
@@ -16,4 +17,5 @@ export const FUZZ_PROPERTIES: readonly FuzzProperty[] = [
   { name: 'GrpcCanary', arbitrary: canaryInputArb, run: canaryOutcome },
   { name: 'GrpcIngress', arbitrary: ingressInputArb, run: ingressOutcome },
   { name: 'AuthorizationPolicy (never fails open)', arbitrary: policyPropsArb, run: policyOutcome },
+  { name: 'props of the wrong shape', arbitrary: wrongShapeArb, run: wrongShapeOutcome },
 ];

@@ -105,8 +105,10 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
       check.fail(`headerRoutes[${i}].header`, r.header, 'must be a lower-case header name (gRPC metadata keys are lower case)', 'use e.g. "x-canary"');
     }
     const subset = r.subset ?? CANARY_SUBSET;
+    if (typeof subset !== 'string') check.fail(`headerRoutes[${i}].subset`, subset, 'must be a subset name', `use one of ${[...names].join(', ')}`);
     if (!names.has(subset)) check.fail(`headerRoutes[${i}].subset`, subset, `is not a subset of this canary${didYouMean(subset, names)}`, `use one of ${[...names].join(', ')}`);
     const exact = r.exact ?? 'true';
+    if (typeof exact !== 'string') check.fail(`headerRoutes[${i}].exact`, exact, 'must be a string (header values are text)', `quote it: ${JSON.stringify(String(exact))}`);
     // The same header and value twice: the second route could never match (Istio's IST0130).
     const key = JSON.stringify([r.header, exact]);
     const earlier = headerMatches.get(key);
