@@ -65,7 +65,8 @@ function resolveResources(check: PropChecker, field: string, given: WorkloadReso
     if (memory && q.suffix === 'm') check.fail(`${field}.${key}`, text, `means ${q.value} bytes ("m" is milli, not mega)`, `write ${JSON.stringify(q.text.replace(/m$/, 'Mi'))}`);
     return { text: q.text, value: q.value };
   };
-  const fallback = (key: keyof WorkloadResources) => ({ text: DEFAULT_RESOURCES[key] as string, value: parseQuantity(DEFAULT_RESOURCES[key])!.value });
+  const fallback = (key: keyof WorkloadResources) =>
+    ({ text: DEFAULT_RESOURCES[key] as string, value: parseQuantity(DEFAULT_RESOURCES[key])!.value });
   const pair = (request: keyof WorkloadResources, limit: keyof WorkloadResources, memory: boolean) => {
     const givenRequest = read(request, memory);
     const givenLimit = read(limit, memory);

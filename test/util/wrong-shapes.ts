@@ -17,7 +17,8 @@ function paths(value: unknown, prefix: (string | number)[] = []): (string | numb
 const at = (value: any, path: (string | number)[]): unknown => path.reduce((v, k) => v?.[k], value);
 
 /** A replacement of another shape than the original (a string for a string is not a wrong shape). */
-const wrongFor = (original: unknown, by: unknown) => typeof original !== typeof by || Array.isArray(original) !== Array.isArray(by) || (original === null) !== (by === null);
+const wrongFor = (original: unknown, by: unknown) =>
+  typeof original !== typeof by || Array.isArray(original) !== Array.isArray(by) || (original === null) !== (by === null);
 
 /** A copy of `value` with the value at `path` replaced. */
 function replaced(value: any, path: (string | number)[], by: unknown): any {
