@@ -23,7 +23,7 @@ describe('policies never fail open: methods nobody may call', () => {
   const CHARGE_ONLY = { ...BASE, methods: [{ name: 'Charge', idempotency: Idempotency.NON_IDEMPOTENT, allowedPrincipals: [CHECKOUT] }, { name: 'GetPayment' }] };
 
   test('callers on some methods without service-wide callers are refused, naming the methods left unreachable', () => {
-    expect(() => synthMeshService(CHARGE_ONLY)).toThrow(/allowedPrincipals: got undefined; Charge name their callers, so the AuthorizationPolicy allows only those calls: GetPayment and every undeclared method would be denied to every caller\. Fix: set allowedPrincipals or allowedNamespaces on the service.*or set denyUnlisted: true/);
+    expect(() => synthMeshService(CHARGE_ONLY)).toThrow(/allowedPrincipals: got undefined; Charge names its callers, so the AuthorizationPolicy allows only those calls: GetPayment and every undeclared method would be denied to every caller\. Fix: set allowedPrincipals or allowedNamespaces on the service.*or set denyUnlisted: true/);
   });
 
   test('denyUnlisted: true makes the lock-down explicit: only Charge, only from checkout', () => {

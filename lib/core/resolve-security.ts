@@ -60,7 +60,7 @@ function checkUnlistedMethods(check: PropChecker, props: GrpcMeshServiceProps, r
     const others = routes.filter((r) => r.methodPath && !restricted(r)).map((r) => r.name.split('/').pop()!);
     const unreachable = others.length ? `${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''} and every undeclared method` : 'every other method';
     check.fail('allowedPrincipals', undefined,
-      `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''} name their callers, so the AuthorizationPolicy allows only those calls: ${unreachable} would be denied to every caller`,
+      `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''} ${names.length === 1 ? 'names its' : 'name their'} callers, so the AuthorizationPolicy allows only those calls: ${unreachable} would be denied to every caller`,
       'set allowedPrincipals or allowedNamespaces on the service for the other methods, or set denyUnlisted: true if only the listed methods may be called');
   }
 }
