@@ -39,7 +39,7 @@ describe('MUTUAL ingress: clients are verified against their own CA', () => {
     [{ subjectAltNames: ['a b'] }, /tls\.subjectAltNames\[0\]: got "a b"; is not a subject alternative name/],
     [{ subjectAltNames: ['a.example', 'a.example'] }, /tls\.subjectAltNames\[1\]: got "a\.example"; is listed twice/],
     [{ clientCaCredentialName: 'Bad Name' }, /tls\.clientCaCredentialName: got "Bad Name"; must be a DNS-1123 label/],
-    [{ mode: 'OPTIONAL' as IngressTlsMode }, /tls\.mode: got "OPTIONAL"; is not a TLS mode/],
+    [{ mode: 'OPTIONAL' as IngressTlsMode }, /tls\.mode: got "OPTIONAL"; is not an IngressTlsMode/],
   ])('%j is refused', (tls, message) => {
     expect(() => synthIngress({ tls: { ...MUTUAL, ...tls } })).toThrow(message);
   });

@@ -26,7 +26,7 @@ describe('mesh service props of the wrong shape', () => {
     ['methods: [5]', { methods: [5] }, /methods\[0\]: got 5; must be an object/],
     ['methods: a string', { methods: 'GetUser' }, /methods: got "GetUser"; must be a list/],
     ['methods: an object', { methods: {} }, /methods: got \{\}; must be a list/],
-    ['retryOn: a string', { retries: { attempts: 2, retryOn: 'unavailable' } }, /retries\.retryOn: got "unavailable"; must be a list of conditions, not one comma-separated string\. Fix: write e\.g\. retryOn: \[RetryOn\.UNAVAILABLE\] \("unavailable" as a list\)/],
+    ['retryOn: a string', { retries: { attempts: 2, retryOn: 'unavailable' } }, /retries\.retryOn: got "unavailable"; must be a list\. Fix: wrap the value in a list/],
     ['method retryOn: a string', { methods: [{ name: 'A', idempotency: 'IDEMPOTENT', retries: { attempts: 1, retryOn: 'unavailable,cancelled' } }] }, /methods\[0\]\.retries\.retryOn: got "unavailable,cancelled"/],
     ['retryOnHttpStatusCodes: a string', { retries: { attempts: 2, retryOnHttpStatusCodes: '503' } }, /retries\.retryOnHttpStatusCodes: got "503"; must be a list/],
     ['retries: a string', { retries: 'x' }, /retries: got "x"; must be an object/],

@@ -69,7 +69,7 @@ describe('resources: requests and limits with defaults, quantities validated', (
     [{ memoryRequest: '128m' }, /memoryRequest: got "128m"; means 0\.128 bytes \("m" is milli, not mega\)\. Fix: write "128Mi"/],
     [{ memoryRequest: '1Gi', memoryLimit: '512Mi' }, /memoryRequest: got "1Gi"; is more than memoryLimit 512Mi; Kubernetes refuses a request above its limit/],
     [{ cpuRequest: '1.5', cpuLimit: '1' }, /cpuRequest: got "1\.5"; is more than cpuLimit 1/],
-    [{ cpuRequest: 2 as unknown as string }, /cpuRequest: got 2; is not a Kubernetes quantity/],
+    [{ cpuRequest: 2 as unknown as string }, /cpuRequest: got 2; must be a string/],
     ['big' as any, /workload\.resources: got "big"; must be an object/],
   ])('%j is refused', (r, message) => {
     expect(() => resources(r)).toThrow(message);
@@ -100,9 +100,9 @@ describe('resources: requests and limits with defaults, quantities validated', (
 
 describe('container args and env must be strings', () => {
   test.each([
-    [{ args: ['--port', 50051 as unknown as string] }, /workload\.args\[1\]: got 50051; container arguments must be strings.*Fix: quote it: "50051"/],
+    [{ args: ['--port', 50051 as unknown as string] }, /workload\.args\[1\]: got 50051; must be a string\. Fix: quote it: "50051"/],
     [{ args: '--verbose' as unknown as string[] }, /workload\.args: got "--verbose"; must be a list/],
-    [{ env: ['A=b'] as unknown as Record<string, string> }, /workload\.env: got \["A=b"\]; must be an object/],
+    [{ env: ['A=b'] as unknown as Record<string, string> }, /workload\.env: got \["A=b"\]; must be a map/],
     [{ readOnlyRootFilesystem: 'no' as unknown as boolean }, /workload\.readOnlyRootFilesystem: got "no"; must be true or false/],
   ])('%j is refused', (workload, message) => {
     expect(() => podSpec(workload)).toThrow(message);

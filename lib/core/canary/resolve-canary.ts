@@ -2,6 +2,8 @@ import { CanaryWeightOwner, GrpcCanaryOptions } from './canary-props';
 import { PropChecker } from '../checks';
 import { didYouMean } from '../did-you-mean';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
+import { checkPropsShape } from '../props-shape';
+import { CANARY_SHAPE } from '../props-shapes';
 import { resolveWorkload } from '../resolve-workload';
 import { isRecord, listOfObjects, listProp, objectProp } from '../shape-checks';
 
@@ -34,6 +36,7 @@ const HEADER_NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** Resolves and checks canary options against the service they split. */
 export function resolveCanary(constructPath: string, service: MeshServiceModel, options: GrpcCanaryOptions): CanaryModel {
   const check = new PropChecker(constructPath);
+  checkPropsShape(constructPath, options, CANARY_SHAPE);
   if (!isRecord(options)) check.fail('props', options, 'props are required', 'pass at least { service }');
   objectProp(check, 'canaryWorkload', options.canaryWorkload, '{ image: "registry.example.com/users:2.0.0" }');
   const additionalSubsets = listOfObjects(check, 'additionalSubsets', options.additionalSubsets, '{ name: "v3", version: "v3", weight: 5 }');

@@ -2,6 +2,8 @@ import { GrpcIngressOptions, IngressTlsMode, IngressTlsProps, IssuerKind, TlsPro
 import { PropChecker } from '../checks';
 import { hostsOverlap, wildcardDomainProblem } from '../hosts';
 import { MeshServiceModel } from '../mesh-service-model';
+import { checkPropsShape } from '../props-shape';
+import { INGRESS_SHAPE } from '../props-shapes';
 import { isRecord, objectProp } from '../shape-checks';
 
 /** An ingress with defaults applied and every prop checked. */
@@ -31,6 +33,7 @@ export interface IngressModel {
 /** Resolves and checks ingress options for a service. */
 export function resolveIngress(constructPath: string, service: MeshServiceModel, options: GrpcIngressOptions): IngressModel {
   const check = new PropChecker(constructPath);
+  checkPropsShape(constructPath, options, INGRESS_SHAPE);
   if (!isRecord(options)) check.fail('props', options, 'props are required', 'pass at least { service, hosts, tls }');
   objectProp(check, 'tls', options.tls, '{ credentialName: "grpc-example-com" }');
   objectProp(check, 'grpcWeb', options.grpcWeb, '{ allowOrigins: ["https://app.example.com"] }');
