@@ -80,7 +80,7 @@ function findingsOfApp(root: IConstruct, pass?: SynthPass): LocatedFinding[] {
   return [...located, ...own].sort((a, b) => rank(a) - rank(b));
 }
 
-/** `[chart/users] warning IGR4001 Service shop/users: ...`, on one line whatever the message holds. */
+/** `[chart/users] warning IGR5001 Service shop/users: ...`, on one line whatever the message holds. */
 function locatedLine(finding: Finding, constructPath: string): string {
   return `[${constructPath}] ${formatFinding(finding)}`.replace(/\s*\n\s*/g, ' ');
 }

@@ -6,6 +6,7 @@ import { canaryDeployments, canaryExtensions, rolloutPlan } from './core/canary/
 import { CanaryModel, resolveCanary, shiftCanary } from './core/canary/resolve-canary';
 import { IstioGrpcError } from './core/errors';
 import { GrpcMeshService } from './grpc-mesh-service';
+import { meshServiceOf } from './mesh-service-ref';
 
 const canaries = new WeakMap<GrpcMeshService, GrpcCanary>();
 
@@ -51,6 +52,7 @@ export class GrpcCanary extends Construct {
 
   constructor(scope: Construct, id: string, props: GrpcCanaryProps) {
     super(scope, id);
+    meshServiceOf(this.node.path, props);
     requireService(this.node.path, props?.service);
     const earlier = canaries.get(props.service);
     if (earlier) {

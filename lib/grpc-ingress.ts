@@ -8,6 +8,7 @@ import { renderIngress } from './core/ingress/render-ingress';
 import { IngressModel, resolveIngress } from './core/ingress/resolve-ingress';
 import { requireService } from './grpc-canary';
 import { GrpcMeshService } from './grpc-mesh-service';
+import { meshServiceOf } from './mesh-service-ref';
 
 /** Props of a GrpcIngress: the service to expose, and how. */
 export interface GrpcIngressProps extends GrpcIngressOptions {
@@ -43,6 +44,7 @@ export class GrpcIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: GrpcIngressProps) {
     super(scope, id);
+    meshServiceOf(this.node.path, props);
     requireService(this.node.path, props?.service);
     this.model = resolveIngress(this.node.path, props.service._model, props);
     this.hosts = [...this.model.hosts];

@@ -75,7 +75,7 @@ export class GrpcMeshService extends Construct {
   /** Service port. */
   public readonly port: number;
   /**
-   * Props that are allowed but probably not wanted (e.g. IGR4001 headless Service), one line each
+   * Props that are allowed but probably not wanted (e.g. IGR5001 headless Service), one line each
    * as synth prints them on stderr: `[path] warning CODE Kind ns/name: field: message`.
    */
   public readonly warnings: string[];

@@ -33,7 +33,7 @@ export class Validation {
 
   /**
    * What synthesizing the app holding `scope` reports: the engine's findings over all of its
-   * objects plus the constructs' own warnings (e.g. IGR4001 headless Service), errors first.
+   * objects plus the constructs' own warnings (e.g. IGR5001 headless Service), errors first.
    * Warnings print on stderr at synth; this returns them to code.
    */
   public static findingsOf(scope: IConstruct): Finding[] {

@@ -1,7 +1,10 @@
 /**
  * `npm run fuzz`: the long reliability run.
  * 1. Properties: >= 10,000 generated prop sets per construct; each either throws IstioGrpcError
- *    or synthesizes objects the validation engine accepts.
+ *    or synthesizes objects the validation engine accepts. The policy property generates caller
+ *    restrictions (empty lists, method-only callers, denyUnlisted) and checks that the props are
+ *    refused exactly when they would fail open or lock out by accident, and that otherwise Istio's
+ *    verdict on the AuthorizationPolicy equals the props' meaning for every caller and path.
  * 2. `istio-grpc lint` on mutated YAML (deletions, type swaps, junk, binary) and hostile inputs
  *    (deep nesting, alias bombs, huge and many documents): exit 0/1/2, never a stack trace.
  * 3. `istio-grpc logs` on mutated access logs: exit 0/2, never a stack trace.

@@ -81,7 +81,7 @@ describe('warnings at synth', () => {
     app.synth();
     // THEN
     const lines = printed().filter((l) => l.includes('warning'));
-    expect(lines).toContainEqual(expect.stringMatching(/^\[mesh\/users\] warning IGR4001 Service default\/users: headless: headless Service: .*\n$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^\[mesh\/users\] warning IGR5001 Service default\/users: headless: headless Service: .*\n$/));
     expect(lines).toContainEqual(expect.stringMatching(/^\[mesh\/Split\] warning IGR3001 VirtualService default\/split .*\n$/));
     expect(lines.every((l) => l.split('\n').length === 2)).toBe(true);
     expect(new Set(lines).size).toBe(lines.length);
@@ -92,7 +92,7 @@ describe('warnings at synth', () => {
     new GrpcMeshService(chart, 'users', { name: 'users', headless: true });
     new ApiObject(chart, 'Copy', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'users', namespace: 'default' } });
     const findings = Validation.findingsOf(chart);
-    expect(findings.map((f) => `${f.severity} ${f.code}`)).toStrictEqual(['error IGR0002', 'warning IGR4001']);
+    expect(findings.map((f) => `${f.severity} ${f.code}`)).toStrictEqual(['error IGR0002', 'warning IGR5001']);
     expect(stderr).not.toHaveBeenCalled();
   });
 

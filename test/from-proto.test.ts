@@ -50,6 +50,7 @@ describe('GrpcMeshService.fromProto', () => {
 
   test('overrides by method name: timeout, callers, idempotency', () => {
     const objects = synthFromProto({
+      allowedNamespaces: ['shop'],
       methodOverrides: {
         CreateUser: { timeout: Duration.seconds(9), allowedPrincipals: ['cluster.local/ns/shop/sa/checkout'] },
         Chat: { idempotency: Idempotency.NON_IDEMPOTENT },
@@ -102,5 +103,48 @@ describe('fromProto props', () => {
   });
   test('protoService is required', () => {
     expect(() => synthFromProto({ protoService: undefined })).toThrow(/protoService: got undefined; fromProto needs the fully qualified service name/);
+  });
+});
+
+describe('fromProto: short service names never reach a route or a policy', () => {
+  const TWO = join(FIXTURES, 'two-packages.proto');
+  const paths = (objects: any[]) => only(objects, 'VirtualService').spec.http.map((r: any) => r.match?.[0]?.uri?.exact).filter(Boolean);
+  const policyPaths = (objects: any[]) => only(objects, 'AuthorizationPolicy').spec.rules.flatMap((r: any) => (r.to ?? []).flatMap((t: any) => [...(t.operation.paths ?? []), ...(t.operation.notPaths ?? [])]));
+
+  test.each(['UserService', 'v1.UserService', 'users.v1.UserService', '.example.users.v1.UserService'])('%s renders the fully qualified paths', (protoService) => {
+    // GIVEN a short name and callers on one method
+    const objects = synthFromProto({ protoService, allowedNamespaces: ['shop'], methodOverrides: { CreateUser: { allowedPrincipals: ['cluster.local/ns/shop/sa/checkout'] } } });
+    // THEN every route and policy path is /example.users.v1.UserService/...
+    expect(paths(objects)).toContain('/example.users.v1.UserService/GetUser');
+    for (const p of [...paths(objects), ...policyPaths(objects)]) expect(p).toMatch(/^\/example\.users\.v1\.UserService\//);
+    expect(policyPaths(objects)).toStrictEqual(['/example.users.v1.UserService/CreateUser', '/example.users.v1.UserService/CreateUser']);
+  });
+
+  test('the short name gives the same manifests as the full name', () => {
+    expect(synthFromProto({ protoService: 'UserService' })).toStrictEqual(synthFromProto({}));
+  });
+
+  test('a short name two packages define is refused with both candidates', () => {
+    expect(() => synthFromProto({ protoFiles: [TWO], includePaths: [FIXTURES], protoService: 'Orders' }))
+      .toThrow(/protoService: got "Orders"; names 2 services in the \.proto files \(legacy\.v1\.Orders, shop\.v1\.Orders\).*Fix: write the fully qualified name, one of legacy\.v1\.Orders, shop\.v1\.Orders/);
+    expect(paths(synthFromProto({ protoFiles: [TWO], includePaths: [FIXTURES], protoService: 'legacy.v1.Orders' }))).toStrictEqual(['/legacy.v1.Orders/Place']);
+  });
+
+  test('a suffix that is not a whole name part is not a match', () => {
+    expect(() => synthFromProto({ protoService: 'Service' })).toThrow(/protoService: got "Service"; is not a service in the \.proto files/);
+  });
+
+  test('Pulumi fromProto with a short name renders the fully qualified paths too', async () => {
+    const component = PulumiGrpcMeshService.fromProto('users', { ...BASE, protoService: 'UserService' });
+    const manifests = await registeredManifests(component.resources);
+    expect(paths(manifests)).toContain('/example.users.v1.UserService/GetUser');
+    expect(paths(manifests).every((p: string) => p.startsWith('/example.users.v1.UserService/'))).toBe(true);
+  });
+
+  test.each([[[]], ['CreateUser'], [5]])('methodOverrides %j is an IstioGrpcError', (methodOverrides) => {
+    expect(() => synthFromProto({ methodOverrides: methodOverrides as any })).toThrow(/\[.*\] methodOverrides: got .*; must be a map/);
+  });
+  test('an override that is not an object is an IstioGrpcError', () => {
+    expect(() => synthFromProto({ methodOverrides: { CreateUser: null as any } })).toThrow(/methodOverrides\.CreateUser: got null; must be an object/);
   });
 });

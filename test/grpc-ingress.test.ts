@@ -51,10 +51,10 @@ describe('GrpcIngress rules', () => {
     expect(ingressVs(synthIngress({}, true)).spec.http[0].route.map((r: any) => `${r.destination.subset}=${r.weight}`)).toStrictEqual(['stable=80', 'canary=20']);
   });
 
-  test('httpRedirect adds a port 80 server that only redirects; MUTUAL is passed through', () => {
-    const gateway = only(synthIngress({ httpRedirect: true, tls: { credentialName: 'c', mode: IngressTlsMode.MUTUAL } }), 'Gateway');
+  test('httpRedirect adds a port 80 server that only redirects; MUTUAL is passed through with its own client CA', () => {
+    const gateway = only(synthIngress({ httpRedirect: true, tls: { credentialName: 'c', mode: IngressTlsMode.MUTUAL, clientCaCredentialName: 'c-cacert' } }), 'Gateway');
     expect(gateway.spec.servers[1]).toStrictEqual({ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['users.example.com'], tls: { httpsRedirect: true } });
-    expect(gateway.spec.servers[0].tls.mode).toBe('MUTUAL');
+    expect(gateway.spec.servers[0].tls).toStrictEqual({ mode: 'MUTUAL', credentialName: 'c', minProtocolVersion: 'TLSV1_2', caCertCredentialName: 'c-cacert' });
   });
 
   test('gRPC-Web: CORS for the origins, and no content-type match so preflights get through', () => {

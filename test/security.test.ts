@@ -20,8 +20,8 @@ describe('mesh security and telemetry', () => {
     expect(kinds(synthMeshService(BASE))).not.toContain('AuthorizationPolicy');
   });
 
-  test('a method with callers gets an ALLOW rule on its path; everything else is denied', () => {
-    const objects = synthMeshService({ ...BASE, methods: [{ name: 'Charge', idempotency: Idempotency.NON_IDEMPOTENT, allowedPrincipals: [principalOf('shop', 'checkout')] }] });
+  test('a method with callers gets an ALLOW rule on its path; with denyUnlisted everything else is denied', () => {
+    const objects = synthMeshService({ ...BASE, denyUnlisted: true, methods: [{ name: 'Charge', idempotency: Idempotency.NON_IDEMPOTENT, allowedPrincipals: [principalOf('shop', 'checkout')] }] });
     expect(only(objects, 'AuthorizationPolicy').spec).toStrictEqual({
       selector: { matchLabels: { app: 'payments' } },
       action: 'ALLOW',

@@ -116,7 +116,7 @@ describe('schema stage: metadata and core kinds', () => {
 });
 
 describe('schema stage: the native duration rule agrees with CEL', () => {
-  test.each(['1ms', '2s', '1h2m', '0.5ms', '999us', '0s', '1.5ms', 'abc', '10'])('%s', (value) => {
+  test.each(['1ms', '2s', '1h2m', '0.5ms', '999us', '0s', '1.5ms', 'abc', '10', '2562047h', '2562048h', '2562047h47m16.854775807s', '2562047h47m16.854775808s', '315576000000s'])('%s', (value) => {
     // GIVEN the same rule evaluated by CEL and natively
     const celVerdict = run("duration(self) >= duration('1ms')", { self: value });
     const cel = typeof celVerdict === 'boolean' ? celVerdict : false;

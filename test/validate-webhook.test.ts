@@ -169,3 +169,12 @@ describe('webhook: the table of Istio\'s rules (test/webhook-rules.ts)', () => {
     for (const kind of WEBHOOK_CHECKED_KINDS) expect(kinds.has(kind)).toBe(true);
   });
 });
+
+describe('durations beyond Go time.Duration (int64 nanoseconds)', () => {
+  test.each(['2562048h', '2562047h47m16.854775808s', '315576000000s', '9999999999999999999999h'])('%s is refused as too long', (timeout) => {
+    expect(summary(route({ timeout })).join('\n')).toMatch(/IST0106 spec\.http\[0\]\.timeout: ".*" is longer than 2562047h47m16\.854775807s/);
+  });
+  test('the longest whole-millisecond duration is accepted', () => {
+    expect(summary(route({ timeout: '2562047h47m16.854s' }))).toStrictEqual([]);
+  });
+});

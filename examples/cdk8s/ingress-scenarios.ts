@@ -25,15 +25,31 @@ export const INGRESS_SCENARIOS: readonly IngressScenario[] = [
     },
   },
   {
-    id: 'ingress-mutual-grpc-web',
-    title: 'Mutual TLS for partners, gRPC-Web for the browser app, HTTP redirect, certificate from cert-manager',
+    id: 'ingress-mutual-partners',
+    title: 'Mutual TLS for partners: client certificates checked against their own CA (not the server certificate\'s), SANs pinned, HTTP redirect, certificate from cert-manager',
     service: { name: 'orders', namespace: 'shop', selector: { app: 'orders' } },
     ingress: {
-      hosts: ['orders.example.com', 'orders-web.example.com'],
-      tls: { credentialName: 'orders-example-com', mode: IngressTlsMode.MUTUAL, minProtocolVersion: TlsProtocolVersion.TLSV1_3 },
+      hosts: ['orders.example.com'],
+      tls: {
+        credentialName: 'orders-example-com',
+        mode: IngressTlsMode.MUTUAL,
+        clientCaCredentialName: 'orders-example-com-cacert',
+        subjectAltNames: ['billing.partner.example'],
+        minProtocolVersion: TlsProtocolVersion.TLSV1_3,
+      },
       httpRedirect: true,
-      grpcWeb: { allowOrigins: ['https://shop.example.com'] },
       certificate: { issuerName: 'letsencrypt', issuerKind: IssuerKind.CLUSTER_ISSUER },
+    },
+  },
+  {
+    id: 'ingress-grpc-web',
+    title: 'gRPC-Web for the browser app on its own SIMPLE TLS host (browsers hold no client certificates)',
+    service: { name: 'storefront', namespace: 'shop', selector: { app: 'storefront' } },
+    ingress: {
+      hosts: ['storefront.example.com'],
+      tls: { credentialName: 'storefront-example-com' },
+      grpcWeb: { allowOrigins: ['https://shop.example.com'] },
+      certificate: { issuerName: 'letsencrypt' },
     },
   },
 ];

@@ -5,6 +5,14 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
 const DURATION_TEXT = /^(\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
 
 /**
+ * The longest duration, in whole milliseconds, that Kubernetes and Istio can hold. Istio's fields
+ * are protobuf Durations (up to 315,576,000,000s), but the CRD schemas check them with CEL's
+ * `duration()` and istiod reads them as Go `time.Duration`, an int64 of nanoseconds: about
+ * 2562047h47m16.854s, which is the limit that applies to every field.
+ */
+export const MAX_DURATION_MILLIS = 9_223_372_036_854;
+
+/**
  * A length of time, rendered in the duration format Istio accepts (`250ms`, `2s`, `90s`).
  *
  * Istio keeps millisecond precision and rejects durations under 1ms, so values are held as a
@@ -106,7 +114,7 @@ function factoryFor(ms: number): string {
 export interface DurationLimits {
   /** Smallest accepted value in milliseconds. @default 1 */
   readonly minMillis?: number;
-  /** Largest accepted value in milliseconds. @default - no upper limit */
+  /** Largest accepted value in milliseconds. @default MAX_DURATION_MILLIS (Go's time.Duration range) */
   readonly maxMillis?: number;
 }
 
@@ -120,13 +128,18 @@ export function renderDuration(construct: string, field: string, value: Duration
     throw new IstioGrpcError({ construct, field, value, reason: 'must be a Duration', fix: durationFix(value) });
   }
   const min = limits.minMillis ?? 1;
+  const max = Math.min(limits.maxMillis ?? MAX_DURATION_MILLIS, MAX_DURATION_MILLIS);
   const ms = value.milliseconds;
   const fail = (reason: string, fix: string): never => {
     throw new IstioGrpcError({ construct, field, value: Number.isFinite(ms) ? `${ms}ms` : String(ms), reason, fix });
   };
-  if (!Number.isFinite(ms)) fail('a duration must be a finite number', 'use e.g. Duration.seconds(2)');
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) fail('a duration must be a finite number', 'use e.g. Duration.seconds(2)');
   if (!Number.isInteger(ms)) fail('Istio keeps millisecond precision, so a fraction of a millisecond cannot be expressed', `round to whole milliseconds, e.g. Duration.millis(${Math.max(1, Math.round(ms))})`);
   if (ms < min) fail(`the value must be at least ${min}ms (Istio rejects shorter durations)`, `use Duration.millis(${min}) or more`);
-  if (limits.maxMillis !== undefined && ms > limits.maxMillis) fail(`the value must be at most ${limits.maxMillis}ms`, `use Duration.millis(${limits.maxMillis}) or less`);
+  if (ms > max) {
+    fail(max === MAX_DURATION_MILLIS
+      ? 'the value is beyond the longest duration Kubernetes and Istio can hold (Go time.Duration: about 2562047h47m16.854s), so the API server would refuse the object'
+      : `the value must be at most ${max}ms`, `use Duration.millis(${max}) or less`);
+  }
   return value.toIstio();
 }

@@ -33,8 +33,13 @@ export interface WorkloadModel {
   readonly serviceAccountName: string;
   readonly env: Readonly<Record<string, string>>;
   readonly args?: readonly string[];
-  readonly resources?: { readonly requests?: Record<string, string>; readonly limits?: Record<string, string> };
+  /** CPU and memory requests and limits, as quantities. */
+  readonly resources: { readonly requests: Record<string, string>; readonly limits: Record<string, string> };
   readonly grpcHealthProbe: boolean;
+  /** Mount the root filesystem read-only (a writable emptyDir at /tmp). */
+  readonly readOnlyRootFilesystem: boolean;
+  /** UID the containers run as, when set. */
+  readonly runAsUser?: number;
   /** Pod template labels: the selector plus `version`. */
   readonly podLabels: Readonly<Record<string, string>>;
 }

@@ -12,15 +12,20 @@ export enum ServiceProtocol {
   HTTP2 = 'http2',
 }
 
-/** Container resources, as Kubernetes quantities (`250m`, `256Mi`). */
+/**
+ * Container resources, as Kubernetes quantities (`250m`, `1`, `256Mi`). Every Deployment gets
+ * requests and limits (Pod Security and most admission policies expect them); a value left out
+ * is its default, moved to the given request or limit where the default would contradict it. Requests above limits, negative, zero or
+ * malformed quantities are errors.
+ */
 export interface WorkloadResources {
-  /** @default - none */
+  /** @default '100m' (or cpuLimit, when lower) */
   readonly cpuRequest?: string;
-  /** @default - none */
+  /** @default '1' (or cpuRequest, when higher) */
   readonly cpuLimit?: string;
-  /** @default - none */
+  /** @default '128Mi' (or memoryLimit, when lower) */
   readonly memoryRequest?: string;
-  /** @default - none */
+  /** @default '512Mi' (or memoryRequest, when higher) */
   readonly memoryLimit?: string;
 }
 
@@ -55,9 +60,23 @@ export interface GrpcWorkloadProps {
 
   /**
    * Container resources.
-   * @default - none
+   * @default - requests 100m CPU and 128Mi memory, limits 1 CPU and 512Mi memory
    */
   readonly resources?: WorkloadResources;
+
+  /**
+   * Mount the server's root filesystem read-only, with a writable `emptyDir` at `/tmp`. Set false
+   * only for servers that write elsewhere on their image's filesystem.
+   * @default true
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+
+  /**
+   * UID the server runs as. Pods always run with `runAsNonRoot: true`, so an image whose user is
+   * root or a name (not a number) needs a UID here to start.
+   * @default - the image's user, which must be a non-root UID
+   */
+  readonly runAsUser?: number;
 
   /**
    * Add a gRPC readiness probe (`grpc.health.v1.Health/Check`) on the target port. Only enable it
@@ -119,7 +138,10 @@ export interface GrpcMeshServiceProps {
 
   /**
    * Create a Deployment (and a ServiceAccount) for the server. Without it the Service binds to an
-   * existing workload through `selector`.
+   * existing workload through `selector`. The pods meet Pod Security "restricted": non-root,
+   * no privilege escalation, every capability dropped, the RuntimeDefault seccomp profile, a
+   * read-only root filesystem, resource requests and limits, and no Kubernetes API token mounted
+   * (the Istio sidecar mounts its own projected `istio-token`).
    * @default - no workload is created
    */
   readonly workload?: GrpcWorkloadProps;
@@ -202,6 +224,16 @@ export interface GrpcMeshServiceProps {
    * @default - no restriction
    */
   readonly allowedNamespaces?: string[];
+
+  /**
+   * When some methods name their callers and the service-wide `allowedPrincipals` /
+   * `allowedNamespaces` are not set, deny every other method (and undeclared methods) to every
+   * caller. Without it that combination is an error, since a method would become unreachable by
+   * accident. Empty caller lists (`[]`) are always an error: they cannot be expressed as an
+   * ALLOW policy, and emitting no policy would let every caller in.
+   * @default false
+   */
+  readonly denyUnlisted?: boolean;
 
   /**
    * Envoy access logs for the workload (a Telemetry resource with the `envoy` provider), so

@@ -2,11 +2,11 @@ import type { CodeInfo } from '../validate/code-info';
 import type { Finding, ResourceRef } from '../validate/finding';
 
 /**
- * Codes of what the constructs accept but warn about (IGR4xxx: prop-level, beside the engine's
- * IGR0xxx-IGR3xxx). Each is reported at synth, on `warnings`, and by `Validation.findingsOf`.
+ * Codes of what the constructs accept but warn about (IGR5xxx: prop-level, beside the engine's
+ * IGR0xxx-IGR4xxx). Each is reported at synth, on `warnings`, and by `Validation.findingsOf`.
  */
 export const PROP_WARNING_CODES = {
-  HEADLESS_SERVICE: { code: 'IGR4001', severity: 'warning', title: 'headless Service: Istio forwards each connection to the pod the client resolved, so calls are not balanced per request' },
+  HEADLESS_SERVICE: { code: 'IGR5001', severity: 'warning', title: 'headless Service: Istio forwards each connection to the pod the client resolved, so calls are not balanced per request' },
 } satisfies Record<string, CodeInfo>;
 
 /** A prop that is allowed but probably not what the user wants. */

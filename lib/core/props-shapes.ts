@@ -50,6 +50,8 @@ export const WORKLOAD_SHAPE = objectShape<GrpcWorkloadProps>('GrpcWorkloadProps'
   args: STRINGS,
   resources: WORKLOAD_RESOURCES_SHAPE,
   grpcHealthProbe: 'boolean',
+  readOnlyRootFilesystem: 'boolean',
+  runAsUser: 'number',
 });
 
 export const CONNECTION_POOL_SHAPE = objectShape<Http2ConnectionPool>('Http2ConnectionPool', {
@@ -96,6 +98,7 @@ const MESH_SERVICE_FIELDS = {
   allowedNamespaces: STRINGS,
   accessLogs: 'boolean',
   accessLogFilter: 'string',
+  denyUnlisted: 'boolean',
 } satisfies ShapeFields<GrpcMeshServiceProps>;
 
 export const MESH_SERVICE_SHAPE = objectShape<GrpcMeshServiceProps>('GrpcMeshServiceProps', MESH_SERVICE_FIELDS);
@@ -146,9 +149,11 @@ export const INGRESS_TLS_SHAPE = objectShape<IngressTlsProps>('IngressTlsProps',
   credentialName: 'string',
   mode: enumOf('IngressTlsMode', IngressTlsMode),
   minProtocolVersion: enumOf('TlsProtocolVersion', TlsProtocolVersion),
+  clientCaCredentialName: 'string',
+  subjectAltNames: STRINGS,
 });
 
-export const GRPC_WEB_SHAPE = objectShape<GrpcWebProps>('GrpcWebProps', { allowOrigins: STRINGS });
+export const GRPC_WEB_SHAPE = objectShape<GrpcWebProps>('GrpcWebProps', { allowOrigins: STRINGS, allowWithMutualTls: 'boolean' });
 
 export const INGRESS_CERTIFICATE_SHAPE = objectShape<IngressCertificateProps>('IngressCertificateProps', {
   issuerName: 'string',

@@ -1,12 +1,13 @@
 import { PropChecker } from './checks';
-import { MeshServiceModel, WorkloadModel } from './mesh-service-model';
-import { GrpcMeshServiceProps, GrpcWorkloadProps, ServiceProtocol } from './mesh-service-props';
+import { MeshServiceModel } from './mesh-service-model';
+import { GrpcMeshServiceProps, ServiceProtocol } from './mesh-service-props';
 import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
 import { checkPropsShape } from './props-shape';
 import { MESH_SERVICE_SHAPE } from './props-shapes';
 import { resolveRoutes } from './resolve-routes';
 import { resolveSecurity } from './resolve-security';
 import { resolveTrafficPolicy } from './resolve-traffic-policy';
+import { resolveWorkload } from './resolve-workload';
 
 /** The cluster DNS name Istio uses as the host of the service. */
 export function serviceFqdn(name: string, namespace: string): string {
@@ -80,43 +81,4 @@ function resolvePortName(check: PropChecker, protocol: ServiceProtocol, portName
 function guessProtocol(name: string): string {
   const head = name.split('-')[0];
   return ['http', 'https', 'tcp', 'tls', 'mongo', 'mysql', 'redis', 'udp', 'grpc', 'http2'].includes(head) ? head.toUpperCase() : 'unknown (sniffed or TCP)';
-}
-
-/**
- * A workload (Deployment) of one version: image, replicas, env, resources; pod labels are the
- * Service selector plus `version`. `field` names the prop in error messages.
- */
-export function resolveWorkload(check: PropChecker, name: string, selector: Record<string, string>, w: GrpcWorkloadProps, field = 'workload'): WorkloadModel {
-  if (typeof w.image !== 'string' || w.image.trim() === '' || /\s/.test(w.image)) {
-    check.fail(`${field}.image`, w.image, 'a container image reference is required and cannot contain spaces', 'use e.g. "ghcr.io/acme/users:1.4.2"');
-  }
-  const version = w.version ?? 'v1';
-  // The version names the Deployment (`<service>-<version>`), so it must fit a DNS label too.
-  check.dnsLabel(`${field}.version`, version, Math.max(1, 63 - name.length - 1));
-  check.labels(`${field}.version`, { version });
-  const resources = w.resources ?? {};
-  const requests = compactRecord({ cpu: resources.cpuRequest, memory: resources.memoryRequest });
-  const limits = compactRecord({ cpu: resources.cpuLimit, memory: resources.memoryLimit });
-  for (const [key, value] of Object.entries(w.env ?? {})) {
-    if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(key)) {
-      check.fail(`${field}.env.${key}`, key, 'is not a valid environment variable name', 'use letters, digits, "_", "-" or ".", not starting with a digit');
-    }
-    if (typeof value !== 'string') check.fail(`${field}.env.${key}`, value, 'environment values must be strings', 'quote the value');
-  }
-  return {
-    image: w.image,
-    replicas: check.integer(`${field}.replicas`, w.replicas ?? 2, 0, 10_000),
-    version,
-    serviceAccountName: name,
-    env: { ...(w.env ?? {}) },
-    ...(w.args ? { args: [...w.args] } : {}),
-    ...(requests || limits ? { resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) } } : {}),
-    grpcHealthProbe: w.grpcHealthProbe === true,
-    podLabels: { ...selector, version },
-  };
-}
-
-function compactRecord(obj: Record<string, string | undefined>): Record<string, string> | undefined {
-  const entries = Object.entries(obj).filter((e): e is [string, string] => e[1] !== undefined);
-  return entries.length ? Object.fromEntries(entries) : undefined;
 }

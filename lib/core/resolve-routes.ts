@@ -4,6 +4,7 @@ import { RenderedRetries, RouteModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
 import { GrpcMethodProps, Idempotency, StreamingKind } from './method';
 import { canDuplicate, DUPLICATE_RISK, isRetrySafe, PRE_REQUEST_ONLY_RETRIES, renderRetries } from './resolve-retries';
+import { listOfObjects, listProp, objectProp } from './shape-checks';
 
 const PROTO_SERVICE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const PROTO_METHOD = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -16,7 +17,9 @@ export const DEFAULT_ROUTE_NAME = 'grpc-default';
  * service-wide route. Enforces the idempotency rules for retries.
  */
 export function resolveRoutes(check: PropChecker, props: GrpcMeshServiceProps): RouteModel[] {
-  const methods = props.methods ?? [];
+  const methods = listOfObjects(check, 'methods', props.methods, '{ name: "GetUser", idempotency: Idempotency.NO_SIDE_EFFECTS }');
+  checkRetryShape(check, 'retries', props.retries);
+  methods.forEach((m, i) => checkRetryShape(check, `methods[${i}].retries`, m.retries));
   const dangerous = props.dangerouslyAllowRetriesOnNonIdempotentMethods === true;
   const serviceTimeout = props.timeout ? renderDuration(check.construct, 'timeout', props.timeout) : undefined;
 
@@ -105,7 +108,19 @@ function resolveMethodRoute(
     streaming,
     ...(timeout ? { timeout } : {}),
     retries,
-    allowedPrincipals: [...(method.allowedPrincipals ?? [])],
-    allowedNamespaces: [...(method.allowedNamespaces ?? [])],
+    allowedPrincipals: [...listProp(check, `${field}.allowedPrincipals`, method.allowedPrincipals, '["cluster.local/ns/web/sa/frontend"]')],
+    allowedNamespaces: [...listProp(check, `${field}.allowedNamespaces`, method.allowedNamespaces, '["shop"]')],
   };
+}
+
+/** A retry policy is an object whose condition and code fields are lists. */
+function checkRetryShape(check: PropChecker, field: string, policy: unknown): void {
+  const retries = objectProp(check, field, policy as Record<string, unknown> | undefined, '{ attempts: 2, retryOn: [RetryOn.UNAVAILABLE] }');
+  if (!retries) return;
+  if (retries.retryOn !== undefined && !Array.isArray(retries.retryOn)) {
+    check.fail(`${field}.retryOn`, retries.retryOn, 'must be a list of conditions, not one comma-separated string', `write e.g. retryOn: [RetryOn.UNAVAILABLE]${typeof retries.retryOn === 'string' ? ` (${retries.retryOn.split(',').map((c) => JSON.stringify(c.trim())).join(', ')} as a list)` : ''}`);
+  }
+  if (retries.retryOnHttpStatusCodes !== undefined && !Array.isArray(retries.retryOnHttpStatusCodes)) {
+    check.fail(`${field}.retryOnHttpStatusCodes`, retries.retryOnHttpStatusCodes, 'must be a list of HTTP status codes', 'write e.g. retryOnHttpStatusCodes: [503]');
+  }
 }

@@ -2,6 +2,7 @@ import { PropChecker } from './checks';
 import { Duration, renderDuration } from './duration';
 import { TrafficPolicyModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
+import { objectProp } from './shape-checks';
 import { ClientTlsMode, H2UpgradePolicy, LoadBalancer } from './traffic-policy';
 
 const INT32_MAX = 2_147_483_647;
@@ -28,7 +29,7 @@ export function resolveTrafficPolicy(check: PropChecker, props: GrpcMeshServiceP
 }
 
 function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps): Pick<TrafficPolicyModel, 'connectionPool'> {
-  const pool = props.connectionPool;
+  const pool = objectProp(check, 'connectionPool', props.connectionPool, '{ http2MaxRequests: 1000 }');
   if (!pool) return {};
   const int = (field: keyof typeof pool, min: number) => {
     const value = pool[field] as number | undefined;
@@ -55,7 +56,7 @@ function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps):
 }
 
 function resolveOutlierDetection(check: PropChecker, props: GrpcMeshServiceProps): Pick<TrafficPolicyModel, 'outlierDetection'> {
-  const od = props.outlierDetection ?? {};
+  const od = objectProp(check, 'outlierDetection', props.outlierDetection, '{ consecutiveGatewayErrors: 5 }') ?? {};
   if (od.enabled === false) {
     const extra = Object.keys(od).filter((k) => k !== 'enabled');
     if (extra.length > 0) {

@@ -88,7 +88,7 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   public readonly allManifests: pulumi.Output<MeshServiceManifests>;
   /** What attached features (a canary) set: subsets and routing, which GrpcIngress follows. */
   public readonly extensions: pulumi.Output<MeshServiceExtensions>;
-  /** Prop warnings (e.g. IGR4001 headless Service), also logged as Pulumi warnings. */
+  /** Prop warnings (e.g. IGR5001 headless Service), also logged as Pulumi warnings. */
   public readonly warnings: string[];
 
   private feature?: { readonly owner: string; readonly feature: MeshServiceFeature };

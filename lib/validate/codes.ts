@@ -1,5 +1,6 @@
 import { ANALYZER_CODES } from './analyzer/codes';
 import { CodeInfo } from './code-info';
+import { POD_SECURITY_CODES } from './pod-security/codes';
 import { SCHEMA_CODES } from './schema/codes';
 
 /** Codes of the engine itself: inputs that are not Kubernetes objects at all. */
@@ -11,9 +12,10 @@ export const ENGINE_CODES = {
 
 /**
  * Every code this library reports besides Istio's IST codes. Ranges: IGR0xxx engine, IGR1xxx
- * schema and CEL, IGR3xxx cross-object and gRPC-specific analysis. The admission-webhook rules
- * report Istio's IST0106/IST0133, as istioctl analyze does.
+ * schema and CEL, IGR3xxx cross-object and gRPC-specific analysis, IGR4xxx Pod Security Standards
+ * (restricted) on workloads, IGR5xxx the constructs' warnings about their props. The admission-webhook rules report Istio's IST0106/IST0133, as
+ * istioctl analyze does.
  */
-export const ALL_CODES: readonly CodeInfo[] = [ENGINE_CODES, SCHEMA_CODES, ANALYZER_CODES]
+export const ALL_CODES: readonly CodeInfo[] = [ENGINE_CODES, SCHEMA_CODES, ANALYZER_CODES, POD_SECURITY_CODES]
   .flatMap((group) => Object.values(group as Record<string, CodeInfo>))
   .sort((a, b) => a.code.localeCompare(b.code));

@@ -3,6 +3,7 @@ import { CodeInfo } from './code-info';
 import { ENGINE_CODES } from './codes';
 import { describeResource, Finding, findingOf, ResourceRef, resourceRefOf } from './finding';
 import { DEFAULT_VIEW, ValidateOptions } from './options';
+import { checkPodSecurity } from './pod-security';
 import { checkSchema } from './schema';
 import { checkWebhook } from './webhook';
 import { parentPath } from './yaml/locate-fields';
@@ -50,6 +51,8 @@ export function validateSources(sources: readonly SourcedObject[], options: Vali
     }
     seen.set(key, source);
     analyzed.push({ object, source });
+    // Pod Security admission judges the pod template whatever else the API server would refuse.
+    pushAll(findings, located(guarded(object, ENGINE_CODES.CHECK_FAILED, 'pod security', () => checkPodSecurity(object))));
     const schema = guarded(object, ENGINE_CODES.CHECK_FAILED, 'schema', () => checkSchema(object));
     pushAll(findings, located(schema));
     // The API server would not store it, so the webhook never sees it.

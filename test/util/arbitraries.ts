@@ -183,12 +183,18 @@ export const ingressInputArb = fc.record({
     tls: fc.record({
       credentialName: fc.oneof({ arbitrary: fc.constantFrom('grpc-tls', 'api-cert'), weight: 5 }, { arbitrary: fc.constantFrom('', 'Bad Name'), weight: 1 }),
       mode: fc.option(fc.constantFrom('SIMPLE', 'MUTUAL'), { nil: undefined }),
+      // Mostly set when MUTUAL needs it; sometimes the server Secret itself, which is refused.
+      clientCaCredentialName: fc.option(fc.constantFrom('client-ca', 'grpc-tls-cacert', 'grpc-tls'), { nil: undefined, freq: 3 }),
+      subjectAltNames: fc.option(fc.array(fc.constantFrom('partner.example.com', 'spiffe://partner.example/ns/a/sa/b', ''), { maxLength: 2 }), { nil: undefined, freq: 3 }),
     }, { requiredKeys: ['credentialName'] }),
     allowWildcardHosts: fc.option(fc.boolean(), { nil: undefined }),
     gatewayNamespace: fc.option(fc.constantFrom('istio-system', 'istio-ingress', 'Bad'), { nil: undefined }),
     port: fc.option(fc.oneof(fc.constantFrom(443, 8443, 80), fc.integer({ min: -1, max: 70000 })), { nil: undefined }),
     httpRedirect: fc.option(fc.boolean(), { nil: undefined }),
-    grpcWeb: fc.option(fc.record({ allowOrigins: fc.array(fc.constantFrom('https://app.example.com', 'http://localhost:3000', 'app.example.com'), { maxLength: 2 }) }), { nil: undefined }),
+    grpcWeb: fc.option(fc.record({
+      allowOrigins: fc.array(fc.constantFrom('https://app.example.com', 'http://localhost:3000', 'app.example.com'), { maxLength: 2 }),
+      allowWithMutualTls: fc.option(fc.boolean(), { nil: undefined }),
+    }, { requiredKeys: ['allowOrigins'] }), { nil: undefined }),
     certificate: fc.option(fc.record({ issuerName: fc.constantFrom('letsencrypt', '') }), { nil: undefined }),
   }, { requiredKeys: ['hosts', 'tls'] }),
 });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { canaryInputArb, ingressInputArb, meshServicePropsArb } from './arbitraries';
+import { policyOutcome, policyPropsArb } from './policy-oracle';
 import { canaryOutcome, ingressOutcome, meshServiceOutcome, Outcome } from './properties';
+import { wrongShapeArb, wrongShapeOutcome } from './wrong-shapes';
 
 /** A reliability property: generated input and the run that classifies its outcome. */
 export interface FuzzProperty {
@@ -14,4 +16,6 @@ export const FUZZ_PROPERTIES: readonly FuzzProperty[] = [
   { name: 'GrpcMeshService', arbitrary: meshServicePropsArb, run: meshServiceOutcome },
   { name: 'GrpcCanary', arbitrary: canaryInputArb, run: canaryOutcome },
   { name: 'GrpcIngress', arbitrary: ingressInputArb, run: ingressOutcome },
+  { name: 'AuthorizationPolicy (never fails open)', arbitrary: policyPropsArb, run: policyOutcome },
+  { name: 'props of the wrong shape', arbitrary: wrongShapeArb, run: wrongShapeOutcome },
 ];

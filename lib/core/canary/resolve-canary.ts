@@ -4,7 +4,8 @@ import { didYouMean } from '../did-you-mean';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
 import { checkPropsShape } from '../props-shape';
 import { CANARY_SHAPE } from '../props-shapes';
-import { resolveWorkload } from '../resolve-mesh-service';
+import { resolveWorkload } from '../resolve-workload';
+import { isRecord, listOfObjects, listProp, objectProp } from '../shape-checks';
 
 /** Subset names the canary always defines. */
 export const STABLE_SUBSET = 'stable';
@@ -36,6 +37,11 @@ const HEADER_NAME = /^[a-z0-9][a-z0-9-]*$/;
 export function resolveCanary(constructPath: string, service: MeshServiceModel, options: GrpcCanaryOptions): CanaryModel {
   const check = new PropChecker(constructPath);
   checkPropsShape(constructPath, options, CANARY_SHAPE);
+  if (!isRecord(options)) check.fail('props', options, 'props are required', 'pass at least { service }');
+  objectProp(check, 'canaryWorkload', options.canaryWorkload, '{ image: "registry.example.com/users:2.0.0" }');
+  const additionalSubsets = listOfObjects(check, 'additionalSubsets', options.additionalSubsets, '{ name: "v3", version: "v3", weight: 5 }');
+  const headerRoutesProp = listOfObjects(check, 'headerRoutes', options.headerRoutes, '{ header: "x-canary" }');
+  const stepsProp = listProp(check, 'steps', options.steps, '[10, 25, 50, 100]');
   const stableVersion = options.stableVersion ?? service.workload?.version ?? 'v1';
   const canaryVersion = options.canaryVersion ?? 'v2';
   for (const [field, version] of [['stableVersion', stableVersion], ['canaryVersion', canaryVersion]] as const) {
@@ -53,7 +59,8 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
   }
   const weightOwner = resolveWeightOwner(check, service, options);
   const canaryWeight = check.integer('canaryWeight', options.canaryWeight ?? (weightOwner === CanaryWeightOwner.ISTIO_GRPC ? 10 : 0), 0, 100);
-  const extra = (options.additionalSubsets ?? []).map((s, i) => {
+  const extra = additionalSubsets.map((s, i) => {
+    objectProp(check, `additionalSubsets[${i}].workload`, s.workload, '{ image: "registry.example.com/users:3.0.0" }');
     check.dnsLabel(`additionalSubsets[${i}].name`, s.name, 63);
     if (typeof s.version !== 'string' || s.version === '') check.fail(`additionalSubsets[${i}].version`, s.version, 'a version label value is required', 'use e.g. "v3"');
     check.labels(`additionalSubsets[${i}].version`, { version: s.version });
@@ -96,13 +103,15 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
       'create every version here (the service\'s workload for stable, canaryWorkload, additionalSubsets[].workload) or none of them');
   }
   const headerMatches = new Map<string, number>();
-  const headerRoutes = (options.headerRoutes ?? []).map((r, i) => {
+  const headerRoutes = headerRoutesProp.map((r, i) => {
     if (typeof r.header !== 'string' || !HEADER_NAME.test(r.header)) {
       check.fail(`headerRoutes[${i}].header`, r.header, 'must be a lower-case header name (gRPC metadata keys are lower case)', 'use e.g. "x-canary"');
     }
     const subset = r.subset ?? CANARY_SUBSET;
+    if (typeof subset !== 'string') check.fail(`headerRoutes[${i}].subset`, subset, 'must be a subset name', `use one of ${[...names].join(', ')}`);
     if (!names.has(subset)) check.fail(`headerRoutes[${i}].subset`, subset, `is not a subset of this canary${didYouMean(subset, names)}`, `use one of ${[...names].join(', ')}`);
     const exact = r.exact ?? 'true';
+    if (typeof exact !== 'string') check.fail(`headerRoutes[${i}].exact`, exact, 'must be a string (header values are text)', `quote it: ${JSON.stringify(String(exact))}`);
     // The same header and value twice: the second route could never match (Istio's IST0130).
     const key = JSON.stringify([r.header, exact]);
     const earlier = headerMatches.get(key);
@@ -116,7 +125,7 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
   if (mirrorPercent !== undefined && !(typeof mirrorPercent === 'number' && mirrorPercent > 0 && mirrorPercent <= 100)) {
     check.fail('mirrorPercent', mirrorPercent, 'must be a percentage above 0 and at most 100', 'e.g. 5 mirrors one call in twenty; omit it to mirror nothing');
   }
-  const steps = (options.steps ?? []).map((w, i) => check.integer(`steps[${i}]`, w, 0, 100));
+  const steps = stepsProp.map((w, i) => check.integer(`steps[${i}]`, w, 0, 100));
   const extraWeight = others - canaryWeight;
   steps.forEach((w, i) => {
     if (i > 0 && w <= steps[i - 1]) check.fail(`steps[${i}]`, w, 'steps must increase', 'list the planned canary weights in increasing order, e.g. [10, 25, 50, 100]');

@@ -2,7 +2,10 @@
 export enum IngressTlsMode {
   /** Server-side TLS: clients verify the gateway. */
   SIMPLE = 'SIMPLE',
-  /** Mutual TLS: the gateway also verifies client certificates against the CA in the credential. */
+  /**
+   * Mutual TLS: the gateway also verifies client certificates, against the CA named by
+   * `clientCaCredentialName` (never the CA that came with the server certificate).
+   */
   MUTUAL = 'MUTUAL',
 }
 
@@ -24,10 +27,7 @@ export enum IssuerKind {
 
 /** TLS termination at the ingress gateway. */
 export interface IngressTlsProps {
-  /**
-   * Name of the Kubernetes TLS Secret (`tls.crt`/`tls.key`, plus `ca.crt` or a `<name>-cacert`
-   * Secret for MUTUAL) in the gateway workload's namespace.
-   */
+  /** Name of the Kubernetes TLS Secret (`tls.crt`/`tls.key`) in the gateway workload's namespace. */
   readonly credentialName: string;
   /**
    * SIMPLE or MUTUAL.
@@ -39,12 +39,36 @@ export interface IngressTlsProps {
    * @default TlsProtocolVersion.TLSV1_2
    */
   readonly minProtocolVersion?: TlsProtocolVersion;
+  /**
+   * For MUTUAL (and required there): the Secret (key `ca.crt` or `cacert`) or ConfigMap in the
+   * gateway workload's namespace holding the CA that signs client certificates, rendered as
+   * `caCertCredentialName`. It must differ from `credentialName`: the server Secret's `ca.crt` is
+   * the CA of the server certificate (a public CA when cert-manager uses Let's Encrypt), and
+   * trusting it for clients would let anyone with a certificate from that CA in. Naming it
+   * `<credentialName>-cacert` makes Istio versions without `caCertCredentialName` read the same
+   * Secret.
+   * @default - none; an error for MUTUAL
+   */
+  readonly clientCaCredentialName?: string;
+  /**
+   * For MUTUAL: accept only client certificates carrying one of these subject alternative names
+   * (e.g. `spiffe://partner.example/ns/billing/sa/client` or `partner.example.com`).
+   * @default - any client certificate the client CA signed
+   */
+  readonly subjectAltNames?: string[];
 }
 
 /** gRPC-Web for browser clients: CORS for the allowed origins. */
 export interface GrpcWebProps {
   /** Origins allowed to call, exactly as browsers send them, e.g. `https://app.example.com`. */
   readonly allowOrigins: string[];
+  /**
+   * Serve gRPC-Web on a MUTUAL gateway server. Browsers then must present a client certificate
+   * (installed on every user's machine), which is rarely what a web app wants; without this, the
+   * combination is an error. Put browser hosts behind their own SIMPLE GrpcIngress instead.
+   * @default false
+   */
+  readonly allowWithMutualTls?: boolean;
 }
 
 /** A cert-manager Certificate that fills the gateway's credential Secret. */

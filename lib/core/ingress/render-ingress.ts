@@ -31,6 +31,8 @@ export function renderIngress(service: MeshServiceModel, ingress: IngressModel, 
       mode: ingress.tls.mode as unknown as istio.GatewaySpecServersTlsMode,
       credentialName: ingress.tls.credentialName,
       minProtocolVersion: ingress.tls.minProtocolVersion as unknown as istio.GatewaySpecServersTlsMinProtocolVersion,
+      ...(ingress.tls.clientCaCredentialName ? { caCertCredentialName: ingress.tls.clientCaCredentialName } : {}),
+      ...(ingress.tls.subjectAltNames ? { subjectAltNames: [...ingress.tls.subjectAltNames] } : {}),
     },
   }];
   if (ingress.httpRedirect) {

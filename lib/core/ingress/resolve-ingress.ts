@@ -1,9 +1,10 @@
-import { GrpcIngressOptions, IngressTlsMode, IssuerKind, TlsProtocolVersion } from './ingress-props';
+import { GrpcIngressOptions, IngressTlsMode, IngressTlsProps, IssuerKind, TlsProtocolVersion } from './ingress-props';
 import { PropChecker } from '../checks';
 import { hostsOverlap, wildcardDomainProblem } from '../hosts';
 import { MeshServiceModel } from '../mesh-service-model';
 import { checkPropsShape } from '../props-shape';
 import { INGRESS_SHAPE } from '../props-shapes';
+import { isRecord, objectProp } from '../shape-checks';
 
 /** An ingress with defaults applied and every prop checked. */
 export interface IngressModel {
@@ -13,7 +14,15 @@ export interface IngressModel {
   readonly gatewayNamespace: string;
   readonly selector: Readonly<Record<string, string>>;
   readonly port: number;
-  readonly tls: { readonly mode: IngressTlsMode; readonly credentialName: string; readonly minProtocolVersion: TlsProtocolVersion };
+  readonly tls: {
+    readonly mode: IngressTlsMode;
+    readonly credentialName: string;
+    readonly minProtocolVersion: TlsProtocolVersion;
+    /** MUTUAL only: where the client CA lives. */
+    readonly clientCaCredentialName?: string;
+    /** MUTUAL only: client SANs to pin. */
+    readonly subjectAltNames?: readonly string[];
+  };
   readonly httpRedirect: boolean;
   readonly grpcWebOrigins?: readonly string[];
   readonly certificate?: { readonly issuerName: string; readonly issuerKind: IssuerKind };
@@ -25,6 +34,10 @@ export interface IngressModel {
 export function resolveIngress(constructPath: string, service: MeshServiceModel, options: GrpcIngressOptions): IngressModel {
   const check = new PropChecker(constructPath);
   checkPropsShape(constructPath, options, INGRESS_SHAPE);
+  if (!isRecord(options)) check.fail('props', options, 'props are required', 'pass at least { service, hosts, tls }');
+  objectProp(check, 'tls', options.tls, '{ credentialName: "grpc-example-com" }');
+  objectProp(check, 'grpcWeb', options.grpcWeb, '{ allowOrigins: ["https://app.example.com"] }');
+  objectProp(check, 'certificate', options.certificate, '{ issuerName: "letsencrypt" }');
   const hosts = options.hosts ?? [];
   if (!Array.isArray(hosts) || hosts.length === 0) check.fail('hosts', hosts, 'at least one external host name is required', 'list the names clients dial, e.g. ["grpc.example.com"]');
   hosts.forEach((host, i) => {
@@ -53,6 +66,7 @@ export function resolveIngress(constructPath: string, service: MeshServiceModel,
   (origins ?? []).forEach((o, i) => {
     if (!/^https?:\/\/[^/\s]+$/.test(o)) check.fail(`grpcWeb.allowOrigins[${i}]`, o, 'is not an origin (scheme and host, no path)', 'use e.g. "https://app.example.com"');
   });
+  const mutual = resolveMutualTls(check, tls, options);
   if (options.certificate && !options.certificate.issuerName) {
     check.fail('certificate.issuerName', options.certificate.issuerName, 'cert-manager needs the issuer that signs the certificate', 'name your ClusterIssuer, e.g. "letsencrypt"');
   }
@@ -67,6 +81,7 @@ export function resolveIngress(constructPath: string, service: MeshServiceModel,
       mode: tls.mode ?? IngressTlsMode.SIMPLE,
       credentialName: tls.credentialName,
       minProtocolVersion: tls.minProtocolVersion ?? TlsProtocolVersion.TLSV1_2,
+      ...mutual,
     },
     httpRedirect: options.httpRedirect === true,
     ...(origins ? { grpcWebOrigins: [...origins] } : {}),
@@ -75,4 +90,52 @@ export function resolveIngress(constructPath: string, service: MeshServiceModel,
     } : {}),
     virtualServiceName: `${service.name}-ingress`,
   };
+}
+
+/**
+ * MUTUAL needs its own client CA (never the server Secret's `ca.crt`), may pin client SANs, and
+ * is not put in front of browsers (gRPC-Web) without saying so; SIMPLE takes none of these.
+ */
+function resolveMutualTls(check: PropChecker, tls: IngressTlsProps, options: GrpcIngressOptions) {
+  const mode = tls.mode ?? IngressTlsMode.SIMPLE;
+  if (!Object.values(IngressTlsMode).includes(mode)) check.fail('tls.mode', mode, 'is not a TLS mode of this construct', `use one of ${Object.values(IngressTlsMode).join(', ')}`);
+  const web = options.grpcWeb;
+  if (web?.allowWithMutualTls !== undefined && typeof web.allowWithMutualTls !== 'boolean') {
+    check.fail('grpcWeb.allowWithMutualTls', web.allowWithMutualTls, 'must be true or false', 'set true, or leave it out');
+  }
+  if (mode !== IngressTlsMode.MUTUAL) {
+    for (const field of ['clientCaCredentialName', 'subjectAltNames'] as const) {
+      if (tls[field] !== undefined) check.fail(`tls.${field}`, tls[field], `only applies to MUTUAL TLS; with ${mode} the gateway asks clients for no certificate`, `set tls.mode: IngressTlsMode.MUTUAL, or remove tls.${field}`);
+    }
+    if (web?.allowWithMutualTls) check.fail('grpcWeb.allowWithMutualTls', true, `the gateway server is ${mode}, not MUTUAL`, 'remove grpcWeb.allowWithMutualTls');
+    return {};
+  }
+  const ca = tls.clientCaCredentialName;
+  if (ca === undefined) {
+    check.fail('tls.clientCaCredentialName', ca,
+      `MUTUAL TLS without a client CA of its own would verify clients against ${tls.credentialName}'s ca.crt, the CA of the server certificate (with cert-manager and a public issuer, every holder of a certificate from that CA would get in)`,
+      `name the Secret holding the CA that signs your clients' certificates, e.g. clientCaCredentialName: "${tls.credentialName}-cacert"`);
+  }
+  check.dnsLabel('tls.clientCaCredentialName', ca, 253);
+  if (ca === tls.credentialName) {
+    check.fail('tls.clientCaCredentialName', ca, 'is the server certificate Secret; its ca.crt is the CA of the server certificate, not of your clients', `use a separate Secret, e.g. "${tls.credentialName}-cacert"`);
+  }
+  const sans = tls.subjectAltNames;
+  if (sans !== undefined) {
+    if (!Array.isArray(sans) || sans.length === 0) {
+      check.fail('tls.subjectAltNames', sans, 'must be a non-empty list (an empty list pins nothing)', 'list the SANs of the client certificates to accept, or leave subjectAltNames out');
+    }
+    sans.forEach((san, i) => {
+      if (typeof san !== 'string' || san === '' || /\s/.test(san) || san.length > 253 * 2) {
+        check.fail(`tls.subjectAltNames[${i}]`, san, 'is not a subject alternative name', 'use a DNS name, URI or SPIFFE ID, e.g. "partner.example.com"');
+      }
+      if (sans.indexOf(san) !== i) check.fail(`tls.subjectAltNames[${i}]`, san, 'is listed twice', 'list each name once');
+    });
+  }
+  if (web && web.allowWithMutualTls !== true) {
+    check.fail('grpcWeb', web.allowOrigins,
+      'gRPC-Web serves browsers, and on a MUTUAL server every browser would need a client certificate the gateway accepts',
+      'expose the browser hosts through their own GrpcIngress with SIMPLE TLS, or set grpcWeb.allowWithMutualTls: true if the browsers do hold client certificates');
+  }
+  return { clientCaCredentialName: ca, ...(sans ? { subjectAltNames: [...sans] } : {}) };
 }

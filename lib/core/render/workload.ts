@@ -12,6 +12,9 @@ export const SIDECAR_INJECT_LABEL = 'sidecar.istio.io/inject';
  */
 const PROXY_CONFIG = JSON.stringify({ holdApplicationUntilProxyStarts: true });
 
+/** The writable scratch directory a read-only root filesystem leaves the server. */
+const TMP_VOLUME = 'tmp';
+
 /** Name of the Deployment for one version of the workload: `<service>-<version>`. */
 export function deploymentName(serviceName: string, version: string): string {
   return `${serviceName}-${version}`;
@@ -22,11 +25,17 @@ export function renderServiceAccount(model: MeshServiceModel, workload: Workload
   return { metadata: objectMeta(workload.serviceAccountName, model.namespace, model.name) };
 }
 
-/** A Deployment running one version of the gRPC server with the Istio sidecar. */
+/**
+ * A Deployment running one version of the gRPC server with the Istio sidecar, meeting Pod
+ * Security "restricted". The pod mounts no Kubernetes API token: the server does not call the
+ * API, and the injected istio-proxy authenticates to istiod with its own projected token volume
+ * (`istio-token`, audience istio-ca), which does not depend on automountServiceAccountToken.
+ */
 export function renderDeployment(model: MeshServiceModel, workload: WorkloadModel): k8s.KubeDeploymentProps {
-  const quantities = (values?: Record<string, string>) =>
-    values ? Object.fromEntries(Object.entries(values).map(([k, v]) => [k, KubeScalar.quantity(v)])) : undefined;
+  const quantities = (values: Record<string, string>) =>
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, KubeScalar.quantity(v)]));
   const env = Object.entries(workload.env).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ name, value }));
+  const readOnly = workload.readOnlyRootFilesystem;
   return {
     metadata: objectMeta(deploymentName(model.name, workload.version), model.namespace, model.name),
     spec: {
@@ -39,20 +48,29 @@ export function renderDeployment(model: MeshServiceModel, workload: WorkloadMode
         },
         spec: {
           serviceAccountName: workload.serviceAccountName,
+          automountServiceAccountToken: false,
+          securityContext: {
+            runAsNonRoot: true,
+            ...(workload.runAsUser !== undefined ? { runAsUser: workload.runAsUser } : {}),
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
           containers: [{
             name: 'server',
             image: workload.image,
             ...(workload.args ? { args: [...workload.args] } : {}),
             ...(env.length ? { env } : {}),
             ports: [{ name: model.portName, containerPort: model.targetPort, protocol: 'TCP' }],
-            ...(workload.resources ? {
-              resources: {
-                ...(workload.resources.requests ? { requests: quantities(workload.resources.requests) } : {}),
-                ...(workload.resources.limits ? { limits: quantities(workload.resources.limits) } : {}),
-              },
-            } : {}),
+            resources: { requests: quantities(workload.resources.requests), limits: quantities(workload.resources.limits) },
+            securityContext: {
+              allowPrivilegeEscalation: false,
+              capabilities: { drop: ['ALL'] },
+              readOnlyRootFilesystem: readOnly,
+              runAsNonRoot: true,
+            },
+            ...(readOnly ? { volumeMounts: [{ name: TMP_VOLUME, mountPath: '/tmp' }] } : {}),
             ...(workload.grpcHealthProbe ? { readinessProbe: { grpc: { port: model.targetPort }, periodSeconds: 5 } } : {}),
           }],
+          ...(readOnly ? { volumes: [{ name: TMP_VOLUME, emptyDir: {} }] } : {}),
         },
       },
     },

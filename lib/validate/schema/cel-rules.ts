@@ -2,7 +2,7 @@ import { celEnv, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
 import { CEL_LIMITS, estimateCelCost } from './cel-cost';
 import { K8S_CEL_FUNCTIONS } from './cel-k8s-functions';
 import { childPath } from '../path';
-import { parseDurationNanos } from '../webhook/durations';
+import { MAX_DURATION_NANOS, parseDurationNanos } from '../webhook/durations';
 
 /** A CEL rule that failed at a place in the object. */
 export interface CelViolation {
@@ -96,6 +96,8 @@ const MIN_DURATION_RULE = "duration(self) >= duration('1ms')";
 const nativeMinDuration: Program = (self) => {
   const nanos = typeof self === 'string' ? parseDurationNanos(self) : undefined;
   if (nanos === undefined) return { ok: false, error: `invalid duration ${JSON.stringify(self)}` };
+  // CEL's duration() is Go's time.Duration: beyond int64 nanoseconds it fails as out of range.
+  if (nanos > MAX_DURATION_NANOS || nanos < -MAX_DURATION_NANOS - 1n) return { ok: false, error: 'duration out of range' };
   return { ok: nanos >= 1_000_000n };
 };
 
