@@ -16,7 +16,8 @@ const dr = (name: string, spec: Record<string, unknown>): KubeObject => ({ apiVe
 const gateway = (name: string, servers: Record<string, unknown>[], selector: Record<string, string> = { istio: 'ingressgateway' }): KubeObject =>
   ({ apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: meta(name, 'istio-system'), spec: { selector, servers } }) as KubeObject;
 const to = (host: string, extra: Record<string, unknown> = {}) => ({ destination: { host, ...extra } });
-const codes = (objects: KubeObject[]) => analyzeObjects(objects).map((f) => `${f.severity} ${f.code} ${f.resource.kind}/${f.resource.name} ${f.path}`);
+// Sorted: the order of findings across analyzers carries no meaning.
+const codes = (objects: KubeObject[]) => analyzeObjects(objects).map((f) => `${f.severity} ${f.code} ${f.resource.kind}/${f.resource.name} ${f.path}`).sort();
 
 describe('analyzer: VirtualService references', () => {
   test('a complete service has no finding', () => {
@@ -50,7 +51,7 @@ describe('analyzer: VirtualService references', () => {
   test('IST0130 and IST0131 for repeated matches; IST0002 for deprecated fault percent', () => {
     const m = { match: [{ uri: { exact: '/a.B/C' } }], route: [to('users')] };
     expect(codes([service('users'), vs('a', { hosts: ['users'], http: [m, m, { route: [to('users')], fault: { delay: { percent: 5, fixedDelay: '1s' } } }] })]))
-      .toStrictEqual(['info IST0131 VirtualService/a spec.http[1].match[0]', 'warning IST0130 VirtualService/a spec.http[1]', 'warning IST0002 VirtualService/a spec.http[2].fault.delay.percent']);
+      .toStrictEqual(['info IST0131 VirtualService/a spec.http[1].match[0]', 'warning IST0002 VirtualService/a spec.http[2].fault.delay.percent', 'warning IST0130 VirtualService/a spec.http[1]']);
   });
 });
 
@@ -76,7 +77,7 @@ describe('analyzer: DestinationRules, gateways, services, policies', () => {
       .toStrictEqual(['warning IST0162 Gateway/a spec.servers[1].port.number']);
     expect(codes([gwPod, gwSvc, gateway('a', [https('a.example.com')], { istio: 'edge' })])).toStrictEqual(['error IST0101 Gateway/a spec.servers[0].tls.credentialName']);
     expect(codes([gwPod, gwSvc, secret, gateway('a', [https('a.example.com')], { istio: 'edge' }), gateway('b', [https('a.example.com')], { istio: 'edge' })]))
-      .toStrictEqual(['error IST0145 Gateway/a spec.servers[0]', 'error IST0145 Gateway/b spec.servers[0]']);
+      .toStrictEqual(['error IST0145 Gateway/a spec.servers[0]', 'error IST0145 Gateway/b spec.servers[0]', 'warning IST0138 Gateway/a spec.servers[0].tls', 'warning IST0138 Gateway/b spec.servers[0].tls']);
     expect(codes([gwPod, gwSvc, secret, gateway('a', [https('a.example.com')], { istio: 'edge' }), gateway('b', [https('b.example.com')], { istio: 'edge' })]))
       .toStrictEqual(['warning IST0138 Gateway/a spec.servers[0].tls', 'warning IST0138 Gateway/b spec.servers[0].tls']);
   });
@@ -97,7 +98,7 @@ describe('analyzer: DestinationRules, gateways, services, policies', () => {
     const tel = (name: string, spec: Record<string, unknown>) => ({ apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', metadata: meta(name), spec }) as KubeObject;
     expect(codes([pod('u', { app: 'users' }), tel('t', { selector: { matchLabels: { app: 'ghost' } } })])).toStrictEqual(['error IST0101 Telemetry/t spec.selector']);
     expect(codes([tel('a', {}), tel('b', { accessLogging: [{}] })]))
-      .toStrictEqual(['warning IST0157 Telemetry/b spec.accessLogging[0]', 'error IST0160 Telemetry/a spec', 'error IST0160 Telemetry/b spec']);
+      .toStrictEqual(['error IST0160 Telemetry/a spec', 'error IST0160 Telemetry/b spec', 'warning IST0157 Telemetry/b spec.accessLogging[0]']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ANALYZER_CODES } from './analyzer/codes';
+import { ANALYZER_CODES } from './analyzer/messages';
 import { CodeInfo } from './code-info';
 import { SCHEMA_CODES } from './schema/codes';
 import { WEBHOOK_CODES } from './webhook/codes';

@@ -2,6 +2,7 @@ import { analyzeObjects } from './analyzer';
 import { CodeInfo } from './code-info';
 import { ENGINE_CODES } from './codes';
 import { describeResource, Finding, findingOf, ResourceRef, resourceRefOf } from './finding';
+import { ValidateOptions } from './options';
 import { checkSchema } from './schema';
 import { checkWebhook } from './webhook';
 import { KubeObject } from '../core/kube-object';
@@ -18,7 +19,7 @@ export interface SourcedObject {
  * API server), the admission webhook, then cross-object analysis over what the API server would
  * store. Never throws: a check that fails on odd input becomes an IGR0003 finding.
  */
-export function validateSources(sources: readonly SourcedObject[]): Finding[] {
+export function validateSources(sources: readonly SourcedObject[], options: ValidateOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const stored: { object: KubeObject; source: SourcedObject }[] = [];
   const seen = new Map<string, SourcedObject>();
@@ -48,7 +49,7 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
     if (webhook.some((f) => f.severity === 'error')) continue;
     stored.push({ object, source });
   }
-  const analysis = guardedAll(() => analyzeObjects(stored.map((s) => s.object)));
+  const analysis = guardedAll(() => analyzeObjects(stored.map((s) => s.object), options));
   if (analysis.length) {
     const bySource = new Map(stored.map((s) => [refKey(resourceRefOf(s.object)), s.source]));
     for (const finding of analysis) {
@@ -60,8 +61,8 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
 }
 
 /** Runs every check on objects in manifest (JSON) form. */
-export function validateObjects(objects: readonly unknown[]): Finding[] {
-  return validateSources(objects.map((object) => ({ object })));
+export function validateObjects(objects: readonly unknown[], options: ValidateOptions = {}): Finding[] {
+  return validateSources(objects.map((object) => ({ object })), options);
 }
 
 /** The error-level findings. */

@@ -1,0 +1,52 @@
+import { Analyzer } from './analyzer';
+import { authorizationPoliciesAnalyzer } from './authz/authorization-policies';
+import { deprecationAnalyzer } from './deprecation/deprecation';
+import { caCertificateAnalyzer } from './destinationrule/ca-certificates';
+import { podNotSelectedAnalyzer } from './destinationrule/subset';
+import { gatewayCertificateAnalyzer } from './gateway/certificate';
+import { conflictingGatewayAnalyzer } from './gateway/conflicting-gateway';
+import { ingressGatewayPortAnalyzer } from './gateway/ingress-gateway-port';
+import { gatewaySecretAnalyzer } from './gateway/secret';
+import { http2SettingsAnalyzer } from './grpc/http2-settings';
+import { portAppProtocolAnalyzer } from './grpc/port-app-protocol';
+import { retriesOnNonIdempotentAnalyzer } from './grpc/retries-non-idempotent';
+import { routeWeightsAnalyzer } from './grpc/weights';
+import { portNameAnalyzer } from './service/port-name';
+import { telemetryDefaultSelectorAnalyzer } from './telemetry/default-selector';
+import { telemetryProviderAnalyzer } from './telemetry/providers';
+import { telemetrySelectorAnalyzer } from './telemetry/selector';
+import { conflictingMeshGatewayHostsAnalyzer } from './virtualservice/conflicting-mesh-gateway-hosts';
+import { destinationHostAnalyzer } from './virtualservice/destination-hosts';
+import { virtualServiceDestinationRuleAnalyzer } from './virtualservice/destination-rules';
+import { virtualServiceGatewayAnalyzer } from './virtualservice/gateways';
+import { ingressSubsetsAnalyzer } from './virtualservice/ingress-subsets';
+import { jwtClaimRouteAnalyzer } from './virtualservice/jwt-claim-route';
+import { unreachableRulesAnalyzer } from './virtualservice/unreachable-rules';
+
+/** Every analyzer, Istio's (sorted by package, as in Istio's all.go) and then ours. */
+export const ALL_ANALYZERS: readonly Analyzer[] = [
+  authorizationPoliciesAnalyzer,
+  deprecationAnalyzer,
+  caCertificateAnalyzer,
+  podNotSelectedAnalyzer,
+  gatewayCertificateAnalyzer,
+  conflictingGatewayAnalyzer,
+  ingressGatewayPortAnalyzer,
+  gatewaySecretAnalyzer,
+  portNameAnalyzer,
+  telemetryDefaultSelectorAnalyzer,
+  telemetryProviderAnalyzer,
+  telemetrySelectorAnalyzer,
+  conflictingMeshGatewayHostsAnalyzer,
+  destinationHostAnalyzer,
+  virtualServiceDestinationRuleAnalyzer,
+  virtualServiceGatewayAnalyzer,
+  ingressSubsetsAnalyzer,
+  jwtClaimRouteAnalyzer,
+  unreachableRulesAnalyzer,
+  // Ours, for gRPC on Istio.
+  routeWeightsAnalyzer,
+  retriesOnNonIdempotentAnalyzer,
+  http2SettingsAnalyzer,
+  portAppProtocolAnalyzer,
+];
