@@ -1,8 +1,10 @@
 import { Analyzer } from './analyzer';
 import { authorizationPoliciesAnalyzer } from './authz/authorization-policies';
+import { applicationUidAnalyzer } from './deployment/application-uid';
 import { deprecationAnalyzer } from './deprecation/deprecation';
 import { caCertificateAnalyzer } from './destinationrule/ca-certificates';
 import { podNotSelectedAnalyzer } from './destinationrule/subset';
+import { envoyPatchAnalyzer } from './envoyfilter/envoy-patch';
 import { gatewayCertificateAnalyzer } from './gateway/certificate';
 import { conflictingGatewayAnalyzer } from './gateway/conflicting-gateway';
 import { ingressGatewayPortAnalyzer } from './gateway/ingress-gateway-port';
@@ -11,7 +13,12 @@ import { http2SettingsAnalyzer } from './grpc/http2-settings';
 import { portAppProtocolAnalyzer } from './grpc/port-app-protocol';
 import { retriesOnNonIdempotentAnalyzer } from './grpc/retries-non-idempotent';
 import { routeWeightsAnalyzer } from './grpc/weights';
+import { imageAutoAnalyzer } from './injection/image-auto';
+import { injectionAnalyzer } from './injection/injection';
+import { proxyImageAnalyzer } from './injection/proxy-image';
 import { portNameAnalyzer } from './service/port-name';
+import { conflictingServiceEntryProtocolAnalyzer } from './serviceentry/conflicting-protocols';
+import { protocolAddressesAnalyzer } from './serviceentry/protocol-addresses';
 import { telemetryDefaultSelectorAnalyzer } from './telemetry/default-selector';
 import { telemetryProviderAnalyzer } from './telemetry/providers';
 import { telemetrySelectorAnalyzer } from './telemetry/selector';
@@ -26,14 +33,21 @@ import { unreachableRulesAnalyzer } from './virtualservice/unreachable-rules';
 /** Every analyzer, Istio's (sorted by package, as in Istio's all.go) and then ours. */
 export const ALL_ANALYZERS: readonly Analyzer[] = [
   authorizationPoliciesAnalyzer,
+  applicationUidAnalyzer,
   deprecationAnalyzer,
   caCertificateAnalyzer,
   podNotSelectedAnalyzer,
+  envoyPatchAnalyzer,
   gatewayCertificateAnalyzer,
   conflictingGatewayAnalyzer,
   ingressGatewayPortAnalyzer,
   gatewaySecretAnalyzer,
+  injectionAnalyzer,
+  proxyImageAnalyzer,
+  imageAutoAnalyzer,
   portNameAnalyzer,
+  protocolAddressesAnalyzer,
+  conflictingServiceEntryProtocolAnalyzer,
   telemetryDefaultSelectorAnalyzer,
   telemetryProviderAnalyzer,
   telemetrySelectorAnalyzer,

@@ -56,3 +56,37 @@ export function stringLabels(labels: unknown): Record<string, string> {
   for (const [k, v] of Object.entries(objOf(labels))) if (typeof v === 'string') out[k] = v;
   return out;
 }
+
+/**
+ * Whether a Kubernetes LabelSelector (`matchLabels`, `matchExpressions`) selects `labels`; an
+ * absent selector selects everything, a malformed one nothing (as Kubernetes treats it).
+ */
+export function labelSelectorMatches(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
+  if (selector === undefined || selector === null) return true;
+  const s = objOf(selector);
+  if (!labelsMatch(objOf(s.matchLabels), labels)) return false;
+  return listOf(s.matchExpressions).every((raw) => {
+    const e = objOf(raw);
+    const key = String(e.key ?? '');
+    const values = stringsOf(e.values);
+    const has = Object.prototype.hasOwnProperty.call(labels, key);
+    switch (e.operator) {
+      case 'In': return has && values.includes(labels[key]);
+      case 'NotIn': return !has || !values.includes(labels[key]);
+      case 'Exists': return has;
+      case 'DoesNotExist': return !has;
+      default: return false;
+    }
+  });
+}
+
+/** The JSON text of a ConfigMap key, parsed; undefined when absent or not JSON. */
+export function jsonOf(text: unknown): Record<string, any> | undefined {
+  if (typeof text !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, any> : undefined;
+  } catch {
+    return undefined;
+  }
+}
