@@ -17,7 +17,7 @@ describe('analyzer runner', () => {
     const names = ALL_ANALYZERS.map((a) => a.name);
     expect(new Set(names).size).toBe(names.length);
     for (const a of ALL_ANALYZERS) {
-      expect(a.name).toMatch(/^[a-z0-9]+\.[A-Z][A-Za-z0-9]+$/);
+      expect(a.name).toMatch(/^[a-zA-Z0-9]+\.[A-Z][A-Za-z0-9]+$/);
       expect(a.inputs.length).toBeGreaterThan(0);
     }
   });

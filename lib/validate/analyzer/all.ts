@@ -1,10 +1,13 @@
 import { Analyzer } from './analyzer';
+import { blockedCidrsAnalyzer } from './authn/blocked-cidrs';
 import { authorizationPoliciesAnalyzer } from './authz/authorization-policies';
+import { conditionAnalyzer } from './conditions/conditions';
 import { applicationUidAnalyzer } from './deployment/application-uid';
 import { deprecationAnalyzer } from './deprecation/deprecation';
 import { caCertificateAnalyzer } from './destinationrule/ca-certificates';
 import { podNotSelectedAnalyzer } from './destinationrule/subset';
 import { envoyPatchAnalyzer } from './envoyfilter/envoy-patch';
+import { externalControlPlaneAnalyzer } from './externalcontrolplane/external-control-plane';
 import { gatewayCertificateAnalyzer } from './gateway/certificate';
 import { conflictingGatewayAnalyzer } from './gateway/conflicting-gateway';
 import { ingressGatewayPortAnalyzer } from './gateway/ingress-gateway-port';
@@ -16,9 +19,12 @@ import { routeWeightsAnalyzer } from './grpc/weights';
 import { imageAutoAnalyzer } from './injection/image-auto';
 import { injectionAnalyzer } from './injection/injection';
 import { proxyImageAnalyzer } from './injection/proxy-image';
+import { crdVersionAnalyzer } from './k8sgateway/crd-version';
+import { k8sGatewaySelectorAnalyzer } from './k8sgateway/selector';
 import { portNameAnalyzer } from './service/port-name';
 import { conflictingServiceEntryProtocolAnalyzer } from './serviceentry/conflicting-protocols';
 import { protocolAddressesAnalyzer } from './serviceentry/protocol-addresses';
+import { sidecarSelectorAnalyzer } from './sidecar/selector';
 import { telemetryDefaultSelectorAnalyzer } from './telemetry/default-selector';
 import { telemetryProviderAnalyzer } from './telemetry/providers';
 import { telemetrySelectorAnalyzer } from './telemetry/selector';
@@ -29,15 +35,19 @@ import { virtualServiceGatewayAnalyzer } from './virtualservice/gateways';
 import { ingressSubsetsAnalyzer } from './virtualservice/ingress-subsets';
 import { jwtClaimRouteAnalyzer } from './virtualservice/jwt-claim-route';
 import { unreachableRulesAnalyzer } from './virtualservice/unreachable-rules';
+import { webhookAnalyzer } from './webhook/webhook';
 
 /** Every analyzer, Istio's (sorted by package, as in Istio's all.go) and then ours. */
 export const ALL_ANALYZERS: readonly Analyzer[] = [
+  blockedCidrsAnalyzer,
   authorizationPoliciesAnalyzer,
+  conditionAnalyzer,
   applicationUidAnalyzer,
   deprecationAnalyzer,
   caCertificateAnalyzer,
   podNotSelectedAnalyzer,
   envoyPatchAnalyzer,
+  externalControlPlaneAnalyzer,
   gatewayCertificateAnalyzer,
   conflictingGatewayAnalyzer,
   ingressGatewayPortAnalyzer,
@@ -45,8 +55,11 @@ export const ALL_ANALYZERS: readonly Analyzer[] = [
   injectionAnalyzer,
   proxyImageAnalyzer,
   imageAutoAnalyzer,
+  k8sGatewaySelectorAnalyzer,
+  crdVersionAnalyzer,
   portNameAnalyzer,
   protocolAddressesAnalyzer,
+  sidecarSelectorAnalyzer,
   conflictingServiceEntryProtocolAnalyzer,
   telemetryDefaultSelectorAnalyzer,
   telemetryProviderAnalyzer,
@@ -57,6 +70,7 @@ export const ALL_ANALYZERS: readonly Analyzer[] = [
   virtualServiceGatewayAnalyzer,
   ingressSubsetsAnalyzer,
   jwtClaimRouteAnalyzer,
+  webhookAnalyzer,
   unreachableRulesAnalyzer,
   // Ours, for gRPC on Istio.
   routeWeightsAnalyzer,

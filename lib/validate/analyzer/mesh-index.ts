@@ -1,4 +1,3 @@
-import { DEFAULT_ROOT_NAMESPACE } from './mesh-config';
 import { fqdn, labelsMatch, listOf, namespaceOf, objOf, stringLabels, SVC_SUFFIX } from './objects';
 import { hostCovers } from '../../core/hosts';
 import { KubeObject } from '../../core/kube-object';
@@ -21,10 +20,6 @@ export interface Workload {
 
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
 
-/** Istio's default ingress gateway, present in every default installation but rarely in the bundle. */
-export const DEFAULT_INGRESS_GATEWAY: Workload = {
-  namespace: DEFAULT_ROOT_NAMESPACE, labels: { istio: 'ingressgateway', app: 'istio-ingressgateway' }, annotations: {}, podSpec: {}, inMesh: true, assumed: true,
-};
 
 /** The objects under analysis, indexed once so each analyzer runs in linear time. */
 export class MeshIndex {
@@ -41,8 +36,13 @@ export class MeshIndex {
   readonly destinationRulesByHost = new Map<string, KubeObject[]>();
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
 
-  constructor(objects: readonly KubeObject[]) {
-    for (const o of objects) {
+  /**
+   * @param objects the input
+   * @param assumed objects not in the input that Istio assumes present (its default ingress gateway)
+   */
+  constructor(objects: readonly KubeObject[], assumed: readonly KubeObject[] = []) {
+    const assumedSet = new Set(assumed);
+    for (const o of [...objects, ...assumed]) {
       const list = this.byKind.get(o.kind) ?? [];
       list.push(o);
       this.byKind.set(o.kind, list);
@@ -56,7 +56,7 @@ export class MeshIndex {
         this.secrets.add(`${ns}/${o.metadata.name}`);
         this.secretObjects.set(`${ns}/${o.metadata.name}`, o);
       } else if (o.apiVersion === 'v1' && o.kind === 'Pod') {
-        this.workloads.push(workloadOf(o, ns, o.metadata.labels, o.metadata.annotations, spec));
+        this.workloads.push({ ...workloadOf(o, ns, o.metadata.labels, o.metadata.annotations, spec), ...(assumedSet.has(o) ? { assumed: true } : {}) });
       } else if (POD_TEMPLATE_KINDS.has(o.kind) && spec.template !== undefined) {
         const t = objOf(spec.template);
         this.workloads.push(workloadOf(o, ns, objOf(t.metadata).labels, objOf(t.metadata).annotations, t.spec));
@@ -106,14 +106,9 @@ export class MeshIndex {
     return (this.workloadsByNamespace.get(namespace) ?? []).filter((w) => labelsMatch(selector, w.labels));
   }
 
-  /**
-   * Gateway pods matching a selector (in any namespace, as Istio selects gateway workloads), or
-   * Istio's default ingress gateway when the selector is its label and the input has no such pod.
-   */
+  /** Gateway pods matching a selector, in any namespace, as Istio selects gateway workloads (its default ingress gateway included). */
   gatewayWorkloads(selector: Readonly<Record<string, unknown>>): Workload[] {
-    const found = this.selected(selector);
-    if (found.length === 0 && labelsMatch(selector, DEFAULT_INGRESS_GATEWAY.labels)) return [DEFAULT_INGRESS_GATEWAY];
-    return found;
+    return this.selected(selector);
   }
 }
 

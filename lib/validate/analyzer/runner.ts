@@ -1,4 +1,5 @@
 import { Analyzer } from './analyzer';
+import { defaultIngressObjects } from './default-ingress';
 import { resolveMeshConfig } from './mesh-config';
 import { MeshIndex } from './mesh-index';
 import { KubeObject } from '../../core/kube-object';
@@ -11,8 +12,8 @@ import { ValidateOptions } from '../options';
  * (malformed input it did not expect) becomes one IGR0003 finding naming it; the others still run.
  */
 export function runAnalyzers(analyzers: readonly Analyzer[], objects: readonly KubeObject[], options: ValidateOptions = {}): Finding[] {
-  const index = new MeshIndex(objects);
   const mesh = resolveMeshConfig(objects, options.meshConfig);
+  const index = new MeshIndex(objects, defaultIngressObjects(mesh, objects));
   const out: Finding[] = [];
   for (const analyzer of analyzers) {
     const found: Finding[] = [];

@@ -15,16 +15,17 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
         report(IST.ReferencedResourceNotFound, gw, `selector ${formatLabels(selector)} matches no gateway pod; use the labels of your ingress gateway (e.g. istio=ingressgateway)`, 'spec.selector');
         continue;
       }
-      // The default ingress gateway is assumed, not seen: its Service is not in the input.
-      if (workloads.every((w) => w.assumed)) continue;
       const ports = new Set<number>();
       for (const svc of index.of('Service')) {
         const svcSelector = objOf(specOf(svc).selector);
         if (Object.keys(svcSelector).length === 0) continue;
         if (!workloads.some((w) => w.namespace === namespaceOf(svc) && labelsMatch(svcSelector, w.labels))) continue;
-        for (const p of listOf(specOf(svc).ports)) {
-          if (typeof objOf(p).port === 'number') ports.add(p.port);
-          if (typeof objOf(p).targetPort === 'number') ports.add(p.targetPort);
+        for (const p of listOf(specOf(svc).ports).map(objOf)) {
+          // Istio counts TCP ports only; an unset protocol is TCP once the API server defaults it.
+          if (p.protocol !== undefined && p.protocol !== 'TCP') continue;
+          const target = targetNumber(p.targetPort);
+          if (typeof p.port === 'number') ports.add(p.port);
+          if (target !== undefined) ports.add(target);
         }
       }
       listOf(spec.servers).forEach((s, i) => {
@@ -36,3 +37,10 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
     }
   },
 };
+
+/** A numeric targetPort (a number, or a string of digits); named ports resolve only on the pod. */
+function targetNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return undefined;
+}
