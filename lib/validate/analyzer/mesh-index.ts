@@ -56,7 +56,8 @@ export class MeshIndex {
         this.secrets.add(`${ns}/${o.metadata.name}`);
         this.secretObjects.set(`${ns}/${o.metadata.name}`, o);
       } else if (o.apiVersion === 'v1' && o.kind === 'Pod') {
-        this.workloads.push({ ...workloadOf(o, ns, o.metadata.labels, o.metadata.annotations, spec), ...(assumedSet.has(o) ? { assumed: true } : {}) });
+        const workload = workloadOf(o, ns, o.metadata.labels, o.metadata.annotations, spec);
+        this.workloads.push(assumedSet.has(o) ? { ...workload, assumed: true } : workload);
       } else if (POD_TEMPLATE_KINDS.has(o.kind) && spec.template !== undefined) {
         const t = objOf(spec.template);
         this.workloads.push(workloadOf(o, ns, objOf(t.metadata).labels, objOf(t.metadata).annotations, t.spec));

@@ -25,7 +25,9 @@ export const webhookAnalyzer: Analyzer = {
       revs.forEach((r) => revisions.add(r));
       list.forEach((hook, i) => hooks.push({ config, index: i, id: `${config.metadata.name}/${String(hook.name ?? '')}`, hook }));
     }
-    const withRevisions = (base: Record<string, string>[]) => [...base, ...[...revisions].flatMap((rev) => base.map((b) => ({ ...b, [REVISION_LABEL]: rev })))];
+    const withRevisions = (base: Record<string, string>[]) => [
+      ...base, ...[...revisions].flatMap((rev) => base.map((b) => ({ ...b, [REVISION_LABEL]: rev }))),
+    ];
     const namespaceLabels = withRevisions([{}, { 'istio-injection': 'enabled' }, { 'istio-injection': 'disabled' }]);
     const objectLabels = withRevisions([{}, { 'sidecar.istio.io/inject': 'true' }, { 'sidecar.istio.io/inject': 'false' }]);
     const overlaps = new Map<Hook, Set<string>>();
