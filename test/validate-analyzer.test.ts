@@ -1,3 +1,4 @@
+import { base64, KEY_PLACEHOLDER, VALID_CERT_PEM } from './util/tls-fixtures';
 import { KubeObject } from '../lib/core/kube-object';
 import { analyzeObjects } from '../lib/validate/analyzer';
 
@@ -72,7 +73,7 @@ describe('analyzer: DestinationRules, gateways, services, policies', () => {
     expect(codes([gateway('gw', [https('a.example.com')], { istio: 'typo' })])).toStrictEqual(['error IST0101 Gateway/gw spec.selector']);
     const gwPod = pod('gw-0', { istio: 'edge' }, 'edge');
     const gwSvc = { ...service('edge', [{ name: 'https', port: 443, targetPort: 8443 }], { istio: 'edge' }), metadata: meta('edge', 'edge') } as KubeObject;
-    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: meta('cert', 'edge'), type: 'kubernetes.io/tls' } as KubeObject;
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: meta('cert', 'edge'), type: 'kubernetes.io/tls', data: { 'tls.crt': base64(VALID_CERT_PEM), 'tls.key': base64(KEY_PLACEHOLDER) } } as KubeObject;
     expect(codes([gwPod, gwSvc, secret, gateway('a', [https('a.example.com'), { ...https('a.example.com'), port: { number: 9443, name: 'alt', protocol: 'HTTPS' } }], { istio: 'edge' })]))
       .toStrictEqual(['warning IST0162 Gateway/a spec.servers[1].port.number']);
     expect(codes([gwPod, gwSvc, gateway('a', [https('a.example.com')], { istio: 'edge' })])).toStrictEqual(['error IST0101 Gateway/a spec.servers[0].tls.credentialName']);
