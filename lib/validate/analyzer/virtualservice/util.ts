@@ -42,3 +42,16 @@ export function appliesToMesh(vs: KubeObject): boolean {
 export function gatewayKey(ref: string, vsNamespace: string): string {
   return ref.includes('/') ? ref : `${vsNamespace}/${ref}`;
 }
+
+/**
+ * Istio's host.Name.Matches: the two hosts overlap (equal, or a wildcard covers the other; two
+ * wildcards by suffix). Case-sensitive, as Istio compares them.
+ */
+export function istioHostsMatch(n: string, o: string): boolean {
+  const nWild = n.startsWith('*');
+  const oWild = o.startsWith('*');
+  if (nWild && oWild) return n.length < o.length ? o.slice(1).endsWith(n.slice(1)) : n.slice(1).endsWith(o.slice(1));
+  if (nWild) return o.endsWith(n.slice(1));
+  if (oWild) return n.endsWith(o.slice(1));
+  return n === o;
+}
