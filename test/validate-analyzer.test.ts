@@ -1,5 +1,6 @@
 import { base64, KEY_PLACEHOLDER, VALID_CERT_PEM } from './util/tls-fixtures';
 import { KubeObject } from '../lib/core/kube-object';
+import { ValidateOptions } from '../lib/validate';
 import { analyzeObjects } from '../lib/validate/analyzer';
 
 const meta = (name: string, namespace = 'shop', extra: Record<string, unknown> = {}) => ({ name, namespace, ...extra });
@@ -18,7 +19,7 @@ const gateway = (name: string, servers: Record<string, unknown>[], selector: Rec
   ({ apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: meta(name, 'istio-system'), spec: { selector, servers } }) as KubeObject;
 const to = (host: string, extra: Record<string, unknown> = {}) => ({ destination: { host, ...extra } });
 // Sorted: the order of findings across analyzers carries no meaning.
-const codes = (objects: KubeObject[]) => analyzeObjects(objects).map((f) => `${f.severity} ${f.code} ${f.resource.kind}/${f.resource.name} ${f.path}`).sort();
+const codes = (objects: KubeObject[], options: ValidateOptions = {}) => analyzeObjects(objects, options).map((f) => `${f.severity} ${f.code} ${f.resource.kind}/${f.resource.name} ${f.path}`).sort();
 
 describe('analyzer: VirtualService references', () => {
   test('a complete service has no finding', () => {
@@ -57,10 +58,12 @@ describe('analyzer: VirtualService references', () => {
 });
 
 describe('analyzer: DestinationRules, gateways, services, policies', () => {
-  test('IST0173 when a subset selects none of the known pods; nothing when no pod is known', () => {
+  test('IST0173 when a subset selects no pod, also when the host has none (only where the input holds its pods with workloads: partial)', () => {
     const rule = dr('users', { host: 'users', subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] });
     expect(codes([service('users'), pod('u1', { app: 'users', version: 'v1' }), rule])).toStrictEqual(['error IST0173 DestinationRule/users spec.subsets[1].labels']);
-    expect(codes([service('users'), rule])).toStrictEqual([]);
+    expect(codes([service('users'), rule])).toStrictEqual(['error IST0173 DestinationRule/users spec.subsets[0].labels', 'error IST0173 DestinationRule/users spec.subsets[1].labels']);
+    expect(codes([service('users'), rule], { workloads: 'partial' })).toStrictEqual([]);
+    expect(codes([service('users'), pod('u1', { app: 'users', version: 'v1' }), rule], { workloads: 'partial' })).toStrictEqual(['error IST0173 DestinationRule/users spec.subsets[1].labels']);
   });
   test('IST0174 for an unknown host; IST0128/IST0129 for TLS without a CA', () => {
     expect(codes([dr('x', { host: 'ghost' })])).toStrictEqual(['warning IST0174 DestinationRule/x spec.host']);

@@ -8,6 +8,8 @@ import { Severity } from '../finding';
 export interface AnalysisContext {
   readonly index: MeshIndex;
   readonly mesh: MeshConfig;
+  /** Whether the input holds every workload (see ValidateOptions.workloads). */
+  readonly workloadsComplete: boolean;
   /**
    * Reports a finding of `message` on `object`; `text` is the specific sentence, `path` dotted
    * from the object root. `level` overrides the message's level (our own codes only).

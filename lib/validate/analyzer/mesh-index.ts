@@ -1,4 +1,5 @@
 import { fqdn, labelsMatch, listOf, namespaceOf, objOf, stringLabels, SVC_SUFFIX } from './objects';
+import { MeshHosts } from './service-hosts';
 import { hostCovers } from '../../core/hosts';
 import { KubeObject } from '../../core/kube-object';
 
@@ -35,6 +36,7 @@ export class MeshIndex {
   /** DestinationRules by their host resolved to an FQDN; wildcard hosts under "*". */
   readonly destinationRulesByHost = new Map<string, KubeObject[]>();
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
+  private meshHosts?: MeshHosts;
 
   /**
    * @param objects the input
@@ -74,6 +76,12 @@ export class MeshIndex {
         this.secrets.add(`${ns}/${spec.secretName}`);
       }
     }
+  }
+
+  /** Hosts as Istio's analyzers look them up (ServiceEntries and Services, with exportTo). */
+  get hosts(): MeshHosts {
+    this.meshHosts ??= new MeshHosts(this.of('ServiceEntry').filter((o) => o.apiVersion.startsWith('networking.istio.io/')), this.of('Service').filter((o) => o.apiVersion === 'v1'));
+    return this.meshHosts;
   }
 
   /** DestinationRules that may apply to an FQDN: exact host matches, then wildcard ones. */

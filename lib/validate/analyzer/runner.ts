@@ -21,6 +21,7 @@ export function runAnalyzers(analyzers: readonly Analyzer[], objects: readonly K
       analyzer.analyze({
         index,
         mesh,
+        workloadsComplete: options.workloads !== 'partial',
         report: (message, object, text, path, level) => found.push(findingOf(object, level ?? message.level, message.code, text, path)),
       });
       out.push(...found);

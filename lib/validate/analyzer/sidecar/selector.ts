@@ -3,7 +3,7 @@ import { Analyzer } from '../analyzer';
 import { Workload } from '../mesh-index';
 import { IST } from '../messages';
 import { formatLabels, namespaceOf, objOf, specOf, stringLabels } from '../objects';
-import { reportOverlaps } from '../telemetry/selector';
+import { holdsPods, reportOverlaps } from '../telemetry/selector';
 
 /** The pod annotation and namespace label of Istio's ambient mode. */
 const AMBIENT_REDIRECTION = 'ambient.istio.io/redirection';
@@ -16,7 +16,7 @@ const AMBIENT_REDIRECTION = 'ambient.istio.io/redirection';
 export const sidecarSelectorAnalyzer: Analyzer = {
   name: 'sidecar.SelectorAnalyzer',
   inputs: ['Sidecar', 'Pod', 'Namespace'],
-  analyze({ index, report }) {
+  analyze({ index, report, workloadsComplete }) {
     const byPod = new Map<Workload, KubeObject[]>();
     const namespaceWide = new Map<string, KubeObject[]>();
     const ineffective = new Set<KubeObject>();
@@ -28,7 +28,7 @@ export const sidecarSelectorAnalyzer: Analyzer = {
         continue;
       }
       const pods = index.selected(selector, ns);
-      if (pods.length === 0) report(IST.ReferencedResourceNotFound, sc, `workloadSelector ${formatLabels(selector)} matches no pod in ${ns}`, 'spec.workloadSelector');
+      if (pods.length === 0 && (workloadsComplete || holdsPods(index, ns))) report(IST.ReferencedResourceNotFound, sc, `workloadSelector ${formatLabels(selector)} matches no pod in ${ns}`, 'spec.workloadSelector');
       for (const p of pods) byPod.set(p, [...(byPod.get(p) ?? []), sc]);
     }
     const ambientPods = new Map<Workload, KubeObject[]>();

@@ -1,6 +1,6 @@
 import { KubeObject } from '../../../core/kube-object';
 import { Analyzer } from '../analyzer';
-import { Workload } from '../mesh-index';
+import { MeshIndex, Workload } from '../mesh-index';
 import { IST } from '../messages';
 import { formatLabels, namespaceOf, objOf, specOf } from '../objects';
 
@@ -8,13 +8,14 @@ import { formatLabels, namespaceOf, objOf, specOf } from '../objects';
 export const telemetrySelectorAnalyzer: Analyzer = {
   name: 'telemetry.SelectorAnalyzer',
   inputs: ['Telemetry', 'Pod'],
-  analyze({ index, report }) {
+  analyze({ index, report, workloadsComplete }) {
     const byPod = new Map<Workload, KubeObject[]>();
     for (const tel of index.of('Telemetry')) {
       const selector = objOf(objOf(specOf(tel).selector).matchLabels);
       if (Object.keys(selector).length === 0) continue;
       const pods = index.selected(selector, namespaceOf(tel));
-      if (pods.length === 0) {
+      // Without the workloads in the input, judge only namespaces whose pods it holds.
+      if (pods.length === 0 && (workloadsComplete || holdsPods(index, namespaceOf(tel)))) {
         report(IST.ReferencedResourceNotFound, tel, `selector ${formatLabels(selector)} matches no pod in ${namespaceOf(tel)}`, 'spec.selector');
       }
       for (const p of pods) byPod.set(p, [...(byPod.get(p) ?? []), tel]);
@@ -36,4 +37,9 @@ export function reportOverlaps(byPod: Map<Workload, KubeObject[]>, emit: (o: Kub
       emit(o, names, `${pod.namespace}/${pod.object?.metadata.name ?? '<assumed>'}`);
     }
   }
+}
+
+/** Whether the input holds pods (not Istio's assumed ones) in `namespace`. */
+export function holdsPods(index: MeshIndex, namespace: string): boolean {
+  return index.selected({}, namespace).some((w) => !w.assumed);
 }
