@@ -1,8 +1,10 @@
 import { Analyzer } from './analyzer';
+import { annotationsAnalyzer } from './annotations/annotations';
 import { blockedCidrsAnalyzer } from './authn/blocked-cidrs';
 import { authorizationPoliciesAnalyzer } from './authz/authorization-policies';
 import { conditionAnalyzer } from './conditions/conditions';
 import { applicationUidAnalyzer } from './deployment/application-uid';
+import { serviceAssociationAnalyzer } from './deployment/services';
 import { deprecationAnalyzer } from './deprecation/deprecation';
 import { caCertificateAnalyzer } from './destinationrule/ca-certificates';
 import { podNotSelectedAnalyzer } from './destinationrule/subset';
@@ -39,9 +41,11 @@ import { webhookAnalyzer } from './webhook/webhook';
 
 /** Every analyzer, Istio's (sorted by package, as in Istio's all.go) and then ours. */
 export const ALL_ANALYZERS: readonly Analyzer[] = [
+  annotationsAnalyzer,
   blockedCidrsAnalyzer,
   authorizationPoliciesAnalyzer,
   conditionAnalyzer,
+  serviceAssociationAnalyzer,
   applicationUidAnalyzer,
   deprecationAnalyzer,
   caCertificateAnalyzer,
