@@ -2,10 +2,12 @@ import { Command, Option } from 'commander';
 import { CliIo, ExitCode } from './io';
 import { readLintInputs } from './lint-inputs';
 import { renderLintJson, renderLintText, summarize } from './lint-report';
+import { readMeshConfigFile } from './mesh-config-file';
 import { validateSources } from '../validate/engine';
 
 interface LintOptions {
   readonly format: 'text' | 'json';
+  readonly meshconfig?: string;
 }
 
 /**
@@ -19,10 +21,17 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .argument('<paths...>', 'YAML/JSON files, directories (searched recursively), or - for standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--meshconfig <file>', "Istio MeshConfig YAML for the analyzers that read it (default: the istio ConfigMap in the input, else Istio's defaults)")
     .action(async (paths: string[], opts: LintOptions) => {
+      const mesh = opts.meshconfig === undefined ? undefined : await readMeshConfigFile(opts.meshconfig);
+      if (mesh && 'problem' in mesh) {
+        io.stderr.write(`istio-grpc lint: ${mesh.problem}\n`);
+        setExit(ExitCode.USAGE);
+        return;
+      }
       const inputs = await readLintInputs(paths, io.stdin);
       for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${problem}\n`);
-      const findings = validateSources(inputs.sources);
+      const findings = validateSources(inputs.sources, mesh ? { meshConfig: mesh.meshConfig } : {});
       const summary = summarize(inputs.sources.length, findings);
       io.stdout.write(opts.format === 'json'
         ? renderLintJson(findings, summary)
