@@ -7,7 +7,8 @@ import { KubeObject } from '../lib/core/kube-object';
 import { analyzeObjects } from '../lib/validate/analyzer';
 
 const telemetry = { apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', metadata: { name: 'logs', namespace: 'shop' }, spec: { accessLogging: [{}] } } as KubeObject;
-const meshConfigMap = (mesh: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio', namespace: 'istio-system' }, data: { mesh } }) as KubeObject;
+const meshConfigMap = (mesh: string) =>
+  ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio', namespace: 'istio-system' }, data: { mesh } }) as KubeObject;
 const codesOf = (objects: KubeObject[], meshConfig?: Record<string, unknown>) => analyzeObjects(objects, meshConfig ? { meshConfig } : {}).map((f) => f.code);
 
 async function lint(argv: string[]) {
@@ -38,10 +39,11 @@ describe('mesh config for the analyzers', () => {
     expect(codesOf([telemetry, meshConfigMap('defaultProviders: [unclosed')])).toStrictEqual(['IST0157']);
   });
 
-  test('rootNamespace: an AuthorizationPolicy with a selector in the root namespace is mesh-wide, so no IST0127', () => {
+  test('rootNamespace: an AuthorizationPolicy there is mesh-wide, so its selector may match in-mesh pods of any namespace (IST0127 otherwise)', () => {
     const ap = { apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: 'ap', namespace: 'mesh-root' }, spec: { selector: { matchLabels: { app: 'x' } } } } as KubeObject;
-    expect(codesOf([ap])).toStrictEqual(['IST0127']);
-    expect(codesOf([ap], { rootNamespace: 'mesh-root' })).toStrictEqual([]);
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x', namespace: 'shop', labels: { app: 'x' } }, spec: { containers: [{ name: 'istio-proxy', image: 'proxyv2' }] } } as KubeObject;
+    expect(codesOf([ap, pod])).toStrictEqual(['IST0127']);
+    expect(codesOf([ap, pod], { rootNamespace: 'mesh-root' })).toStrictEqual([]);
   });
 
   test('DNS auto-allocation in proxyMetadata gives ServiceEntries addresses (no IST0134)', () => {

@@ -95,7 +95,7 @@ describe('analyzer: DestinationRules, gateways, services, policies', () => {
     const ap = (spec: Record<string, unknown>) => ({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: meta('ap'), spec }) as KubeObject;
     expect(codes([pod('u', { app: 'users' }, 'shop', false), ap({ selector: { matchLabels: { app: 'users' } } })])).toStrictEqual(['warning IST0127 AuthorizationPolicy/ap spec.selector']);
     const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { 'istio-injection': 'enabled' } } } as KubeObject;
-    expect(codes([ns, ap({ rules: [{ from: [{ source: { namespaces: ['shop', 'front*', 'checkout'] } }] }] })]))
+    expect(codes([ns, pod('u1', { app: 'users' }), ap({ rules: [{ from: [{ source: { namespaces: ['shop', 'front*', 'checkout'] } }] }] })]))
       .toStrictEqual(['error IST0101 AuthorizationPolicy/ap spec.rules[0].from[0].source.namespaces[1]', 'error IST0101 AuthorizationPolicy/ap spec.rules[0].from[0].source.namespaces[2]']);
   });
   test('Telemetry: IST0101, IST0160, IST0157', () => {
