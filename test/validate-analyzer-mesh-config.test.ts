@@ -9,7 +9,8 @@ import { analyzeObjects } from '../lib/validate/analyzer';
 const telemetry = { apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', metadata: { name: 'logs', namespace: 'shop' }, spec: { accessLogging: [{}] } } as KubeObject;
 const meshConfigMap = (mesh: string) =>
   ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'istio', namespace: 'istio-system' }, data: { mesh } }) as KubeObject;
-const codesOf = (objects: KubeObject[], meshConfig?: Record<string, unknown>) => analyzeObjects(objects, meshConfig ? { meshConfig } : {}).map((f) => f.code);
+const codesOf = (objects: KubeObject[], meshConfig?: Record<string, unknown>) =>
+  analyzeObjects(objects, meshConfig ? { meshConfig } : {}).map((f) => f.code);
 
 async function lint(argv: string[]) {
   const out: string[] = [];

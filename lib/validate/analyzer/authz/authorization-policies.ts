@@ -1,6 +1,7 @@
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
 import { workloadInMesh } from '../deployment/in-mesh';
+import { Workload } from '../mesh-index';
 import { IST } from '../messages';
 import { formatLabels, listOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
 
@@ -23,7 +24,7 @@ export const authorizationPoliciesAnalyzer: Analyzer = {
   },
 };
 
-function checkWorkloads({ index, mesh, report, workloadsComplete }: AnalysisContext, ap: KubeObject, inMesh: ReturnType<typeof index.selected>): void {
+function checkWorkloads({ index, mesh, report, workloadsComplete }: AnalysisContext, ap: KubeObject, inMesh: readonly Workload[]): void {
   const spec = specOf(ap);
   const ns = namespaceOf(ap);
   const hasSelector = spec.selector !== undefined && spec.selector !== null;
