@@ -7,7 +7,11 @@ import { listOf, objOf, stringLabels } from '../objects';
  * `istio-injection=enabled` label of a Namespace the input holds.
  */
 export function podInMesh(
-  index: MeshIndex, namespace: string, labels: Readonly<Record<string, string>>, annotations: Readonly<Record<string, string>>, podSpec: Record<string, any>,
+  index: MeshIndex,
+  namespace: string,
+  labels: Readonly<Record<string, string>>,
+  annotations: Readonly<Record<string, string>>,
+  podSpec: Record<string, any>,
 ): boolean {
   const containers = [...listOf(podSpec.containers), ...listOf(podSpec.initContainers)].map(objOf);
   if (containers.some((c) => c.name === 'istio-proxy' && typeof c.image === 'string' && c.image !== '')) return true;
