@@ -1,45 +1,43 @@
-import { appliesToMesh, destinationsOf, gatewaysOf } from './util';
-import { KubeObject } from '../../../core/kube-object';
-import { AnalysisContext, Analyzer } from '../analyzer';
-import { MeshIndex } from '../mesh-index';
+import { gatewaysOf } from './util';
+import { Analyzer } from '../analyzer';
 import { IST } from '../messages';
-import { fqdn, listOf, namespaceOf, specOf } from '../objects';
+import { listOf, nameOf, objOf, specOf, stringsOf } from '../objects';
 
-/** IST0140: a gateway route without subset to a host whose mesh VirtualService pins subsets. */
+/**
+ * IST0140: a VirtualService bound to gateways routes to a host without a subset, while another
+ * VirtualService for that host routes it by subsets: those subsets do not apply to the gateway's
+ * requests. Hosts compare as written, as Istio compares them.
+ */
 export const ingressSubsetsAnalyzer: Analyzer = {
   name: 'virtualservice.IngressRouteRulesAnalyzer',
   inputs: ['VirtualService'],
   analyze({ index, report }) {
-    const pinned = subsetPinningVirtualServices(index);
-    for (const vs of index.of('VirtualService')) checkGatewayRoutes(pinned, vs, report);
+    // VirtualService -> the hosts it routes to subsets of (hosts it also declares).
+    const pinning = new Map<string, Set<string>>();
+    for (const vs of index.of('VirtualService')) {
+      const hosts = new Set(stringsOf(specOf(vs).hosts));
+      for (const rule of listOf(specOf(vs).http)) {
+        for (const route of listOf(objOf(rule).route)) {
+          const d = objOf(objOf(route).destination);
+          if (typeof d.subset === 'string' && d.subset !== '' && typeof d.host === 'string' && hosts.has(d.host)) {
+            pinning.set(nameOf(vs), new Set([...(pinning.get(nameOf(vs)) ?? []), d.host]));
+          }
+        }
+      }
+    }
+    for (const vs of index.of('VirtualService')) {
+      if (gatewaysOf(vs).length === 0) continue;
+      listOf(specOf(vs).http).forEach((rule, i) => {
+        listOf(objOf(rule).route).forEach((route, j) => {
+          const d = objOf(objOf(route).destination);
+          if ((typeof d.subset === 'string' && d.subset !== '') || typeof d.host !== 'string') return;
+          for (const [other, hosts] of pinning) {
+            if (!hosts.has(d.host)) continue;
+            report(IST.IngressRouteRulesNotAffected, vs,
+              `the subsets VirtualService ${other} routes ${d.host} by do not apply to requests through this VirtualService's gateways; route to the subsets here too`, `spec.http[${i}].route[${j}].destination`);
+          }
+        });
+      });
+    }
   },
 };
-
-/** Mesh VirtualServices that pin subsets, by the FQDN of the host they route. */
-function subsetPinningVirtualServices(index: MeshIndex): Map<string, KubeObject> {
-  const pinned = new Map<string, KubeObject>();
-  for (const vs of index.of('VirtualService')) {
-    if (!appliesToMesh(vs)) continue;
-    const ns = namespaceOf(vs);
-    const hosts = new Set(listOf(specOf(vs).hosts).map((h) => fqdn(String(h), ns)));
-    for (const d of destinationsOf(vs)) {
-      const host = fqdn(String(d.destination.host), ns);
-      if (d.destination.subset !== undefined && hosts.has(host) && !pinned.has(host)) pinned.set(host, vs);
-    }
-  }
-  return pinned;
-}
-
-function checkGatewayRoutes(pinned: Map<string, KubeObject>, vs: KubeObject, report: AnalysisContext['report']): void {
-  const gateways = gatewaysOf(vs);
-  if (gateways.length === 0 || gateways.includes('mesh')) return;
-  const ns = namespaceOf(vs);
-  for (const { destination, path, mirror } of destinationsOf(vs)) {
-    if (mirror || destination.subset !== undefined || typeof destination.host !== 'string') continue;
-    const meshVs = pinned.get(fqdn(destination.host, ns));
-    if (meshVs && meshVs !== vs) {
-      report(IST.IngressRouteRulesNotAffected, vs, `the subsets of VirtualService ${namespaceOf(meshVs)}/${meshVs.metadata.name} do not apply to requests through the gateway; route to the subsets here too`, path);
-    }
-  }
-}
-
