@@ -22,7 +22,6 @@ function msg(code: string, name: string, level: Severity, template: string): Mes
  * as in Istio's pkg/config/analysis/msg/messages.yaml), keyed by Istio's message name.
  */
 export const IST = {
-  InternalError: msg('IST0001', 'InternalError', 'error', 'the analysis failed: %v'),
   Deprecated: msg('IST0002', 'Deprecated', 'warning', 'deprecated: %s'),
   ReferencedResourceNotFound: msg('IST0101', 'ReferencedResourceNotFound', 'error', 'referenced %s %q does not exist'),
   NamespaceNotInjected: msg('IST0102', 'NamespaceNotInjected', 'info', 'namespace %s has no injection label; label it istio-injection=enabled or =disabled'),
