@@ -4,8 +4,9 @@ import { KubeObject } from '../../core/kube-object';
 import { Finding } from '../finding';
 import { ValidateOptions } from '../options';
 
-export { ANALYZER_CODES, IST, IGR, MessageType } from './messages';
-export { Analyzer, AnalysisContext } from './analyzer';
+export { ANALYZER_CODES, IST, IGR } from './messages';
+export type { MessageType } from './messages';
+export type { Analyzer, AnalysisContext } from './analyzer';
 export { ALL_ANALYZERS } from './all';
 
 /**
