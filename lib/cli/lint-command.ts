@@ -50,6 +50,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
         return;
       }
       const inputs = await readLintInputs(paths, io.stdin);
+      for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${warning}\n`);
       if (inputs.problems.length) {
         for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${problem}\n`);
         setExit(ExitCode.USAGE);

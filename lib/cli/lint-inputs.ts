@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import { extname, join } from 'path';
+import { pushAll } from '../core/push-all';
 import { SourcedObject } from '../validate/engine';
 import { parseYamlDocuments } from '../validate/yaml-documents';
 
@@ -14,16 +15,20 @@ export interface LintInputs {
   readonly sources: SourcedObject[];
   /** One line each; any problem makes lint exit 2. */
   readonly problems: string[];
+  /** One line each: read as kubectl reads them, but probably mistakes (duplicated keys). */
+  readonly warnings: string[];
 }
 
 /** Reads files, directories (recursively) and `-` (standard input) into objects. */
 export async function readLintInputs(paths: readonly string[], stdin: NodeJS.ReadableStream): Promise<LintInputs> {
   const sources: SourcedObject[] = [];
   const problems: string[] = [];
+  const warnings: string[] = [];
   const add = (text: string, file: string) => {
     const parsed = parseYamlDocuments(text, file);
-    sources.push(...parsed.sources);
-    problems.push(...parsed.problems);
+    pushAll(sources, parsed.sources);
+    pushAll(problems, parsed.problems);
+    pushAll(warnings, parsed.warnings);
   };
   for (const path of paths) {
     if (path === '-') {
@@ -48,7 +53,7 @@ export async function readLintInputs(paths: readonly string[], stdin: NodeJS.Rea
       }
     }
   }
-  return { sources, problems };
+  return { sources, problems, warnings };
 }
 
 async function expand(path: string): Promise<string[]> {
@@ -58,7 +63,7 @@ async function expand(path: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries) {
     const full = join(path, entry.name);
-    if (entry.isDirectory()) files.push(...await expand(full));
+    if (entry.isDirectory()) pushAll(files, await expand(full));
     else if (MANIFEST_EXTENSIONS.includes(extname(entry.name).toLowerCase())) files.push(full);
   }
   return files;

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { CliIo, ExitCode } from './io';
 import { KubeObject } from '../core/kube-object';
+import { pushAll } from '../core/push-all';
 import { renderRunbooks } from '../troubleshoot/runbook';
 import { nonGrpcServices } from '../troubleshoot/runbook-model';
 import { parseYamlDocuments } from '../validate/yaml-documents';
@@ -31,7 +32,7 @@ async function runRunbook(io: CliIo, files: string[], outDir: string | undefined
       io.stderr.write(`istio-grpc runbook: ${loaded}\n`);
       return ExitCode.USAGE;
     }
-    objects.push(...loaded);
+    pushAll(objects, loaded);
   }
   const runbooks = renderRunbooks(objects);
   if (runbooks.length === 0) {
