@@ -72,7 +72,8 @@ function findingsOfApp(root: IConstruct, pass?: SynthPass): LocatedFinding[] {
       serveFromPass(root, o);
     });
   }
-  const engineFindings = validateObjects(manifests);
+  // A chart rarely holds the workloads its policies select: judge pod selection only where it does.
+  const engineFindings = validateObjects(manifests, { workloads: 'partial' });
   const paths = engineFindings.length ? new Map(apiObjects.map((o) => [[o.kind, o.metadata.namespace ?? Chart.of(o).namespace ?? '', o.name].join('|'), o.node.path])) : undefined;
   const located = engineFindings.map((finding) => ({ finding, constructPath: paths?.get(keyOf(finding)) ?? root.node.path }));
   const own = root.node.findAll().flatMap((c) => (propWarnings.get(c)?.() ?? []).map((finding) => ({ finding, constructPath: c.node.path })));

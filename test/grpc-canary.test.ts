@@ -144,7 +144,8 @@ describe('GrpcCanary rules: more input refused', () => {
     const { objects } = synthCanary({ headerRoutes: [{ header: 'x-canary' }, { header: 'x-canary', exact: 'stable', subset: 'stable' }] });
     const names = only(objects, 'VirtualService').spec.http.map((r: any) => r.name);
     expect(names).toStrictEqual(['grpc-default-x-canary', 'grpc-default-x-canary-2', 'grpc-default']);
-    expect(errorsOf(validateObjects(objects))).toStrictEqual([]);
+    // As the chart validates itself: its workloads are deployed from elsewhere.
+    expect(errorsOf(validateObjects(objects, { workloads: 'partial' }))).toStrictEqual([]);
   });
 });
 

@@ -1,4 +1,6 @@
+import { base64, KEY_PLACEHOLDER, VALID_CERT_PEM } from './util/tls-fixtures';
 import { KubeObject } from '../lib/core/kube-object';
+import { ValidateOptions } from '../lib/validate';
 import { analyzeObjects } from '../lib/validate/analyzer';
 
 const meta = (name: string, namespace = 'shop', extra: Record<string, unknown> = {}) => ({ name, namespace, ...extra });
@@ -16,7 +18,8 @@ const dr = (name: string, spec: Record<string, unknown>): KubeObject => ({ apiVe
 const gateway = (name: string, servers: Record<string, unknown>[], selector: Record<string, string> = { istio: 'ingressgateway' }): KubeObject =>
   ({ apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: meta(name, 'istio-system'), spec: { selector, servers } }) as KubeObject;
 const to = (host: string, extra: Record<string, unknown> = {}) => ({ destination: { host, ...extra } });
-const codes = (objects: KubeObject[]) => analyzeObjects(objects).map((f) => `${f.severity} ${f.code} ${f.resource.kind}/${f.resource.name} ${f.path}`);
+// Sorted: the order of findings across analyzers carries no meaning.
+const codes = (objects: KubeObject[], options: ValidateOptions = {}) => analyzeObjects(objects, options).map((f) => `${f.severity} ${f.code} ${f.resource.kind}/${f.resource.name} ${f.path}`).sort();
 
 describe('analyzer: VirtualService references', () => {
   test('a complete service has no finding', () => {
@@ -40,8 +43,8 @@ describe('analyzer: VirtualService references', () => {
     const gw = gateway('gw', [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['grpc.example.com'], tls: { mode: 'SIMPLE', credentialName: 'c' } }]);
     const bound = (host: string, ref: string) => vs('in', { hosts: [host], gateways: [ref], http: [{ route: [to('users')] }] });
     expect(codes([service('users'), gw, bound('grpc.example.com', 'istio-system/gw')])).toStrictEqual([]);
-    expect(codes([service('users'), gw, bound('api.example.com', 'istio-system/gw')])).toStrictEqual(['warning IST0132 VirtualService/in spec.hosts[0]']);
-    expect(codes([service('users'), bound('grpc.example.com', 'nope')])).toStrictEqual(['error IST0101 VirtualService/in spec.gateways[0]', 'warning IST0132 VirtualService/in spec.hosts[0]']);
+    expect(codes([service('users'), gw, bound('api.example.com', 'istio-system/gw')])).toStrictEqual(['warning IST0132 VirtualService/in spec.gateways[0]']);
+    expect(codes([service('users'), bound('grpc.example.com', 'nope')])).toStrictEqual(['error IST0101 VirtualService/in spec.gateways[0]', 'warning IST0132 VirtualService/in spec.gateways[0]']);
   });
   test('IST0109 on both VirtualServices that claim one mesh host', () => {
     expect(codes([service('users'), vs('a', { hosts: ['users'], http: [{ route: [to('users')] }] }), vs('b', { hosts: ['users.shop.svc.cluster.local'], http: [{ route: [to('users')] }] })]))
@@ -50,15 +53,17 @@ describe('analyzer: VirtualService references', () => {
   test('IST0130 and IST0131 for repeated matches; IST0002 for deprecated fault percent', () => {
     const m = { match: [{ uri: { exact: '/a.B/C' } }], route: [to('users')] };
     expect(codes([service('users'), vs('a', { hosts: ['users'], http: [m, m, { route: [to('users')], fault: { delay: { percent: 5, fixedDelay: '1s' } } }] })]))
-      .toStrictEqual(['info IST0131 VirtualService/a spec.http[1].match[0]', 'warning IST0130 VirtualService/a spec.http[1]', 'warning IST0002 VirtualService/a spec.http[2].fault.delay.percent']);
+      .toStrictEqual(['info IST0131 VirtualService/a spec.http[1].match[0]', 'warning IST0002 VirtualService/a spec.http[2].fault.delay.percent', 'warning IST0130 VirtualService/a spec.http[1]']);
   });
 });
 
 describe('analyzer: DestinationRules, gateways, services, policies', () => {
-  test('IST0173 when a subset selects none of the known pods; nothing when no pod is known', () => {
+  test('IST0173 when a subset selects no pod, also when the host has none (only where the input holds its pods with workloads: partial)', () => {
     const rule = dr('users', { host: 'users', subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] });
     expect(codes([service('users'), pod('u1', { app: 'users', version: 'v1' }), rule])).toStrictEqual(['error IST0173 DestinationRule/users spec.subsets[1].labels']);
-    expect(codes([service('users'), rule])).toStrictEqual([]);
+    expect(codes([service('users'), rule])).toStrictEqual(['error IST0173 DestinationRule/users spec.subsets[0].labels', 'error IST0173 DestinationRule/users spec.subsets[1].labels']);
+    expect(codes([service('users'), rule], { workloads: 'partial' })).toStrictEqual([]);
+    expect(codes([service('users'), pod('u1', { app: 'users', version: 'v1' }), rule], { workloads: 'partial' })).toStrictEqual(['error IST0173 DestinationRule/users spec.subsets[1].labels']);
   });
   test('IST0174 for an unknown host; IST0128/IST0129 for TLS without a CA', () => {
     expect(codes([dr('x', { host: 'ghost' })])).toStrictEqual(['warning IST0174 DestinationRule/x spec.host']);
@@ -71,12 +76,12 @@ describe('analyzer: DestinationRules, gateways, services, policies', () => {
     expect(codes([gateway('gw', [https('a.example.com')], { istio: 'typo' })])).toStrictEqual(['error IST0101 Gateway/gw spec.selector']);
     const gwPod = pod('gw-0', { istio: 'edge' }, 'edge');
     const gwSvc = { ...service('edge', [{ name: 'https', port: 443, targetPort: 8443 }], { istio: 'edge' }), metadata: meta('edge', 'edge') } as KubeObject;
-    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: meta('cert', 'edge'), type: 'kubernetes.io/tls' } as KubeObject;
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: meta('cert', 'edge'), type: 'kubernetes.io/tls', data: { 'tls.crt': base64(VALID_CERT_PEM), 'tls.key': base64(KEY_PLACEHOLDER) } } as KubeObject;
     expect(codes([gwPod, gwSvc, secret, gateway('a', [https('a.example.com'), { ...https('a.example.com'), port: { number: 9443, name: 'alt', protocol: 'HTTPS' } }], { istio: 'edge' })]))
       .toStrictEqual(['warning IST0162 Gateway/a spec.servers[1].port.number']);
     expect(codes([gwPod, gwSvc, gateway('a', [https('a.example.com')], { istio: 'edge' })])).toStrictEqual(['error IST0101 Gateway/a spec.servers[0].tls.credentialName']);
     expect(codes([gwPod, gwSvc, secret, gateway('a', [https('a.example.com')], { istio: 'edge' }), gateway('b', [https('a.example.com')], { istio: 'edge' })]))
-      .toStrictEqual(['error IST0145 Gateway/a spec.servers[0]', 'error IST0145 Gateway/b spec.servers[0]']);
+      .toStrictEqual(['error IST0145 Gateway/a spec.servers[0]', 'error IST0145 Gateway/b spec.servers[0]', 'warning IST0138 Gateway/a spec.servers[0].tls', 'warning IST0138 Gateway/b spec.servers[0].tls']);
     expect(codes([gwPod, gwSvc, secret, gateway('a', [https('a.example.com')], { istio: 'edge' }), gateway('b', [https('b.example.com')], { istio: 'edge' })]))
       .toStrictEqual(['warning IST0138 Gateway/a spec.servers[0].tls', 'warning IST0138 Gateway/b spec.servers[0].tls']);
   });
@@ -89,15 +94,15 @@ describe('analyzer: DestinationRules, gateways, services, policies', () => {
   test('AuthorizationPolicy: IST0127 without an in-mesh pod; IST0101 for a namespace missing from listed Namespaces', () => {
     const ap = (spec: Record<string, unknown>) => ({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: meta('ap'), spec }) as KubeObject;
     expect(codes([pod('u', { app: 'users' }, 'shop', false), ap({ selector: { matchLabels: { app: 'users' } } })])).toStrictEqual(['warning IST0127 AuthorizationPolicy/ap spec.selector']);
-    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } } as KubeObject;
-    expect(codes([ns, ap({ rules: [{ from: [{ source: { namespaces: ['shop', 'front*', 'checkout'] } }] }] })]))
+    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { 'istio-injection': 'enabled' } } } as KubeObject;
+    expect(codes([ns, pod('u1', { app: 'users' }), ap({ rules: [{ from: [{ source: { namespaces: ['shop', 'front*', 'checkout'] } }] }] })]))
       .toStrictEqual(['error IST0101 AuthorizationPolicy/ap spec.rules[0].from[0].source.namespaces[1]', 'error IST0101 AuthorizationPolicy/ap spec.rules[0].from[0].source.namespaces[2]']);
   });
   test('Telemetry: IST0101, IST0160, IST0157', () => {
     const tel = (name: string, spec: Record<string, unknown>) => ({ apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', metadata: meta(name), spec }) as KubeObject;
     expect(codes([pod('u', { app: 'users' }), tel('t', { selector: { matchLabels: { app: 'ghost' } } })])).toStrictEqual(['error IST0101 Telemetry/t spec.selector']);
     expect(codes([tel('a', {}), tel('b', { accessLogging: [{}] })]))
-      .toStrictEqual(['warning IST0157 Telemetry/b spec.accessLogging[0]', 'error IST0160 Telemetry/a spec', 'error IST0160 Telemetry/b spec']);
+      .toStrictEqual(['error IST0160 Telemetry/a spec', 'error IST0160 Telemetry/b spec', 'warning IST0157 Telemetry/b spec.accessLogging[0]']);
   });
 });
 

@@ -4,6 +4,7 @@ import { CliIo, ExitCode } from './io';
 import { readLintInputs } from './lint-inputs';
 import { renderLintJson, renderLintText, summarize } from './lint-report';
 import { renderLintSarif } from './lint-sarif';
+import { readMeshConfigFile } from './mesh-config-file';
 import { packageVersionOrUnknown } from './package-version';
 import { atLeast, parseSeverityThreshold } from './severity-threshold';
 import { isSuppressed, parseSuppression, Suppression, unknownSuppressionCodes } from './suppress';
@@ -15,6 +16,7 @@ interface LintOptions {
   readonly suppress: Suppression[];
   readonly failureThreshold: Severity;
   readonly outputThreshold: Severity;
+  readonly meshconfig?: string;
 }
 
 /**
@@ -36,9 +38,16 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
       .argParser(parseSeverityThreshold).default('error'))
     .addOption(new Option('--output-threshold <level>', 'print findings at this level or worse: error, warning, info')
       .argParser(parseSeverityThreshold).default('info'))
+    .option('--meshconfig <file>', "Istio MeshConfig YAML for the analyzers that read it (default: the istio ConfigMap in the input, else Istio's defaults)")
     .action(async (paths: string[], opts: LintOptions) => {
       for (const code of unknownSuppressionCodes(opts.suppress)) {
         io.stderr.write(`istio-grpc lint: warning: --suppress code ${code} is not a code lint reports; it suppresses nothing.\n`);
+      }
+      const mesh = opts.meshconfig === undefined ? undefined : await readMeshConfigFile(opts.meshconfig);
+      if (mesh && 'problem' in mesh) {
+        io.stderr.write(`istio-grpc lint: ${mesh.problem}\n`);
+        setExit(ExitCode.USAGE);
+        return;
       }
       const inputs = await readLintInputs(paths, io.stdin);
       for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${warning}\n`);
@@ -47,7 +56,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
         setExit(ExitCode.USAGE);
         return;
       }
-      const all = validateSources(inputs.sources);
+      const all = validateSources(inputs.sources, mesh ? { meshConfig: mesh.meshConfig } : {});
       const kept = all.filter((f) => !isSuppressed(f, opts.suppress));
       // As in istioctl, the exit code looks at every finding kept, whatever the output threshold hides.
       const shown = sortFindings(kept.filter((f) => atLeast(f.severity, opts.outputThreshold)));

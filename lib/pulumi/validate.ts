@@ -10,7 +10,8 @@ import { errorsOf, formatFinding, validateObjects } from '../validate/engine';
 export function assertValidObjects(
   component: string, objects: readonly KubeObject[], resource?: pulumi.Resource, own: readonly KubeObject[] = objects,
 ): void {
-  const findings = validateObjects(objects);
+  // A component rarely holds the workloads its policies select: judge pod selection only where it does.
+  const findings = validateObjects(objects, { workloads: 'partial' });
   if (resource) {
     // Objects given only as context (another component's) are that component's to warn about.
     const ownKeys = new Set(own.map((o) => `${o.kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`));

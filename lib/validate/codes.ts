@@ -1,4 +1,4 @@
-import { ANALYZER_CODES } from './analyzer/codes';
+import { ANALYZER_CODES } from './analyzer/messages';
 import { CodeInfo } from './code-info';
 import { POD_SECURITY_CODES } from './pod-security/codes';
 import { SCHEMA_CODES } from './schema/codes';

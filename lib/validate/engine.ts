@@ -62,7 +62,7 @@ export function validateSources(sources: readonly SourcedObject[], options: Vali
     if (webhook.some((f) => f.severity === 'error')) continue;
     stored.push({ object, source });
   }
-  pushAll(findings, analyze(view === 'cluster' ? stored : analyzed, stored));
+  pushAll(findings, analyze(view === 'cluster' ? stored : analyzed, stored, options));
   return findings;
 }
 
@@ -73,14 +73,14 @@ export function validateSources(sources: readonly SourcedObject[], options: Vali
  */
 type Sourced = { object: KubeObject; source: SourcedObject };
 
-function analyze(objects: readonly Sourced[], fallback: readonly Sourced[]): Finding[] {
+function analyze(objects: readonly Sourced[], fallback: readonly Sourced[], options: ValidateOptions): Finding[] {
   let analysis: Finding[];
   try {
-    analysis = analyzeObjects(objects.map((s) => s.object));
+    analysis = analyzeObjects(objects.map((s) => s.object), options);
   } catch (err) {
     const failed = checkFailed(err);
     if (objects === fallback) return [failed];
-    return [failed, ...analyze(fallback, fallback)];
+    return [failed, ...analyze(fallback, fallback, options)];
   }
   const bySource = new Map(objects.map((s) => [refKey(resourceRefOf(s.object)), s.source]));
   return analysis.map((finding) => {

@@ -20,6 +20,15 @@ export interface ValidateOptions {
    * @default - Istio's defaults, or an `istio` ConfigMap found in the input
    */
   readonly meshConfig?: Record<string, unknown>;
+  /**
+   * Whether the input holds every workload (Pods, or Deployments and the like) that its policies
+   * and subsets select. `complete`, as `istioctl analyze` assumes on files: a selector or subset
+   * matching no pod is reported. `partial`, for manifests whose workloads are deployed from
+   * elsewhere (cdk8s charts, Pulumi components): such findings are reported only where the input
+   * holds pods of that service or namespace.
+   * @default 'complete'
+   */
+  readonly workloads?: 'complete' | 'partial';
 }
 
 /** The view a run uses when none is given. */

@@ -1,15 +1,17 @@
+import { fqdn, labelsMatch, listOf, namespaceOf, objOf, stringLabels, SVC_SUFFIX } from './objects';
+import { MeshHosts } from './service-hosts';
 import { hostCovers } from '../../core/hosts';
 import { KubeObject } from '../../core/kube-object';
 
-/** Istio's root namespace, where mesh-wide policies live. */
-export const ROOT_NAMESPACE = 'istio-system';
-
-/** The cluster domain suffix of Kubernetes service hosts. */
-const SVC_SUFFIX = 'svc.cluster.local';
+export { fqdn, labelsMatch, listOf, namespaceOf, objOf } from './objects';
 
 /** A set of pods: a Pod, or the pod template of a Deployment/StatefulSet/... */
 export interface Workload {
+  /** The Pod, or the object whose pod template this is (absent for the assumed gateway). */
+  readonly object?: KubeObject;
   readonly namespace: string;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly podSpec: Readonly<Record<string, any>>;
   readonly labels: Readonly<Record<string, string>>;
   /** Runs an Istio sidecar or gateway proxy. */
   readonly inMesh: boolean;
@@ -19,8 +21,6 @@ export interface Workload {
 
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
 
-/** Istio's default ingress gateway, present in every default installation but rarely in the bundle. */
-const DEFAULT_INGRESS_GATEWAY: Workload = { namespace: ROOT_NAMESPACE, labels: { istio: 'ingressgateway', app: 'istio-ingressgateway' }, inMesh: true, assumed: true };
 
 /** The objects under analysis, indexed once so each analyzer runs in linear time. */
 export class MeshIndex {
@@ -29,24 +29,42 @@ export class MeshIndex {
   readonly workloads: Workload[] = [];
   readonly namespaces = new Set<string>();
   readonly secrets = new Set<string>();
+  /** Secrets by `namespace/name`. */
+  readonly secretObjects = new Map<string, KubeObject>();
   readonly serviceEntryHosts: { host: string; namespace: string }[] = [];
   readonly gateways = new Map<string, KubeObject>();
   /** DestinationRules by their host resolved to an FQDN; wildcard hosts under "*". */
   readonly destinationRulesByHost = new Map<string, KubeObject[]>();
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
+  private meshHosts?: MeshHosts;
 
-  constructor(objects: readonly KubeObject[]) {
-    for (const o of objects) {
+  /**
+   * @param objects the input
+   * @param assumed objects not in the input that Istio assumes present (its default ingress gateway)
+   */
+  constructor(objects: readonly KubeObject[], assumed: readonly KubeObject[] = []) {
+    const assumedSet = new Set(assumed);
+    for (const o of [...objects, ...assumed]) {
       const list = this.byKind.get(o.kind) ?? [];
       list.push(o);
       this.byKind.set(o.kind, list);
       const ns = namespaceOf(o);
-      const spec = (o as any).spec ?? {};
-      if (o.apiVersion === 'v1' && o.kind === 'Service') {this.services.set(`${o.metadata.name}.${ns}.${SVC_SUFFIX}`, o);} else if (o.apiVersion === 'v1' && o.kind === 'Namespace') {this.namespaces.add(o.metadata.name);} else if (o.apiVersion === 'v1' && o.kind === 'Secret') {this.secrets.add(`${ns}/${o.metadata.name}`);} else if (o.apiVersion === 'v1' && o.kind === 'Pod') {this.workloads.push(workloadOf(ns, o.metadata.labels, o.metadata.annotations, spec));} else if (POD_TEMPLATE_KINDS.has(o.kind) && spec.template) {
-        const t = spec.template;
-        this.workloads.push(workloadOf(ns, t.metadata?.labels, t.metadata?.annotations, t.spec ?? {}));
+      const spec = objOf((o as any).spec);
+      if (o.apiVersion === 'v1' && o.kind === 'Service') {
+        this.services.set(`${o.metadata.name}.${ns}.${SVC_SUFFIX}`, o);
+      } else if (o.apiVersion === 'v1' && o.kind === 'Namespace') {
+        this.namespaces.add(o.metadata.name);
+      } else if (o.apiVersion === 'v1' && o.kind === 'Secret') {
+        this.secrets.add(`${ns}/${o.metadata.name}`);
+        this.secretObjects.set(`${ns}/${o.metadata.name}`, o);
+      } else if (o.apiVersion === 'v1' && o.kind === 'Pod') {
+        const workload = workloadOf(o, ns, o.metadata.labels, o.metadata.annotations, spec);
+        this.workloads.push(assumedSet.has(o) ? { ...workload, assumed: true } : workload);
+      } else if (POD_TEMPLATE_KINDS.has(o.kind) && spec.template !== undefined) {
+        const t = objOf(spec.template);
+        this.workloads.push(workloadOf(o, ns, objOf(t.metadata).labels, objOf(t.metadata).annotations, t.spec));
       } else if (o.kind === 'ServiceEntry') {
-        for (const host of Array.isArray(spec.hosts) ? spec.hosts : []) this.serviceEntryHosts.push({ host: String(host), namespace: ns });
+        for (const host of listOf(spec.hosts)) this.serviceEntryHosts.push({ host: String(host), namespace: ns });
       } else if (o.kind === 'Gateway' && o.apiVersion.startsWith('networking.istio.io/')) {
         this.gateways.set(`${ns}/${o.metadata.name}`, o);
       } else if (o.kind === 'DestinationRule' && o.apiVersion.startsWith('networking.istio.io/')) {
@@ -58,6 +76,12 @@ export class MeshIndex {
         this.secrets.add(`${ns}/${spec.secretName}`);
       }
     }
+  }
+
+  /** Hosts as Istio's analyzers look them up (ServiceEntries and Services, with exportTo). */
+  get hosts(): MeshHosts {
+    this.meshHosts ??= new MeshHosts(this.of('ServiceEntry').filter((o) => o.apiVersion.startsWith('networking.istio.io/')), this.of('Service').filter((o) => o.apiVersion === 'v1'));
+    return this.meshHosts;
   }
 
   /** DestinationRules that may apply to an FQDN: exact host matches, then wildcard ones. */
@@ -91,54 +115,18 @@ export class MeshIndex {
     return (this.workloadsByNamespace.get(namespace) ?? []).filter((w) => labelsMatch(selector, w.labels));
   }
 
-  /**
-   * Gateway pods matching a selector (in any namespace, as Istio selects gateway workloads), or
-   * Istio's default ingress gateway when the selector is its label and the input has no such pod.
-   */
+  /** Gateway pods matching a selector, in any namespace, as Istio selects gateway workloads (its default ingress gateway included). */
   gatewayWorkloads(selector: Readonly<Record<string, unknown>>): Workload[] {
-    const found = this.selected(selector);
-    if (found.length === 0 && labelsMatch(selector, DEFAULT_INGRESS_GATEWAY.labels)) return [DEFAULT_INGRESS_GATEWAY];
-    return found;
+    return this.selected(selector);
   }
 }
 
-/** `metadata.namespace`, or `default` as kubectl assumes. */
-export function namespaceOf(o: KubeObject): string {
-  return typeof o.metadata.namespace === 'string' && o.metadata.namespace ? o.metadata.namespace : 'default';
-}
-
-/** A host as Istio resolves it: short names (no dot) live in the referring object's namespace. */
-export function fqdn(host: string, namespace: string): string {
-  if (host.startsWith('*') || host.includes('.')) return host;
-  return `${host}.${namespace}.${SVC_SUFFIX}`;
-}
-
-/** Whether every selector label is on the workload (an empty selector matches everything). */
-export function labelsMatch(selector: Readonly<Record<string, unknown>>, labels: Readonly<Record<string, string>>): boolean {
-  for (const [k, v] of Object.entries(selector)) if (labels[k] !== v) return false;
-  return true;
-}
-
-function workloadOf(namespace: string, labels: unknown, annotations: unknown, podSpec: any): Workload {
-  const containers = Array.isArray(podSpec?.containers) ? podSpec.containers : [];
-  const ann = (annotations ?? {}) as Record<string, unknown>;
-  const inMesh = containers.some((c: any) => c?.name === 'istio-proxy') || ann['sidecar.istio.io/status'] !== undefined || ann['sidecar.istio.io/inject'] === 'true'
-    || (labels as Record<string, unknown> | undefined)?.['sidecar.istio.io/inject'] === 'true';
-  return { namespace, labels: stringLabels(labels), inMesh };
-}
-
-function stringLabels(labels: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (labels && typeof labels === 'object') for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
-/** A plain object, or an empty one (analyzers read defensively). */
-export function objOf(value: unknown): Record<string, any> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, any>) : {};
-}
-
-/** A list, or an empty one. */
-export function listOf(value: unknown): any[] {
-  return Array.isArray(value) ? value : [];
+function workloadOf(object: KubeObject, namespace: string, labels: unknown, annotations: unknown, podSpec: unknown): Workload {
+  const spec = objOf(podSpec);
+  const containers = listOf(spec.containers).map(objOf);
+  const ann = stringLabels(annotations);
+  const stringLabelMap = stringLabels(labels);
+  const inMesh = containers.some((c) => c.name === 'istio-proxy') || ann['sidecar.istio.io/status'] !== undefined || ann['sidecar.istio.io/inject'] === 'true'
+    || stringLabelMap['sidecar.istio.io/inject'] === 'true';
+  return { object, namespace, labels: stringLabelMap, annotations: ann, podSpec: spec, inMesh };
 }

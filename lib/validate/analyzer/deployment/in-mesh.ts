@@ -1,0 +1,35 @@
+import { MeshIndex, Workload } from '../mesh-index';
+import { listOf, objOf, stringLabels } from '../objects';
+
+/**
+ * Whether pods get an Istio proxy, as Istio's analyzers decide: an istio-proxy container with an
+ * image, else the `sidecar.istio.io/inject` label, else that annotation, else the
+ * `istio-injection=enabled` label of a Namespace the input holds.
+ */
+export function podInMesh(
+  index: MeshIndex,
+  namespace: string,
+  labels: Readonly<Record<string, string>>,
+  annotations: Readonly<Record<string, string>>,
+  podSpec: Record<string, any>,
+): boolean {
+  const containers = [...listOf(podSpec.containers), ...listOf(podSpec.initContainers)].map(objOf);
+  if (containers.some((c) => c.name === 'istio-proxy' && typeof c.image === 'string' && c.image !== '')) return true;
+  const label = labels['sidecar.istio.io/inject'];
+  if (label !== undefined) return label === 'true';
+  const annotation = annotations['sidecar.istio.io/inject'];
+  if (annotation !== undefined) return annotation === 'true';
+  const ns = index.of('Namespace').find((n) => n.apiVersion === 'v1' && n.metadata.name === namespace);
+  return ns !== undefined && stringLabels(ns.metadata.labels)['istio-injection'] === 'enabled';
+}
+
+/** Whether the pods of a pod template get an Istio proxy (see podInMesh). */
+export function templateInMesh(index: MeshIndex, namespace: string, template: Record<string, any>): boolean {
+  const metadata = objOf(template.metadata);
+  return podInMesh(index, namespace, stringLabels(metadata.labels), stringLabels(metadata.annotations), objOf(template.spec));
+}
+
+/** Whether a workload of the index gets an Istio proxy, or runs in ambient mode. */
+export function workloadInMesh(index: MeshIndex, w: Workload): boolean {
+  return w.annotations['ambient.istio.io/redirection'] === 'enabled' || podInMesh(index, w.namespace, w.labels, w.annotations, objOf(w.podSpec));
+}

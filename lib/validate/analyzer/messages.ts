@@ -1,0 +1,93 @@
+import { CodeInfo } from '../code-info';
+import { Severity } from '../finding';
+
+/** One message type of `istioctl analyze`: Istio's code, name and level; the template is our summary. */
+export interface MessageType {
+  /** Istio's code, e.g. `IST0101`. */
+  readonly code: string;
+  /** Istio's message name, e.g. `ReferencedResourceNotFound`. */
+  readonly name: string;
+  /** Istio's level for the message. */
+  readonly level: Severity;
+  /** What the message says, in our words (findings carry a specific sentence). */
+  readonly template: string;
+}
+
+function msg(code: string, name: string, level: Severity, template: string): MessageType {
+  return { code, name, level, template };
+}
+
+/**
+ * The messages of `istioctl analyze` this engine reports, in one table (codes, names and levels
+ * as in Istio's pkg/config/analysis/msg/messages.yaml), keyed by Istio's message name.
+ */
+export const IST = {
+  Deprecated: msg('IST0002', 'Deprecated', 'warning', 'deprecated: %s'),
+  ReferencedResourceNotFound: msg('IST0101', 'ReferencedResourceNotFound', 'error', 'referenced %s %q does not exist'),
+  NamespaceNotInjected: msg('IST0102', 'NamespaceNotInjected', 'info', 'namespace %s has no injection label; label it istio-injection=enabled or =disabled'),
+  PodMissingProxy: msg('IST0103', 'PodMissingProxy', 'warning', 'pod %s should have an Istio proxy but has none; restart or redeploy it'),
+  MisplacedAnnotation: msg('IST0107', 'MisplacedAnnotation', 'warning', 'annotation %s belongs on %s'),
+  UnknownAnnotation: msg('IST0108', 'UnknownAnnotation', 'warning', 'annotation %s is not an Istio annotation'),
+  ConflictingMeshGatewayVirtualServiceHosts: msg('IST0109', 'ConflictingMeshGatewayVirtualServiceHosts', 'error', 'mesh VirtualServices %s all define host %s'),
+  ConflictingSidecarWorkloadSelectors: msg('IST0110', 'ConflictingSidecarWorkloadSelectors', 'error', 'Sidecars %v in %q select the same pod %q'),
+  MultipleSidecarsWithoutWorkloadSelectors: msg('IST0111', 'MultipleSidecarsWithoutWorkloadSelectors', 'error', 'Sidecars %v in %q have no workload selector'),
+  VirtualServiceDestinationPortSelectorRequired: msg('IST0112', 'VirtualServiceDestinationPortSelectorRequired', 'error', 'destination %q has several ports %v; name one'),
+  DeploymentAssociatedToMultipleServices: msg('IST0116', 'DeploymentAssociatedToMultipleServices', 'warning', 'deployment %s is behind services using port %d with different protocols %v'),
+  PortNameIsNotUnderNamingConvention: msg('IST0118', 'PortNameIsNotUnderNamingConvention', 'info', 'port %s (port %d, targetPort %s) does not follow <protocol>[-<suffix>]'),
+  NamespaceMultipleInjectionLabels: msg('IST0123', 'NamespaceMultipleInjectionLabels', 'warning', 'namespace carries several injection labels %v'),
+  InvalidAnnotation: msg('IST0125', 'InvalidAnnotation', 'warning', 'annotation %s has an invalid value: %s'),
+  NoMatchingWorkloadsFound: msg('IST0127', 'NoMatchingWorkloadsFound', 'warning', 'no workload carries labels %s'),
+  NoServerCertificateVerificationDestinationLevel: msg('IST0128', 'NoServerCertificateVerificationDestinationLevel', 'warning', 'DestinationRule %s/%s uses TLS %s without caCertificates for %s'),
+  NoServerCertificateVerificationPortLevel: msg('IST0129', 'NoServerCertificateVerificationPortLevel', 'warning', 'DestinationRule %s/%s uses TLS %s without caCertificates for %s port %s'),
+  VirtualServiceUnreachableRule: msg('IST0130', 'VirtualServiceUnreachableRule', 'warning', 'rule %v is never used (%s)'),
+  VirtualServiceIneffectiveMatch: msg('IST0131', 'VirtualServiceIneffectiveMatch', 'info', 'match %v of rule %v repeats an earlier match (rule %v)'),
+  VirtualServiceHostNotFoundInGateway: msg('IST0132', 'VirtualServiceHostNotFoundInGateway', 'warning', 'hosts %v of VirtualService %s are not served by Gateway %s'),
+  ServiceEntryAddressesRequired: msg('IST0134', 'ServiceEntryAddressesRequired', 'warning', 'this ServiceEntry protocol needs addresses'),
+  DeprecatedAnnotation: msg('IST0135', 'DeprecatedAnnotation', 'info', 'annotation %q is deprecated%s'),
+  AlphaAnnotation: msg('IST0136', 'AlphaAnnotation', 'info', 'annotation %q belongs to an alpha feature'),
+  DeploymentConflictingPorts: msg('IST0137', 'DeploymentConflictingPorts', 'warning', 'deployment %s is behind services %v using targetPort %q with different ports %v'),
+  GatewayDuplicateCertificate: msg('IST0138', 'GatewayDuplicateCertificate', 'warning', 'gateways %v share a certificate'),
+  InvalidWebhook: msg('IST0139', 'InvalidWebhook', 'error', '%v'),
+  IngressRouteRulesNotAffected: msg('IST0140', 'IngressRouteRulesNotAffected', 'warning', 'subsets of VirtualService %s do not apply to requests through gateway %s'),
+  InvalidApplicationUID: msg('IST0144', 'InvalidApplicationUID', 'warning', 'UID 1337 is the sidecar proxy\'s'),
+  ConflictingGateways: msg('IST0145', 'ConflictingGateways', 'error', 'gateways %s conflict (selector %s, port %s, hosts %v)'),
+  ImageAutoWithoutInjectionWarning: msg('IST0146', 'ImageAutoWithoutInjectionWarning', 'warning', '%s %s uses image: auto but no injection applies'),
+  ImageAutoWithoutInjectionError: msg('IST0147', 'ImageAutoWithoutInjectionError', 'error', '%s %s uses image: auto but no injection applies'),
+  NamespaceInjectionEnabledByDefault: msg('IST0148', 'NamespaceInjectionEnabledByDefault', 'info', 'namespace is injected because enableNamespacesByDefault is true'),
+  JwtClaimBasedRoutingWithoutRequestAuthN: msg('IST0149', 'JwtClaimBasedRoutingWithoutRequestAuthN', 'error', 'JWT claim routing (%s) on gateway %s pod %s without a RequestAuthentication'),
+  ExternalNameServiceTypeInvalidPortName: msg('IST0150', 'ExternalNameServiceTypeInvalidPortName', 'warning', 'ExternalName service port named for TCP'),
+  EnvoyFilterUsesRelativeOperation: msg('IST0151', 'EnvoyFilterUsesRelativeOperation', 'warning', 'relative patch operation without priority'),
+  EnvoyFilterUsesReplaceOperationIncorrectly: msg('IST0152', 'EnvoyFilterUsesReplaceOperationIncorrectly', 'error', 'REPLACE applies only to HTTP_FILTER and NETWORK_FILTER'),
+  EnvoyFilterUsesAddOperationIncorrectly: msg('IST0153', 'EnvoyFilterUsesAddOperationIncorrectly', 'error', 'ADD is ignored on ROUTE_CONFIGURATION and HTTP_ROUTE'),
+  EnvoyFilterUsesRemoveOperationIncorrectly: msg('IST0154', 'EnvoyFilterUsesRemoveOperationIncorrectly', 'error', 'REMOVE is ignored on ROUTE_CONFIGURATION and HTTP_ROUTE'),
+  EnvoyFilterUsesRelativeOperationWithProxyVersion: msg('IST0155', 'EnvoyFilterUsesRelativeOperationWithProxyVersion', 'warning', 'relative patch operation with proxyVersion and without priority'),
+  InvalidTelemetryProvider: msg('IST0157', 'InvalidTelemetryProvider', 'warning', 'Telemetry %v in %q has empty providers'),
+  PodsIstioProxyImageMismatchInNamespace: msg('IST0158', 'PodsIstioProxyImageMismatchInNamespace', 'warning', 'proxy images of pods %v differ from the injected image'),
+  ConflictingTelemetryWorkloadSelectors: msg('IST0159', 'ConflictingTelemetryWorkloadSelectors', 'error', 'Telemetries %v in %q select the same pod %q'),
+  MultipleTelemetriesWithoutWorkloadSelectors: msg('IST0160', 'MultipleTelemetriesWithoutWorkloadSelectors', 'error', 'Telemetries %v in %q have no workload selector'),
+  InvalidGatewayCredential: msg('IST0161', 'InvalidGatewayCredential', 'error', 'the credential of Gateway %s in %s is invalid'),
+  GatewayPortNotDefinedOnService: msg('IST0162', 'GatewayPortNotDefinedOnService', 'warning', 'gateway port %d is not on the Service of its pods (%s)'),
+  InvalidExternalControlPlaneConfig: msg('IST0163', 'InvalidExternalControlPlaneConfig', 'warning', 'webhook %s address %s does not reach the external control plane'),
+  ExternalControlPlaneAddressIsNotAHostname: msg('IST0164', 'ExternalControlPlaneAddressIsNotAHostname', 'info', 'webhook %s reaches the external control plane by IP address %s'),
+  ReferencedInternalGateway: msg('IST0165', 'ReferencedInternalGateway', 'warning', 'VirtualService %s references generated Gateway %s'),
+  IneffectiveSelector: msg('IST0166', 'IneffectiveSelector', 'warning', 'selector has no effect on Kubernetes Gateway %s; use targetRef'),
+  IneffectivePolicy: msg('IST0167', 'IneffectivePolicy', 'warning', 'the policy has no effect: %s'),
+  NegativeConditionStatus: msg('IST0171', 'NegativeConditionStatus', 'warning', 'negative condition type=%s reason=%s message=%s'),
+  DestinationRuleSubsetNotSelectPods: msg('IST0173', 'DestinationRuleSubsetNotSelectPods', 'error', 'subset %s selects no pod'),
+  UnknownDestinationRuleHost: msg('IST0174', 'UnknownDestinationRuleHost', 'warning', 'host %s matches no service'),
+  JwksUriFetchUnrestricted: msg('IST0175', 'JwksUriFetchUnrestricted', 'warning', 'BLOCKED_CIDRS_IN_JWKS_URIS is unset while %d RequestAuthentications exist (%s)'),
+  GatewayAPICRDVersionBelowMinimum: msg('IST0176', 'GatewayAPICRDVersionBelowMinimum', 'warning', 'Gateway API CRD %q at %q is older than %q'),
+  ConflictingServiceEntryProtocol: msg('IST0177', 'ConflictingServiceEntryProtocol', 'warning', 'ServiceEntries %s give host %q port %d different protocols (%s)'),
+} satisfies Record<string, MessageType>;
+
+/** Our own cross-object checks, for gRPC on Istio, where `istioctl analyze` has none. */
+export const ANALYZER_CODES = {
+  WEIGHTS_NOT_100: { code: 'IGR3001', severity: 'warning', title: 'route weights do not add up to 100 (Istio scales them silently, so the split is not what the numbers say)' },
+  RETRIES_ON_NON_IDEMPOTENT: { code: 'IGR3002', severity: 'error', title: 'retries on a gRPC method declared non-idempotent (a retry can run it twice)' },
+  HTTP2_SETTINGS_ON_NON_HTTP2_PORT: { code: 'IGR3003', severity: 'warning', title: 'HTTP/2 pool settings for a host whose Service port Istio does not treat as HTTP/2 (they are ignored)' },
+  GRPC_PORT_APP_PROTOCOL_MISMATCH: { code: 'IGR3004', severity: 'warning', title: 'a Service port named for gRPC/HTTP2 whose appProtocol says otherwise (appProtocol wins)' },
+} satisfies Record<string, CodeInfo>;
+
+/** Our codes in message form, so analyzers report both kinds the same way. */
+export const IGR = Object.fromEntries(Object.entries(ANALYZER_CODES)
+  .map(([key, info]) => [key, msg(info.code, key, info.severity, info.title)])) as Record<keyof typeof ANALYZER_CODES, MessageType>;

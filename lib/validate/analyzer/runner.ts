@@ -1,0 +1,38 @@
+import { Analyzer } from './analyzer';
+import { defaultIngressObjects } from './default-ingress';
+import { resolveMeshConfig } from './mesh-config';
+import { MeshIndex } from './mesh-index';
+import { KubeObject } from '../../core/kube-object';
+import { ENGINE_CODES } from '../codes';
+import { Finding, findingOf } from '../finding';
+import { ValidateOptions } from '../options';
+
+/**
+ * Runs each analyzer over the whole index, as `istioctl analyze` does. An analyzer that throws
+ * (malformed input it did not expect) becomes one IGR0003 finding naming it; the others still run.
+ */
+export function runAnalyzers(analyzers: readonly Analyzer[], objects: readonly KubeObject[], options: ValidateOptions = {}): Finding[] {
+  const mesh = resolveMeshConfig(objects, options.meshConfig);
+  const index = new MeshIndex(objects, defaultIngressObjects(mesh, objects));
+  const out: Finding[] = [];
+  for (const analyzer of analyzers) {
+    const found: Finding[] = [];
+    try {
+      analyzer.analyze({
+        index,
+        mesh,
+        workloadsComplete: options.workloads !== 'partial',
+        report: (message, object, text, path, level) => found.push(findingOf(object, level ?? message.level, message.code, text, path)),
+      });
+      out.push(...found);
+    } catch (err) {
+      out.push(...found, {
+        severity: 'error',
+        code: ENGINE_CODES.CHECK_FAILED.code,
+        message: `analyzer ${analyzer.name} could not complete (${(err as Error)?.message ?? String(err)}); its other findings may be missing`,
+        resource: { apiVersion: '', kind: '', name: '' },
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import { gatewaysOf } from './util';
+import { Analyzer } from '../analyzer';
+import { IST } from '../messages';
+import { listOf, nameOf, objOf, specOf, stringsOf } from '../objects';
+
+/**
+ * IST0140: a VirtualService bound to gateways routes to a host without a subset, while another
+ * VirtualService for that host routes it by subsets: those subsets do not apply to the gateway's
+ * requests. Hosts compare as written, as Istio compares them.
+ */
+export const ingressSubsetsAnalyzer: Analyzer = {
+  name: 'virtualservice.IngressRouteRulesAnalyzer',
+  inputs: ['VirtualService'],
+  analyze({ index, report }) {
+    // VirtualService -> the hosts it routes to subsets of (hosts it also declares).
+    const pinning = new Map<string, Set<string>>();
+    for (const vs of index.of('VirtualService')) {
+      const hosts = new Set(stringsOf(specOf(vs).hosts));
+      for (const rule of listOf(specOf(vs).http)) {
+        for (const route of listOf(objOf(rule).route)) {
+          const d = objOf(objOf(route).destination);
+          if (typeof d.subset === 'string' && d.subset !== '' && typeof d.host === 'string' && hosts.has(d.host)) {
+            pinning.set(nameOf(vs), new Set([...(pinning.get(nameOf(vs)) ?? []), d.host]));
+          }
+        }
+      }
+    }
+    for (const vs of index.of('VirtualService')) {
+      if (gatewaysOf(vs).length === 0) continue;
+      listOf(specOf(vs).http).forEach((rule, i) => {
+        listOf(objOf(rule).route).forEach((route, j) => {
+          const d = objOf(objOf(route).destination);
+          if ((typeof d.subset === 'string' && d.subset !== '') || typeof d.host !== 'string') return;
+          for (const [other, hosts] of pinning) {
+            if (!hosts.has(d.host)) continue;
+            report(IST.IngressRouteRulesNotAffected, vs,
+              `the subsets VirtualService ${other} routes ${d.host} by do not apply to requests through this VirtualService's gateways; route to the subsets here too`, `spec.http[${i}].route[${j}].destination`);
+          }
+        });
+      });
+    }
+  },
+};
