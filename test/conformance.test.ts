@@ -9,7 +9,7 @@ const istio = loadCorpus('istio');
  * schema/CEL; analyzer: the istioctl analyze test grid). Raise as the engine agrees more; the
  * remaining disagreements and their reasons are printed by `tsx scripts/conformance.ts istio`.
  */
-const ISTIO_GATES: Record<string, number> = { crd: 112, analyzer: 54 };
+const ISTIO_GATES: Record<string, number> = { crd: 112, analyzer: 83 };
 
 /**
  * Derived cases whose expected codes assume the analyzers only see what the cluster would store.
