@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { CliIo, ExitCode } from './io';
 import { readLintInputs } from './lint-inputs';
 import { renderLintJson, renderLintText, summarize } from './lint-report';
+import { escapeControlChars } from '../core/printable';
 import { validateSources } from '../validate/engine';
 
 interface LintOptions {
@@ -21,7 +22,8 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (paths: string[], opts: LintOptions) => {
       const inputs = await readLintInputs(paths, io.stdin);
-      for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${problem}\n`);
+      for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${escapeControlChars(warning)}\n`);
+      for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${escapeControlChars(problem)}\n`);
       const findings = validateSources(inputs.sources);
       const summary = summarize(inputs.sources.length, findings);
       io.stdout.write(opts.format === 'json'

@@ -1,3 +1,4 @@
+import { escapeControlChars, printable } from '../core/printable';
 import { describeResource, Finding, Severity } from '../validate/finding';
 
 /** Counts of a lint run. */
@@ -23,7 +24,10 @@ const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m
 const RESET = '\x1b[0m';
 const BOLD = '\x1b[1m';
 
-/** One line per finding, grouped under the file it came from; ANSI colors when `color`. */
+/**
+ * One line per finding, grouped under the file it came from; ANSI colors when `color`. Text from
+ * the input (file, kind, name, path, message) has its control characters escaped.
+ */
 export function renderLintText(findings: readonly Finding[], summary: LintSummary, color: boolean): string {
   const paint = (code: string, text: string) => (color ? `${code}${text}${RESET}` : text);
   const byFile = new Map<string, Finding[]>();
@@ -33,11 +37,11 @@ export function renderLintText(findings: readonly Finding[], summary: LintSummar
   }
   const lines: string[] = [];
   for (const [file, group] of byFile) {
-    lines.push(paint(BOLD, file || '(objects)'));
+    lines.push(paint(BOLD, escapeControlChars(file) || '(objects)'));
     for (const f of group) {
       const where = f.line !== undefined ? `${f.line}`.padStart(5) + '  ' : '';
-      const at = f.path ? ` ${f.path}` : '';
-      lines.push(`  ${where}${paint(COLORS[f.severity], f.severity.padEnd(7))} ${f.code}  ${describeResource(f.resource)}${at}: ${f.message}`);
+      const at = f.path ? ` ${escapeControlChars(f.path)}` : '';
+      lines.push(`  ${where}${paint(COLORS[f.severity], f.severity.padEnd(7))} ${printable(f.code)}  ${printable(describeResource(f.resource))}${at}: ${escapeControlChars(f.message)}`);
     }
   }
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
