@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { CliIo, ExitCode } from './io';
+import { describeValue } from '../core/errors';
 import { explainFlagText } from '../troubleshoot/flag-explain';
 import { findResponseFlag, suggestResponseFlags } from '../troubleshoot/flag-lookup';
 import { RESPONSE_FLAGS, ResponseFlagInfo } from '../troubleshoot/response-flags';
@@ -31,7 +32,7 @@ export function flagsCommand(io: CliIo, setExit: (code: number) => void): Comman
         for (const code of unknown) {
           const hints = suggestResponseFlags(code);
           const hint = hints.length ? ` Did you mean ${hints.join(', ')}?` : '';
-          io.stderr.write(`istio-grpc flags: unknown response flag "${code}".${hint} Run "istio-grpc flags" to list them all.\n`);
+          io.stderr.write(`istio-grpc flags: unknown response flag ${describeValue(code)}.${hint} Run "istio-grpc flags" to list them all.\n`);
         }
         setExit(ExitCode.USAGE);
         return;

@@ -1,6 +1,7 @@
 import { createReadStream, promises as fs } from 'fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliIo, ExitCode } from './io';
+import { printable } from '../core/printable';
 import { renderAccessLogReport } from '../troubleshoot/access-log-report';
 import { analyzeAccessLogStream } from '../troubleshoot/access-log-stream';
 
@@ -50,7 +51,7 @@ async function runLogs(io: CliIo, file: string, opts: LogsOptions): Promise<numb
       size = stat.size;
       await fs.access(file, fs.constants.R_OK);
     } catch (err) {
-      io.stderr.write(`istio-grpc logs: cannot read ${file}: ${reason(err)}\n`);
+      io.stderr.write(`istio-grpc logs: cannot read ${printable(file)}: ${printable(reason(err))}\n`);
       return ExitCode.USAGE;
     }
     input = createReadStream(file);
@@ -59,14 +60,14 @@ async function runLogs(io: CliIo, file: string, opts: LogsOptions): Promise<numb
   try {
     const summary = await analyzeAccessLogStream(input, {
       top: opts.top,
-      ...(showProgress ? { onProgress: (bytes: number) => io.stderr.write(`\rreading ${file}: ${Math.floor((bytes / size) * 100)}%`) } : {}),
+      ...(showProgress ? { onProgress: (bytes: number) => io.stderr.write(`\rreading ${printable(file)}: ${Math.floor((bytes / size) * 100)}%`) } : {}),
     });
     if (showProgress) io.stderr.write('\r\x1b[K');
     const source = file === '-' ? 'standard input' : file;
     io.stdout.write(opts.format === 'json' ? JSON.stringify({ source, ...summary }, null, 2) + '\n' : renderAccessLogReport(summary, source));
     return ExitCode.OK;
   } catch (err) {
-    io.stderr.write(`istio-grpc logs: cannot read ${file === '-' ? 'standard input' : file}: ${reason(err)}\n`);
+    io.stderr.write(`istio-grpc logs: cannot read ${file === '-' ? 'standard input' : printable(file)}: ${printable(reason(err))}\n`);
     return ExitCode.USAGE;
   }
 }
