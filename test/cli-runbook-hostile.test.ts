@@ -150,11 +150,15 @@ describe('runbook commands are safe to copy', () => {
 
 describe('runbook Markdown and Mermaid', () => {
   const gateway: KubeObject = {
-    apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'shop' },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'gw', namespace: 'shop' },
     spec: { servers: [{ port: { number: 443, protocol: 'GRPC' }, hosts: ['a.example.com'] }, { port: { number: 80, protocol: 'HTTP' }, hosts: ['"<b>#x;'] }] },
   };
   const vs: KubeObject = {
-    apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'api', namespace: 'shop' },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'api', namespace: 'shop' },
     spec: { hosts: ['api'], gateways: ['gw'], http: [{ name: 'main', route: [{ destination: { host: 'api' } }], mirror: { host: 'api-shadow', subset: 'v2' }, mirrorPercentage: { value: 5 } }] },
   };
 
@@ -182,7 +186,9 @@ describe('runbook Markdown and Mermaid', () => {
 
   test('the AuthorizationPolicy of the pods says who may call which method', () => {
     const policy: KubeObject = {
-      apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: 'api', namespace: 'shop' },
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: 'api', namespace: 'shop' },
       spec: {
         selector: { matchLabels: { app: 'api' } },
         action: 'ALLOW',
@@ -199,7 +205,7 @@ describe('runbook Markdown and Mermaid', () => {
     expect(md).toContain('| `shop/api` | ALLOW | `namespaces: shop` | `notPaths: /p.v1.S/Delete` |');
     expect(md).not.toContain('shop/web');
     expect(md).toContain('RBAC: access denied');
-    expect(md).toContain(`istioctl x authz check "$SERVER_POD" -n 'shop'`);
+    expect(md).toContain('istioctl x authz check "$SERVER_POD" -n \'shop\'');
   });
 
   test('control characters, backticks and pipes from any field are escaped in the Markdown', () => {

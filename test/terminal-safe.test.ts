@@ -73,7 +73,9 @@ describe('values quoted in messages are bounded', () => {
 
   test('a finding about a 10 MB regex quotes a bounded part of it, in lint text and JSON', async () => {
     const vs = {
-      apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'x', namespace: 'shop' },
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'x', namespace: 'shop' },
       spec: { hosts: ['x'], http: [{ match: [{ uri: { regex: `(${huge}` } }], route: [{ destination: { host: 'x' } }] }] },
     };
     const findings = validateObjects([vs]);

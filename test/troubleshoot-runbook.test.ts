@@ -24,10 +24,10 @@ describe('renderRunbooks', () => {
   test('names the exact commands, clusters and workloads', () => {
     const md = renderRunbooks(SHOP)[0].markdown;
     expect(md).toContain("istioctl x describe service 'users' -n 'shop'");
-    expect(md).toContain(`istioctl proxy-config cluster "$CLIENT_POD" -n 'shop' --fqdn 'users.shop.svc.cluster.local' -o json`);
-    expect(md).toContain(`istioctl proxy-config endpoint "$CLIENT_POD" -n 'shop' --cluster 'outbound|50051|v2|users.shop.svc.cluster.local'`);
-    expect(md).toContain(`istioctl proxy-config route "$CLIENT_POD" -n 'shop' --name '50051' -o json`);
-    expect(md).toContain(`kubectl logs "$SERVER_POD" -c istio-proxy -n 'shop'`);
+    expect(md).toContain('istioctl proxy-config cluster "$CLIENT_POD" -n \'shop\' --fqdn \'users.shop.svc.cluster.local\' -o json');
+    expect(md).toContain('istioctl proxy-config endpoint "$CLIENT_POD" -n \'shop\' --cluster \'outbound|50051|v2|users.shop.svc.cluster.local\'');
+    expect(md).toContain('istioctl proxy-config route "$CLIENT_POD" -n \'shop\' --name \'50051\' -o json');
+    expect(md).toContain('kubectl logs "$SERVER_POD" -c istio-proxy -n \'shop\'');
     expect(md).toContain("istioctl analyze -n 'shop'");
     expect(md).toContain('`circuitBreakers.thresholds[0]` has `maxConnections: 100`, `maxRequests: 1000`');
     expect(md).toMatch(/vs_shop_users -->\|"all calls · 10%"\| subset_v2/);

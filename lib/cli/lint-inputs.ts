@@ -10,6 +10,10 @@ export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 /** Inputs larger than this are refused: manifests are never this big, and memory stays bounded. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
+// Opening a FIFO this way returns at once instead of waiting for a writer; never a controlling terminal.
+// eslint-disable-next-line no-bitwise
+const NON_BLOCKING_READ = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+
 /** Every object read from the inputs, and why some inputs could not be used. */
 export interface LintInputs {
   readonly sources: SourcedObject[];
@@ -47,7 +51,9 @@ export interface ReadLintInputsOptions {
  * warning, and an unreadable subdirectory is reported while the rest is still read. A FIFO or
  * device named explicitly is read (process substitution `<(helm template .)` is a pipe), up to the cap.
  */
-export async function readLintInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadLintInputsOptions = {}): Promise<LintInputs> {
+export async function readLintInputs(
+  paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadLintInputsOptions = {},
+): Promise<LintInputs> {
   const reader = new InputReader(options.fileSystem ?? fs, stdin, options.maxBytes ?? MAX_INPUT_BYTES);
   for (const path of paths) await reader.readPath(path);
   return { sources: reader.sources, problems: reader.problems, warnings: reader.warnings };
@@ -129,7 +135,7 @@ class InputReader {
   private async readFile(file: string, inDirectory: boolean): Promise<void> {
     let handle: fs.FileHandle | undefined;
     try {
-      handle = await this.fsys.open(file, constants.O_RDONLY | (inDirectory ? constants.O_NONBLOCK | constants.O_NOCTTY : 0));
+      handle = await this.fsys.open(file, inDirectory ? NON_BLOCKING_READ : constants.O_RDONLY);
       const stat = await handle.stat();
       if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       if (inDirectory && !stat.isFile()) {

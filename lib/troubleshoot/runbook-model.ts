@@ -319,7 +319,9 @@ function mirrorsOf(http: any): MirrorModel[] {
  * Istio's root namespace, istio-system, mesh-wide) and with no selector, or a selector whose
  * labels the Service selector or a selected workload's pods carry.
  */
-function policyApplies(policy: KubeObject, namespace: string, selector: Readonly<Record<string, string>>, workloads: readonly WorkloadModel[]): boolean {
+function policyApplies(
+  policy: KubeObject, namespace: string, selector: Readonly<Record<string, string>>, workloads: readonly WorkloadModel[],
+): boolean {
   const ns = nsOf(policy);
   const spec = (policy.spec ?? {}) as any;
   const match = spec.selector?.matchLabels;

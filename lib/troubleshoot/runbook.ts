@@ -1,8 +1,8 @@
 import { flagsMarkdownTable } from './flag-explain';
 import { findResponseFlag } from './flag-lookup';
 import { ResponseFlagInfo } from './response-flags';
-import { renderTrafficFlowchart } from './runbook-mermaid';
 import { authorizationSection, mirroringSection } from './runbook-access';
+import { renderTrafficFlowchart } from './runbook-mermaid';
 import { buildRunbookModels, formatLabels, ServiceRunbookModel } from './runbook-model';
 import { isDns1123Label, isValidSelector, runbookFileName, shellQuote } from './runbook-names';
 import { expectedClusterSettings, flagNotes } from './runbook-sections';

@@ -60,8 +60,14 @@ export async function fuzzControlCharacters(rand: Rand, runs: number, fail: Fail
     slowLint = Math.max(slowLint, lint.ms);
 
     const line = JSON.stringify({
-      response_code: 503, response_flags: `${nasty(rand, 'UF')},UF`, upstream_cluster: nasty(rand, 'outbound|50051|v1|users'),
-      route_name: nasty(rand, 'r'), method: 'POST', path: nasty(rand, '/a.B/C'), duration: rand.nextInt(0, 1000), grpc_status: nasty(rand, 'UNAVAILABLE'),
+      response_code: 503,
+      response_flags: `${nasty(rand, 'UF')},UF`,
+      upstream_cluster: nasty(rand, 'outbound|50051|v1|users'),
+      route_name: nasty(rand, 'r'),
+      method: 'POST',
+      path: nasty(rand, '/a.B/C'),
+      duration: rand.nextInt(0, 1000),
+      grpc_status: nasty(rand, 'UNAVAILABLE'),
     });
     const logs = await runWithStdin(['logs', '-'], `${line}\n${nasty(rand, '[2024] "POST / HTTP/2" 200 - x')}\n`);
     const gv = textViolation(logs, [0]);
