@@ -120,3 +120,10 @@ describe('lint text output carries no control characters from the input', () => 
 test('printable = cut, then escape', () => {
   expect(printable('\x1b'.repeat(10), 4)).toBe('\\x1b\\x1b\\x1b… (10 characters) …\\x1b');
 });
+
+test('argument errors echo the argument escaped', async () => {
+  const r = await run(['lint', '--\x1b[2Jx']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("'--\\x1b[2Jx'");
+  expect(hasControlChars(r.stderr.replace(/\n/g, ''))).toBe(false);
+});

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { CliIo, ExitCode } from './io';
 import { describeValue } from '../core/errors';
+import { escapeControlCharsKeepingLines } from '../core/printable';
 import { explainFlagText } from '../troubleshoot/flag-explain';
 import { findResponseFlag, suggestResponseFlags } from '../troubleshoot/flag-lookup';
 import { RESPONSE_FLAGS, ResponseFlagInfo } from '../troubleshoot/response-flags';
@@ -13,7 +14,7 @@ import { RESPONSE_FLAGS, ResponseFlagInfo } from '../troubleshoot/response-flags
 export function flagsCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('flags')
     .description('Explain Envoy response flags (UH, UF, UO, NR, UT, UR, ...) for gRPC services on Istio.')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
     .argument('[codes...]', 'flags to explain, short or long names; all flags when omitted')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((codes: string[], opts: { format: 'text' | 'json' }) => {

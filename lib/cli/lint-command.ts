@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { CliIo, ExitCode } from './io';
 import { readLintInputs } from './lint-inputs';
 import { renderLintJson, renderLintText, summarize } from './lint-report';
-import { escapeControlChars } from '../core/printable';
+import { escapeControlChars, escapeControlCharsKeepingLines } from '../core/printable';
 import { validateSources } from '../validate/engine';
 
 interface LintOptions {
@@ -17,7 +17,7 @@ interface LintOptions {
 export function lintCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('lint')
     .description('Check Kubernetes/Istio YAML like the API server, the Istio webhook and istioctl analyze would, offline.')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
     .argument('<paths...>', 'YAML/JSON files, directories (searched recursively), or - for standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (paths: string[], opts: LintOptions) => {

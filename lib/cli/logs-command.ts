@@ -1,7 +1,7 @@
 import { createReadStream, promises as fs } from 'fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliIo, ExitCode } from './io';
-import { printable } from '../core/printable';
+import { escapeControlCharsKeepingLines, printable } from '../core/printable';
 import { renderAccessLogReport } from '../troubleshoot/access-log-report';
 import { analyzeAccessLogStream } from '../troubleshoot/access-log-stream';
 
@@ -26,7 +26,7 @@ interface LogsOptions {
 export function logsCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('logs')
     .description('Summarize istio-proxy access logs: response flags, gRPC statuses, failing clusters and routes, slowest calls, advice.')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
     .argument('[file]', 'access log file, or - for standard input', '-')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--top <n>', 'how many slowest requests, clusters and routes to list').argParser(parseTop).default(10))

@@ -4,6 +4,7 @@ import { CliIo, ExitCode, processIo } from './io';
 import { lintCommand } from './lint-command';
 import { logsCommand } from './logs-command';
 import { runbookCommand } from './runbook-command';
+import { escapeControlChars, escapeControlCharsKeepingLines } from '../core/printable';
 
 /**
  * Runs the `istio-grpc` CLI with `argv` (without the node and script entries) and resolves to
@@ -17,7 +18,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)),
     });
   for (const make of [lintCommand, flagsCommand, logsCommand, runbookCommand]) {
     program.addCommand(make(io, setExit).exitOverride());
@@ -30,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       // --help and --version exit through here with code 0.
       return err.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
     }
-    io.stderr.write(`istio-grpc: ${(err as Error)?.message ?? String(err)}\n`);
+    io.stderr.write(`istio-grpc: ${escapeControlChars((err as Error)?.message ?? String(err))}\n`);
     return ExitCode.USAGE;
   }
 }

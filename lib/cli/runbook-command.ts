@@ -3,7 +3,7 @@ import { CliIo, ExitCode } from './io';
 import { readLintInputs } from './lint-inputs';
 import { writeInsideDirectory } from './write-inside';
 import { KubeObject } from '../core/kube-object';
-import { escapeControlChars, printable } from '../core/printable';
+import { escapeControlChars, escapeControlCharsKeepingLines, printable } from '../core/printable';
 import { renderRunbooks } from '../troubleshoot/runbook';
 import { nonGrpcServices, refusedServices } from '../troubleshoot/runbook-model';
 
@@ -17,7 +17,7 @@ import { nonGrpcServices, refusedServices } from '../troubleshoot/runbook-model'
 export function runbookCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('runbook')
     .description('Write a Markdown troubleshooting runbook for each gRPC Service in the manifests.')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
     .argument('<paths...>', 'manifest files (multi-document YAML or JSON), directories, or - for standard input')
     .option('--out <dir>', 'directory to write <namespace>.<name>.runbook.md files into (default: print to stdout)')
     .action(async (paths: string[], opts: { out?: string }) => {

@@ -38,6 +38,11 @@ export function escapeControlChars(text: string): string {
   });
 }
 
+/** Escapes like `escapeControlChars` but keeps line feeds: for whole messages whose lines are ours (argument errors). */
+export function escapeControlCharsKeepingLines(text: string): string {
+  return text.split('\n').map(escapeControlChars).join('\n');
+}
+
 /**
  * Cuts text longer than `max` characters to its start and end around an ellipsis that gives the
  * original length: `aaaa… (10485760 characters) …zz`. Surrogate pairs are never split.
