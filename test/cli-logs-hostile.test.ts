@@ -116,3 +116,11 @@ describe('BoundedLineSplitter', () => {
     expect(summary).toMatchObject({ lines: 2, malformed: { count: 2, tooLong: 1 } });
   });
 });
+
+describe('logs on special files', () => {
+  test.each(['/dev/zero', '/dev/urandom'])('%s is refused as a device, at once', async (device) => {
+    const r = await run(['logs', device], Readable.from([]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`istio-grpc logs: cannot read ${device}: it is a device, not a log file; pipe it in with - if you mean it\n`);
+  });
+});

@@ -48,6 +48,9 @@ async function runLogs(io: CliIo, file: string, opts: LogsOptions): Promise<numb
     try {
       const stat = await fs.stat(file);
       if (stat.isDirectory()) throw new Error('it is a directory');
+      // A device never ends (/dev/zero, /dev/urandom) or is a terminal; pipes and files are logs.
+      if (stat.isCharacterDevice() || stat.isBlockDevice()) throw new Error('it is a device, not a log file; pipe it in with - if you mean it');
+      if (stat.isSocket()) throw new Error('it is a socket, not a log file');
       size = stat.size;
       await fs.access(file, fs.constants.R_OK);
     } catch (err) {
