@@ -1,3 +1,4 @@
+import { RunbookIndex } from './runbook-index';
 import { isDns1123Label, isServiceName } from './runbook-names';
 import { displaySafe } from './runbook-text';
 import { describeValue } from '../core/errors';
@@ -142,6 +143,7 @@ export function hostNamesService(host: string, objNs: string, name: string, name
  */
 export function buildRunbookModels(objects: readonly KubeObject[]): ServiceRunbookModel[] {
   const safe = objects.map((o) => displaySafe(o)).filter(isKubeObject);
+  const index = new RunbookIndex(safe);
   const seen = new Set<string>();
   return safe
     .filter((o) => isGrpcService(o) && hasValidNames(o))
@@ -151,7 +153,7 @@ export function buildRunbookModels(objects: readonly KubeObject[]): ServiceRunbo
       seen.add(key);
       return true;
     })
-    .map((svc) => buildModel(svc, servicePorts(svc), safe))
+    .map((svc) => buildModel(svc, servicePorts(svc), index))
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }
 
@@ -216,14 +218,14 @@ function nsOf(o: KubeObject): string {
   return o.metadata?.namespace ?? 'default';
 }
 
-function buildModel(svc: KubeObject, ports: GrpcPort[], objects: readonly KubeObject[]): ServiceRunbookModel {
+function buildModel(svc: KubeObject, ports: GrpcPort[], index: RunbookIndex): ServiceRunbookModel {
   const name = svc.metadata.name;
   const namespace = nsOf(svc);
   const selector: Record<string, string> = (svc.spec as any)?.selector ?? {};
   const names = (o: KubeObject, host: unknown) => typeof host === 'string' && hostNamesService(host, nsOf(o), name, namespace);
   const warnings: string[] = [];
 
-  const workloads = objects
+  const workloads = index.workloadCandidates(namespace, selector)
     .filter((o) => WORKLOAD_KINDS.has(o.kind) && nsOf(o) === namespace)
     .map((o) => {
       const spec = (o.spec ?? {}) as any;
@@ -231,7 +233,7 @@ function buildModel(svc: KubeObject, ports: GrpcPort[], objects: readonly KubeOb
     })
     .filter((w) => Object.keys(selector).length > 0 && labelsMatch(w.labels, selector));
 
-  const drs = objects.filter((o) => o.kind === 'DestinationRule' && names(o, (o.spec as any)?.host));
+  const drs = index.destinationRuleCandidates(namespace, name).filter((o) => o.kind === 'DestinationRule' && names(o, (o.spec as any)?.host));
   if (drs.length > 1) warnings.push(`${drs.length} DestinationRules (${drs.map((d) => d.metadata.name).join(', ')}) target this host; Istio does not merge them reliably. Keep one.`);
   const dr = drs[0];
   const subsets: SubsetModel[] = ((dr?.spec as any)?.subsets ?? []).map((s: any) => {
@@ -241,7 +243,7 @@ function buildModel(svc: KubeObject, ports: GrpcPort[], objects: readonly KubeOb
     return { name: s.name, labels, workloads: matching };
   });
 
-  const virtualServices = objects
+  const virtualServices = index.virtualServiceCandidates(namespace, name)
     .filter((o) => o.kind === 'VirtualService')
     .map((o) => virtualServiceModel(o, (host) => names(o, host)))
     .filter((vs): vs is VirtualServiceModel => vs !== undefined);
@@ -253,12 +255,12 @@ function buildModel(svc: KubeObject, ports: GrpcPort[], objects: readonly KubeOb
     }
   }
   const gateways = uniq(virtualServices.flatMap((vs) => vs.gateways.filter((g) => g !== 'mesh').map((g) => (g.includes('/') ? g : `${vs.namespace}/${g}`))))
-    .map((ref) => gatewayModel(ref, objects));
+    .map((ref) => gatewayModel(ref, index));
   if (workloads.length === 0) warnings.push(`No Deployment, StatefulSet or DaemonSet in these manifests matches the Service selector (${formatLabels(selector)}).`);
   for (const s of subsets) {
     if (typeof s.name !== 'string' || !isDns1123Label(s.name)) warnings.push(`Subset "${s.name}" is not a DNS-1123 label: Istio refuses the DestinationRule, and the runbook leaves it out of its commands.`);
   }
-  const authorizationPolicies = objects
+  const authorizationPolicies = index.policyCandidates(namespace, [selector, ...workloads.map((w) => w.labels)])
     .filter((o) => o.kind === 'AuthorizationPolicy' && o.apiVersion?.startsWith('security.istio.io/'))
     .filter((o) => policyApplies(o, namespace, selector, workloads))
     .map(authorizationPolicyModel);
@@ -364,9 +366,8 @@ function describeMatch(matches: any[] | undefined): string {
   }).join(' or ');
 }
 
-function gatewayModel(ref: string, objects: readonly KubeObject[]): GatewayModel {
-  const [ns, name] = ref.split('/');
-  const gw = objects.find((o) => o.kind === 'Gateway' && o.apiVersion.startsWith('networking.istio.io') && o.metadata.name === name && nsOf(o) === ns);
+function gatewayModel(ref: string, index: RunbookIndex): GatewayModel {
+  const gw = index.gateway(ref);
   const servers = (((gw?.spec as any)?.servers ?? []) as any[])
     .map((s) => ({ port: s.port?.number, protocol: s.port?.protocol, hosts: s.hosts ?? [] }));
   return { ref, found: gw !== undefined, servers };
