@@ -4,8 +4,9 @@ import { readLintInputs } from './lint-inputs';
 import { writeInsideDirectory } from './write-inside';
 import { KubeObject } from '../core/kube-object';
 import { escapeControlChars, escapeControlCharsKeepingLines, printable } from '../core/printable';
-import { renderRunbooks } from '../troubleshoot/runbook';
-import { nonGrpcServices, refusedServices } from '../troubleshoot/runbook-model';
+import { renderRunbook } from '../troubleshoot/runbook';
+import { buildRunbookModels, nonGrpcServices, refusedServices } from '../troubleshoot/runbook-model';
+import { runbookFileName } from '../troubleshoot/runbook-names';
 
 /**
  * `istio-grpc runbook [--out DIR] PATH...`: reads multi-document YAML manifests (files,
@@ -37,8 +38,8 @@ async function runRunbook(io: CliIo, paths: string[], outDir: string | undefined
   for (const s of inputs.sources) if (isKubeObject(s.object)) objects.push(s.object);
   const refused = refusedServices(objects);
   for (const reason of refused) say(reason);
-  const runbooks = renderRunbooks(objects);
-  if (runbooks.length === 0 && refused.length === 0) {
+  const models = buildRunbookModels(objects);
+  if (models.length === 0 && refused.length === 0) {
     const others = nonGrpcServices(objects);
     say('no gRPC Service in the manifests. Istio reads a port as gRPC only when it is named '
       + '"grpc" or "grpc-<suffix>" (or "http2"/"http2-<suffix>"), or sets appProtocol grpc/http2.'
@@ -46,20 +47,27 @@ async function runRunbook(io: CliIo, paths: string[], outDir: string | undefined
     return ExitCode.FINDINGS;
   }
   const status = refused.length ? ExitCode.USAGE : ExitCode.OK;
+  // One runbook rendered and written at a time, so thousands of Services never sit in memory as Markdown.
   if (!outDir) {
-    io.stdout.write(runbooks.map((r) => r.markdown).join('\n---\n\n'));
+    for (let i = 0; i < models.length; i++) await writeOut(io.stdout, (i ? '\n---\n\n' : '') + renderRunbook(models[i]));
     return status;
   }
-  for (const r of runbooks) {
+  for (const m of models) {
+    const fileName = runbookFileName(m.namespace, m.name);
     try {
-      const target = await writeInsideDirectory(outDir, r.fileName, r.markdown);
+      const target = await writeInsideDirectory(outDir, fileName, renderRunbook(m));
       io.stdout.write(`wrote ${printable(target, 1000)}\n`);
     } catch (err) {
-      say(`cannot write ${r.fileName} in ${outDir}: ${(err as Error).message}`);
+      say(`cannot write ${fileName} in ${outDir}: ${(err as Error).message}`);
       return ExitCode.USAGE;
     }
   }
   return status;
+}
+
+/** Writes and waits for the stream to drain when its buffer is full. */
+async function writeOut(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }
 
 function isObject(v: unknown): v is Record<string, any> {
