@@ -1,4 +1,4 @@
-import { escapeControlChars, printable } from '../core/printable';
+import { escapeControlChars, MAX_MESSAGE_CHARS, printable } from '../core/printable';
 import { describeResource, Finding, Severity } from '../validate/finding';
 
 /** Counts of a lint run. */
@@ -41,7 +41,7 @@ export function renderLintText(findings: readonly Finding[], summary: LintSummar
     for (const f of group) {
       const where = f.line !== undefined ? `${f.line}`.padStart(5) + '  ' : '';
       const at = f.path ? ` ${escapeControlChars(f.path)}` : '';
-      lines.push(`  ${where}${paint(COLORS[f.severity], f.severity.padEnd(7))} ${printable(f.code)}  ${printable(describeResource(f.resource))}${at}: ${escapeControlChars(f.message)}`);
+      lines.push(`  ${where}${paint(COLORS[f.severity], f.severity.padEnd(7))} ${printable(f.code)}  ${printable(describeResource(f.resource), MAX_MESSAGE_CHARS)}${at}: ${escapeControlChars(f.message)}`);
     }
   }
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,7 +1,11 @@
 import { AccessLogSummary, FailureTally, percent } from './access-log-summary';
 import { MAX_LINE_BYTES } from './bounded-lines';
 import { explainFlagText } from './flag-explain';
-import { printable } from '../core/printable';
+import { printable as printableText } from '../core/printable';
+
+/** Log values are cut to this many characters in the report (cluster names of valid hosts stay whole). */
+const FIELD_CHARS = 400;
+const printable = (text: string) => printableText(text, FIELD_CHARS);
 
 /**
  * Renders a summary as the plain-text report `istio-grpc logs` prints. Every value from the log
