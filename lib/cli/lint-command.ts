@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { CliIo, ExitCode } from './io';
 import { readLintInputs } from './lint-inputs';
 import { renderLintJson, renderLintText, summarize } from './lint-report';
-import { escapeControlChars, escapeControlCharsKeepingLines } from '../core/printable';
+import { escapeControlCharsKeepingLines, MAX_PROBLEM_CHARS, printable } from '../core/printable';
 import { validateSources } from '../validate/engine';
 
 interface LintOptions {
@@ -22,8 +22,8 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (paths: string[], opts: LintOptions) => {
       const inputs = await readLintInputs(paths, io.stdin);
-      for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${escapeControlChars(warning)}\n`);
-      for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${escapeControlChars(problem)}\n`);
+      for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${printable(warning, MAX_PROBLEM_CHARS)}\n`);
+      for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${printable(problem, MAX_PROBLEM_CHARS)}\n`);
       const findings = validateSources(inputs.sources);
       const summary = summarize(inputs.sources.length, findings);
       io.stdout.write(opts.format === 'json'

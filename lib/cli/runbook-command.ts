@@ -3,7 +3,7 @@ import { CliIo, ExitCode } from './io';
 import { readLintInputs } from './lint-inputs';
 import { writeInsideDirectory } from './write-inside';
 import { KubeObject } from '../core/kube-object';
-import { escapeControlChars, escapeControlCharsKeepingLines, printable } from '../core/printable';
+import { escapeControlCharsKeepingLines, MAX_PROBLEM_CHARS, printable } from '../core/printable';
 import { renderRunbook } from '../troubleshoot/runbook';
 import { buildRunbookModels, nonGrpcServices, refusedServices } from '../troubleshoot/runbook-model';
 import { runbookFileName } from '../troubleshoot/runbook-names';
@@ -27,7 +27,7 @@ export function runbookCommand(io: CliIo, setExit: (code: number) => void): Comm
 }
 
 async function runRunbook(io: CliIo, paths: string[], outDir: string | undefined): Promise<number> {
-  const say = (line: string) => io.stderr.write(`istio-grpc runbook: ${escapeControlChars(line)}\n`);
+  const say = (line: string) => io.stderr.write(`istio-grpc runbook: ${printable(line, MAX_PROBLEM_CHARS)}\n`);
   const inputs = await readLintInputs(paths, io.stdin);
   for (const warning of inputs.warnings) say(`warning: ${warning}`);
   if (inputs.problems.length) {

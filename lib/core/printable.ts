@@ -8,6 +8,9 @@
 /** Values quoted in messages are cut to about this many characters. */
 export const MAX_QUOTED_CHARS = 200;
 
+/** Lines on stderr about an input (which name its path and may quote the parser's view of it) are cut to this. */
+export const MAX_PROBLEM_CHARS = 1000;
+
 /** Whole messages (which may quote a value inside a sentence) are cut to about this many characters. */
 export const MAX_MESSAGE_CHARS = 600;
 
