@@ -21,6 +21,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   minNodeVersion: '20.0.0',
   typescriptVersion: '~6.0.0',
   jsiiVersion: '~6.0.0',
+  // The assembly (2.7 MB of JSON, mostly the generated Istio types) ships gzipped behind a small redirect.
+  compressAssembly: true,
   cdk8sVersion: '2.70.106',
   constructsVersion: '10.8.1',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
@@ -31,6 +33,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'js-yaml@^5.5.0',
     'ajv@^8.20.0',
     '@bufbuild/cel@^0.6.1',
+    // @bufbuild/cel (and its @bufbuild/cel-spec) require it at load time as a peer dependency.
+    '@bufbuild/protobuf@^2.6.2',
     'protobufjs@^8.8.0',
     'commander@^14.0.0',
   ],
@@ -43,6 +47,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@swc/core@^1.16.0',
     '@swc/jest@^0.2.39',
     'tsx@^4.23.0',
+    // Ships the SARIF 2.1.0 JSON schema and a matcher; lint's SARIF output is tested against it.
+    '@microsoft/jest-sarif@1.0.0-beta.0',
   ],
 
   github: false,
@@ -52,9 +58,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   sampleCode: false,
   docgen: true,
   docgenFilePath: 'API.md',
-  gitignore: ['/dist/', '/out/', '/bench-results/', '.fuzz/'],
+  gitignore: ['/dist/', '/out/', '/bench-results/', '.fuzz/', '.jsii.gz'],
 
   eslintOptions: {
+    // `npm test` only reports: it must never rewrite the working tree (`npm run eslint:fix` fixes).
+    commandOptions: { fix: false },
     dirs: ['lib'],
     devdirs: ['test', 'examples', 'scripts', 'bench'],
     projectService: false,
@@ -66,8 +74,6 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       collectCoverage: false,
-      // swc strips types quickly; `typecheck` (tsc --noEmit) keeps the type safety.
-      transform: { '^.+\\.tsx?$': new javascript.Transform('@swc/jest') },
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/out/'],
     },
@@ -80,6 +86,28 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     compilerOptions: { resolveJsonModule: true, esModuleInterop: true },
   },
 });
+
+// swc strips types quickly; `typecheck` (tsc --noEmit) keeps the type safety. projen adds its
+// ts-jest pattern first and jest uses the first transform that matches, so swc replaces it.
+project.jest!.config.transform = { '^.+\\.tsx?$': new javascript.Transform('@swc/jest') };
+
+project.addTask('eslint:fix', {
+  description: 'Runs eslint and applies its fixes to the working tree',
+  exec: 'projen eslint --fix',
+});
+
+// What the tarball holds is an allow-list (npm always adds package.json, README and LICENSE, and
+// the bundled dependencies): compiled JS + .d.ts, the jsii assembly and the API reference. Sources,
+// tests, scripts, examples and the build's own artifacts (out/package) stay out.
+project.package.addField('files', [
+  'out/lib/**/*.js',
+  'out/lib/**/*.d.ts',
+  'out/imports/**/*.js',
+  'out/imports/**/*.d.ts',
+  '.jsii',
+  '.jsii.gz',
+  'API.md',
+]);
 
 project.package.addField('types', 'out/lib/index.d.ts');
 project.addBins({ 'istio-grpc': 'out/lib/cli/main.js' });

@@ -1,35 +1,64 @@
 import { Command, Option } from 'commander';
+import { sortFindings } from './finding-order';
 import { CliIo, ExitCode } from './io';
 import { readLintInputs } from './lint-inputs';
 import { renderLintJson, renderLintText, summarize } from './lint-report';
+import { renderLintSarif } from './lint-sarif';
+import { packageVersionOrUnknown } from './package-version';
+import { atLeast, parseSeverityThreshold } from './severity-threshold';
+import { isSuppressed, parseSuppression, Suppression, unknownSuppressionCodes } from './suppress';
 import { escapeControlCharsKeepingLines, MAX_PROBLEM_CHARS, printable } from '../core/printable';
 import { validateSources } from '../validate/engine';
+import { Severity } from '../validate/finding';
 
 interface LintOptions {
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly suppress: Suppression[];
+  readonly failureThreshold: Severity;
+  readonly outputThreshold: Severity;
 }
 
 /**
- * `istio-grpc lint [--format text|json] PATH...`: checks any Kubernetes and Istio YAML the way
- * the API server, Istio's admission webhook and `istioctl analyze` would, offline. Exit 0 with
- * no error finding, 1 with errors, 2 when an input cannot be read or is not valid YAML.
+ * `istio-grpc lint [options] PATH...`: checks any Kubernetes and Istio YAML the way the API
+ * server, Istio's admission webhook and `istioctl analyze` would, offline. Exit 0 with no
+ * finding at `--failure-threshold` (error) or worse, 1 with some, 2 when an input cannot be
+ * read or is not valid YAML (then nothing is printed on stdout: there is no result to report).
  */
 export function lintCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('lint')
     .description('Check Kubernetes/Istio YAML like the API server, the Istio webhook and istioctl analyze would, offline.')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
     .argument('<paths...>', 'YAML/JSON files, directories (searched recursively), or - for standard input')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    // Names, syntax and defaults of `istioctl analyze`.
+    .addOption(new Option('-S, --suppress <CODE=RESOURCE>', 'drop findings with this code on this object, e.g. "IST0101=VirtualService reviews.default"; * matches anything; repeatable')
+      .argParser(parseSuppression).default([], 'none'))
+    .addOption(new Option('--failure-threshold <level>', 'exit 1 when a finding is at this level or worse: error, warning, info')
+      .argParser(parseSeverityThreshold).default('error'))
+    .addOption(new Option('--output-threshold <level>', 'print findings at this level or worse: error, warning, info')
+      .argParser(parseSeverityThreshold).default('info'))
     .action(async (paths: string[], opts: LintOptions) => {
+      for (const code of unknownSuppressionCodes(opts.suppress)) {
+        io.stderr.write(`istio-grpc lint: warning: --suppress code ${code} is not a code lint reports; it suppresses nothing.\n`);
+      }
       const inputs = await readLintInputs(paths, io.stdin);
       for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${printable(warning, MAX_PROBLEM_CHARS)}\n`);
       for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${printable(problem, MAX_PROBLEM_CHARS)}\n`);
-      const findings = validateSources(inputs.sources);
-      const summary = summarize(inputs.sources.length, findings);
-      io.stdout.write(opts.format === 'json'
-        ? renderLintJson(findings, summary)
-        : renderLintText(findings, summary, Boolean(io.stdout.isTTY)));
+      // Nothing read: no "0 objects" summary. Some inputs unusable but others read (an unreadable
+      // subdirectory, say): the rest is still linted and reported, and the exit code stays 2.
+      if (inputs.problems.length && inputs.sources.length === 0) {
+        setExit(ExitCode.USAGE);
+        return;
+      }
+      const all = validateSources(inputs.sources);
+      const kept = all.filter((f) => !isSuppressed(f, opts.suppress));
+      // As in istioctl, the exit code looks at every finding kept, whatever the output threshold hides.
+      const shown = sortFindings(kept.filter((f) => atLeast(f.severity, opts.outputThreshold)));
+      const summary = summarize(inputs.sources.length, kept, { suppressed: all.length - kept.length, notShown: kept.length - shown.length });
+      io.stdout.write(opts.format === 'sarif' ? renderLintSarif(shown, packageVersionOrUnknown())
+        : opts.format === 'json' ? renderLintJson(shown, summary)
+          : renderLintText(shown, summary, Boolean(io.stdout.isTTY)));
       if (inputs.problems.length) setExit(ExitCode.USAGE);
-      else setExit(summary.errors > 0 ? ExitCode.FINDINGS : ExitCode.OK);
+      else setExit(kept.some((f) => atLeast(f.severity, opts.failureThreshold)) ? ExitCode.FINDINGS : ExitCode.OK);
     });
 }

@@ -24,6 +24,8 @@ export interface Finding {
   readonly file?: string;
   /** 1-based line of the object's document in `file` (lint only). */
   readonly line?: number;
+  /** 1-based column of the offending field on `line` (lint only). */
+  readonly column?: number;
   /** Dotted path inside the object, e.g. `spec.http[0].retries.retryOn`. */
   readonly path?: string;
 }

@@ -1,9 +1,10 @@
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
 import { CanaryWeightOwner } from './canary-props';
 import { CanaryModel } from './resolve-canary';
 import * as istio from '../../../imports/networking.istio.io';
 import { KubeObject } from '../kube-object';
 import { MeshServiceModel } from '../mesh-service-model';
+import { deploymentManifest } from '../render/kube-json';
 import { MeshServiceExtensions } from '../render/mesh-service';
 import { routeDestinations, routeMatch } from '../render/virtual-service';
 import { renderDeployment } from '../render/workload';
@@ -61,7 +62,7 @@ export function canaryDeployments(service: MeshServiceModel, canary: CanaryModel
 
 /** The canary Deployments as manifests (the same converter for cdk8s and Pulumi). */
 export function canaryDeploymentManifests(service: MeshServiceModel, canary: CanaryModel): KubeObject[] {
-  return canaryDeployments(service, canary).map((d) => k8s.KubeDeployment.manifest(d));
+  return canaryDeployments(service, canary).map((d) => deploymentManifest(d));
 }
 
 /** A Markdown rollout plan: the weights at each step and the commands to check before moving on. */

@@ -1,8 +1,9 @@
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
 import * as istio from '../../../imports/networking.istio.io';
 import * as security from '../../../imports/security.istio.io';
 import * as telemetry from '../../../imports/telemetry.istio.io';
 import { KubeObject } from '../kube-object';
+import { deploymentManifest, serviceAccountManifest, serviceManifest } from './kube-json';
 import { MeshServiceModel } from '../mesh-service-model';
 import { renderDestinationRule, SubsetModel } from './destination-rule';
 import { renderAuthorizationPolicy, renderPeerAuthentication, renderTelemetry } from './security';
@@ -51,14 +52,15 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 /**
- * Turns a rendering into manifests (the JSON form `cdk8s synth` writes), through the imported
- * classes' own converters, so cdk8s and Pulumi emit byte-identical objects.
+ * Turns a rendering into manifests (the JSON form `cdk8s synth` writes): the Istio objects through
+ * the imported classes' own converters, the core objects through kube-json (checked against
+ * cdk8s-plus-28's converters by the tests), so cdk8s and Pulumi emit the same objects.
  */
 export function meshServiceManifests(rendering: MeshServiceRendering): KubeObject[] {
   return [
-    k8s.KubeService.manifest(rendering.service),
-    ...(rendering.serviceAccount ? [k8s.KubeServiceAccount.manifest(rendering.serviceAccount)] : []),
-    ...(rendering.deployment ? [k8s.KubeDeployment.manifest(rendering.deployment)] : []),
+    serviceManifest(rendering.service),
+    ...(rendering.serviceAccount ? [serviceAccountManifest(rendering.serviceAccount)] : []),
+    ...(rendering.deployment ? [deploymentManifest(rendering.deployment)] : []),
     istio.DestinationRule.manifest(rendering.destinationRule),
     istio.VirtualService.manifest(rendering.virtualService),
     ...(rendering.peerAuthentication ? [security.PeerAuthentication.manifest(rendering.peerAuthentication)] : []),

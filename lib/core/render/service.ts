@@ -1,5 +1,6 @@
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
 import { MeshServiceModel, meshObjectNames } from '../mesh-service-model';
+import { KubeScalar } from './kube-json';
 import { objectMeta } from './labels';
 
 /**
@@ -15,7 +16,7 @@ export function renderService(model: MeshServiceModel): k8s.KubeServiceProps {
       ports: [{
         name: model.portName,
         port: model.port,
-        targetPort: k8s.IntOrString.fromNumber(model.targetPort),
+        targetPort: KubeScalar.intOrString(model.targetPort),
         protocol: 'TCP',
         appProtocol: model.protocol,
       }],

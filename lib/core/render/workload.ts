@@ -1,5 +1,6 @@
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
+import { KubeScalar } from './kube-json';
 import { objectMeta } from './labels';
 
 /** Pod label that asks Istio to inject the sidecar (the label form replaced the annotation). */
@@ -24,7 +25,7 @@ export function renderServiceAccount(model: MeshServiceModel, workload: Workload
 /** A Deployment running one version of the gRPC server with the Istio sidecar. */
 export function renderDeployment(model: MeshServiceModel, workload: WorkloadModel): k8s.KubeDeploymentProps {
   const quantities = (values?: Record<string, string>) =>
-    values ? Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k8s.Quantity.fromString(v)])) : undefined;
+    values ? Object.fromEntries(Object.entries(values).map(([k, v]) => [k, KubeScalar.quantity(v)])) : undefined;
   const env = Object.entries(workload.env).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ name, value }));
   return {
     metadata: objectMeta(deploymentName(model.name, workload.version), model.namespace, model.name),
