@@ -43,13 +43,13 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
       }
       const inputs = await readLintInputs(paths, io.stdin);
       for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${printable(warning, MAX_PROBLEM_CHARS)}\n`);
-      for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${printable(problem, MAX_PROBLEM_CHARS)}\n`);
-      // Nothing read: no "0 objects" summary. Some inputs unusable but others read (an unreadable
-      // subdirectory, say): the rest is still linted and reported, and the exit code stays 2.
-      if (inputs.problems.length && inputs.sources.length === 0) {
+      for (const line of inputs.unreadable) io.stderr.write(`istio-grpc lint: ${printable(line, MAX_PROBLEM_CHARS)}\n`);
+      if (inputs.problems.length) {
+        for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${printable(problem, MAX_PROBLEM_CHARS)}\n`);
         setExit(ExitCode.USAGE);
         return;
       }
+      // Part of a directory could not be read: the rest is still linted and reported, and the exit code is 2.
       const all = validateSources(inputs.sources);
       const kept = all.filter((f) => !isSuppressed(f, opts.suppress));
       // As in istioctl, the exit code looks at every finding kept, whatever the output threshold hides.
@@ -58,7 +58,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
       io.stdout.write(opts.format === 'sarif' ? renderLintSarif(shown, packageVersionOrUnknown())
         : opts.format === 'json' ? renderLintJson(shown, summary)
           : renderLintText(shown, summary, Boolean(io.stdout.isTTY)));
-      if (inputs.problems.length) setExit(ExitCode.USAGE);
+      if (inputs.unreadable.length) setExit(ExitCode.USAGE);
       else setExit(kept.some((f) => atLeast(f.severity, opts.failureThreshold)) ? ExitCode.FINDINGS : ExitCode.OK);
     });
 }

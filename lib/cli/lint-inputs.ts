@@ -1,6 +1,6 @@
 import { constants, Dirent, promises as fs, Stats } from 'fs';
 import { extname, join } from 'path';
-import { readHandleCapped, readStreamCapped } from './read-capped';
+import { InputTooLargeError, readHandleCapped, readStreamCapped } from './read-capped';
 import { SourcedObject } from '../validate/engine';
 import { parseYamlDocuments } from '../validate/yaml-documents';
 
@@ -17,8 +17,13 @@ const NON_BLOCKING_READ = constants.O_RDONLY | constants.O_NONBLOCK | constants.
 /** Every object read from the inputs, and why some inputs could not be used. */
 export interface LintInputs {
   readonly sources: SourcedObject[];
-  /** One line each; any problem makes lint exit 2. */
+  /** Inputs named on the command line that are unusable (missing, too big, bad YAML); one line each, exit 2. */
   readonly problems: string[];
+  /**
+   * Parts of a directory that could not be read (a subdirectory that cannot be listed, a file
+   * that cannot be opened); one line each. The rest is still read, and lint exits 2.
+   */
+  readonly unreadable: string[];
   /** Inputs skipped on purpose (a FIFO or device inside a directory); one line each, exit code unchanged. */
   readonly warnings: string[];
 }
@@ -56,12 +61,13 @@ export async function readLintInputs(
 ): Promise<LintInputs> {
   const reader = new InputReader(options.fileSystem ?? fs, stdin, options.maxBytes ?? MAX_INPUT_BYTES);
   for (const path of paths) await reader.readPath(path);
-  return { sources: reader.sources, problems: reader.problems, warnings: reader.warnings };
+  return { sources: reader.sources, problems: reader.problems, unreadable: reader.unreadable, warnings: reader.warnings };
 }
 
 class InputReader {
   public readonly sources: SourcedObject[] = [];
   public readonly problems: string[] = [];
+  public readonly unreadable: string[] = [];
   public readonly warnings: string[] = [];
 
   constructor(private readonly fsys: InputFileSystem, private readonly stdin: NodeJS.ReadableStream, private readonly maxBytes: number) {}
@@ -82,7 +88,7 @@ class InputReader {
       this.problems.push(`${path}: cannot read: ${reasonOf(err)}`);
       return;
     }
-    if (stat.isDirectory()) return this.readDirectory(path);
+    if (stat.isDirectory()) return this.readDirectory(path, true);
     if (stat.isSocket()) {
       this.problems.push(`${path}: cannot read: it is a socket; give files, directories or - for standard input`);
       return;
@@ -91,12 +97,13 @@ class InputReader {
     await this.readFile(path, false);
   }
 
-  private async readDirectory(dir: string): Promise<void> {
+  private async readDirectory(dir: string, named = false): Promise<void> {
     let entries: Dirent[];
     try {
       entries = await this.fsys.readdir(dir, { withFileTypes: true });
     } catch (err) {
-      this.problems.push(`${dir}: cannot read directory: ${reasonOf(err)}; the rest was linted`);
+      if (named) this.problems.push(`${dir}: cannot read directory: ${reasonOf(err)}`);
+      else this.unreadable.push(`${dir}: cannot read directory: ${reasonOf(err)}; the rest was linted`);
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -120,7 +127,7 @@ class InputReader {
     try {
       target = await this.fsys.stat(full);
     } catch (err) {
-      if (isManifestName(name)) this.problems.push(`${full}: cannot read: ${reasonOf(err)}`);
+      if (isManifestName(name)) this.unreadable.push(`${full}: cannot read: ${reasonOf(err)}; the rest was linted`);
       return;
     }
     if (target.isDirectory()) this.warnings.push(`${full}: skipped: a symbolic link to a directory (not followed; name the directory itself to lint it)`);
@@ -144,7 +151,8 @@ class InputReader {
       }
       this.add(await readHandleCapped(handle, this.maxBytes), file);
     } catch (err) {
-      this.problems.push(`${file}: cannot read: ${reasonOf(err)}`);
+      if (inDirectory && !(err instanceof InputTooLargeError)) this.unreadable.push(`${file}: cannot read: ${reasonOf(err)}; the rest was linted`);
+      else this.problems.push(`${file}: cannot read: ${reasonOf(err)}`);
     } finally {
       await handle?.close().catch(() => undefined);
     }

@@ -30,6 +30,7 @@ async function runRunbook(io: CliIo, paths: string[], outDir: string | undefined
   const say = (line: string) => io.stderr.write(`istio-grpc runbook: ${printable(line, MAX_PROBLEM_CHARS)}\n`);
   const inputs = await readLintInputs(paths, io.stdin);
   for (const warning of inputs.warnings) say(`warning: ${warning}`);
+  for (const line of inputs.unreadable) say(line);
   if (inputs.problems.length) {
     for (const problem of inputs.problems) say(problem);
     return ExitCode.USAGE;
@@ -46,7 +47,7 @@ async function runRunbook(io: CliIo, paths: string[], outDir: string | undefined
       + (others.length ? ` Services seen: ${others.slice(0, 20).join(', ')}${others.length > 20 ? `, and ${others.length - 20} more` : ''}.` : ''));
     return ExitCode.FINDINGS;
   }
-  const status = refused.length ? ExitCode.USAGE : ExitCode.OK;
+  const status = refused.length || inputs.unreadable.length ? ExitCode.USAGE : ExitCode.OK;
   // One runbook rendered and written at a time, so thousands of Services never sit in memory as Markdown.
   if (!outDir) {
     for (let i = 0; i < models.length; i++) await writeOut(io.stdout, (i ? '\n---\n\n' : '') + renderRunbook(models[i]));
