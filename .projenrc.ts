@@ -109,6 +109,9 @@ project.package.addField('files', [
   'API.md',
 ]);
 
+// jsii-pacmak appends its outdir to .npmignore unless it is there (`files` decides what is packed).
+project.npmignore?.exclude('out/package');
+
 project.package.addField('types', 'out/lib/index.d.ts');
 project.addBins({ 'istio-grpc': 'out/lib/cli/main.js' });
 // The Pulumi components ship on a subpath, outside the jsii surface (jsii cannot express Pulumi types).

@@ -1,9 +1,15 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { errorsOf, formatFinding, validateObjects } from './validate/engine';
+import { formatFinding, validateObjects } from './validate/engine';
 import { Finding } from './validate/finding';
 
 const validatedRoots = new WeakSet<IConstruct>();
+
+/** A finding with the construct path of the object it is about. */
+export interface LocatedFinding {
+  readonly finding: Finding;
+  readonly constructPath: string;
+}
 
 /** What one synthesis (one synchronous run) already resolved and validated, per app. */
 interface SynthPass {
@@ -12,11 +18,20 @@ interface SynthPass {
 }
 const passes = new WeakMap<IConstruct, SynthPass>();
 
+/** Constructs' own warnings about their props, as findings; read when the app is validated. */
+const propWarnings = new WeakMap<IConstruct, () => Finding[]>();
+
+/** Registers the prop warnings of `construct`, reported with the engine's findings at synth. */
+export function reportPropWarnings(construct: IConstruct, warnings: () => Finding[]): void {
+  propWarnings.set(construct, warnings);
+}
+
 /**
  * Makes the app holding `scope` run the validation engine over all of its objects when it is
  * synthesized: once per app however many of our constructs and charts it holds (cross-object
  * checks need the whole set, e.g. an ingress in one chart routing to a service in another). Error
- * findings fail synth, each naming the construct path of the object, the field and the fix.
+ * findings fail synth, each naming the construct path of the object, the field and the fix;
+ * warnings (the engine's and the constructs' own) print on stderr, one line each.
  */
 export function validateOnSynth(scope: IConstruct): void {
   const root = scope.node.root;
@@ -25,22 +40,49 @@ export function validateOnSynth(scope: IConstruct): void {
   root.node.addValidation({ validate: () => validateApp(root) });
 }
 
+/**
+ * Every finding for the app holding `scope`, errors first, each with its construct path. Computed
+ * afresh: the app may still change before it is synthesized.
+ */
+export function appFindings(scope: IConstruct): LocatedFinding[] {
+  return findingsOfApp(scope.node.root);
+}
+
 function validateApp(root: IConstruct): string[] {
   // cdk8s validates the whole app again for every chart it writes; within one synthesis nothing
-  // changes, so the resolved objects and the findings are computed once.
+  // changes, so the resolved objects and the findings are computed, and warnings printed, once.
   const pass = currentPass(root);
   if (pass.errors) return pass.errors;
+  const findings = findingsOfApp(root, pass);
+  for (const { finding, constructPath } of findings) {
+    if (finding.severity === 'warning') process.stderr.write(`${locatedLine(finding, constructPath)}\n`);
+  }
+  pass.errors = findings.filter((f) => f.finding.severity === 'error').map((f) => locatedLine(f.finding, f.constructPath));
+  return pass.errors;
+}
+
+/** The findings of the app; during a synthesis (`pass`), the objects validated are the ones written. */
+function findingsOfApp(root: IConstruct, pass?: SynthPass): LocatedFinding[] {
   // chart.toJson() would validate again (and recurse), so read the objects directly.
   const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
   const manifests = apiObjects.map((o) => o.toJson());
-  apiObjects.forEach((o, i) => {
-    pass.manifests.set(o, manifests[i]);
-    serveFromPass(root, o);
-  });
-  const errors = errorsOf(validateObjects(manifests));
-  const paths = errors.length ? new Map(apiObjects.map((o) => [[o.kind, o.metadata.namespace ?? Chart.of(o).namespace ?? '', o.name].join('|'), o.node.path])) : undefined;
-  pass.errors = errors.map((f) => `[${paths?.get(keyOf(f)) ?? root.node.path}] ${formatFinding(f)}`);
-  return pass.errors;
+  if (pass) {
+    apiObjects.forEach((o, i) => {
+      pass.manifests.set(o, manifests[i]);
+      serveFromPass(root, o);
+    });
+  }
+  const engineFindings = validateObjects(manifests);
+  const paths = engineFindings.length ? new Map(apiObjects.map((o) => [[o.kind, o.metadata.namespace ?? Chart.of(o).namespace ?? '', o.name].join('|'), o.node.path])) : undefined;
+  const located = engineFindings.map((finding) => ({ finding, constructPath: paths?.get(keyOf(finding)) ?? root.node.path }));
+  const own = root.node.findAll().flatMap((c) => (propWarnings.get(c)?.() ?? []).map((finding) => ({ finding, constructPath: c.node.path })));
+  const rank = (f: LocatedFinding) => ['error', 'warning', 'info'].indexOf(f.finding.severity);
+  return [...located, ...own].sort((a, b) => rank(a) - rank(b));
+}
+
+/** `[chart/users] warning IGR4001 Service shop/users: ...`, on one line whatever the message holds. */
+function locatedLine(finding: Finding, constructPath: string): string {
+  return `[${constructPath}] ${formatFinding(finding)}`.replace(/\s*\n\s*/g, ' ');
 }
 
 /** The pass of the synthesis running now; it ends when the synchronous run does. */

@@ -31,6 +31,16 @@ export interface CanaryWeight {
  * service's one VirtualService, so per-method routes keep their timeouts and retries (Istio does
  * not merge two VirtualServices for one host). Optionally header routes, mirroring and the canary
  * Deployment.
+ *
+ * @example
+ * const users = new GrpcMeshService(chart, 'users', { name: 'users', workload: { image: 'ghcr.io/acme/users:1.0.0' } });
+ * const canary = new GrpcCanary(chart, 'users-canary', {
+ *   service: users,
+ *   canaryWorkload: { image: 'ghcr.io/acme/users:2.0.0' },
+ *   headerRoutes: [{ header: 'x-canary' }],
+ *   steps: [10, 25, 50, 100],
+ * });
+ * canary.shift(25);
  */
 export class GrpcCanary extends Construct {
   /** The Deployments this canary created, one per subset given a workload. */
@@ -41,6 +51,7 @@ export class GrpcCanary extends Construct {
 
   constructor(scope: Construct, id: string, props: GrpcCanaryProps) {
     super(scope, id);
+    requireService(this.node.path, props?.service);
     const earlier = canaries.get(props.service);
     if (earlier) {
       throw new IstioGrpcError({
@@ -51,9 +62,10 @@ export class GrpcCanary extends Construct {
         fix: 'use one GrpcCanary per service, with additionalSubsets for more versions',
       });
     }
-    canaries.set(props.service, this);
     this.service = props.service;
     this.model = resolveCanary(this.node.path, props.service._model, props);
+    // Registered only once the props are accepted, so a refused canary does not block a correct one.
+    canaries.set(props.service, this);
     canaryDeployments(props.service._model, this.model).forEach((deployment) => {
       this.deployments.push(new k8s.KubeDeployment(this, `Deployment-${deployment.metadata!.name}`, deployment));
     });
@@ -83,5 +95,12 @@ export class GrpcCanary extends Construct {
 
   private apply(): void {
     this.service._extend(canaryExtensions(this.service._model, this.model));
+  }
+}
+
+/** Plain JavaScript can pass anything as `service`; only a GrpcMeshService carries the model. */
+export function requireService(construct: string, service: unknown): asserts service is GrpcMeshService {
+  if (!(service instanceof GrpcMeshService)) {
+    throw new IstioGrpcError({ construct, field: 'service', value: service, reason: 'must be a GrpcMeshService construct', fix: 'pass the GrpcMeshService to split or expose, e.g. { service: users }' });
   }
 }

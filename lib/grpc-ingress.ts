@@ -6,6 +6,7 @@ import { Gateway, VirtualService } from '../imports/networking.istio.io';
 import { GrpcIngressOptions } from './core/ingress/ingress-props';
 import { renderIngress } from './core/ingress/render-ingress';
 import { IngressModel, resolveIngress } from './core/ingress/resolve-ingress';
+import { requireService } from './grpc-canary';
 import { GrpcMeshService } from './grpc-mesh-service';
 
 /** Props of a GrpcIngress: the service to expose, and how. */
@@ -19,6 +20,15 @@ export interface GrpcIngressProps extends GrpcIngressOptions {
  * HTTPS server (gRPC continues as HTTP/2 to the sidecars), a VirtualService bound to it that
  * routes to the service (following a canary's split when there is one), an optional HTTP to
  * HTTPS redirect, gRPC-Web CORS and a cert-manager Certificate for the credential.
+ *
+ * @example
+ * new GrpcIngress(chart, 'users-ingress', {
+ *   service: users,
+ *   hosts: ['users.example.com'],
+ *   tls: { credentialName: 'users-example-com' },
+ *   httpRedirect: true,
+ *   certificate: { issuerName: 'letsencrypt' },
+ * });
  */
 export class GrpcIngress extends Construct {
   /** The Gateway (in the gateway workload's namespace). */
@@ -33,6 +43,7 @@ export class GrpcIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: GrpcIngressProps) {
     super(scope, id);
+    requireService(this.node.path, props?.service);
     this.model = resolveIngress(this.node.path, props.service._model, props);
     this.hosts = [...this.model.hosts];
     const render = () => renderIngress(props.service._model, this.model, props.service._routing());

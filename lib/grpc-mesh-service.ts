@@ -1,13 +1,14 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
-import { validateOnSynth } from './chart-validation';
+import { Construct, IConstruct } from 'constructs';
+import { reportPropWarnings, validateOnSynth } from './chart-validation';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
 import { AuthorizationPolicy, PeerAuthentication } from '../imports/security.istio.io';
 import { Telemetry } from '../imports/telemetry.istio.io';
 import { KubeObject } from './core/kube-object';
 import { MeshServiceModel } from './core/mesh-service-model';
 import { GrpcMeshServiceProps } from './core/mesh-service-props';
+import { propWarningFinding } from './core/prop-warnings';
 import { meshServicePropsFromProto } from './core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from './core/proto/from-proto-props';
 import { renderDestinationRule, SubsetModel } from './core/render/destination-rule';
@@ -15,13 +16,28 @@ import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from '
 import { renderVirtualService, RoutingOptions } from './core/render/virtual-service';
 import { resolveMeshService } from './core/resolve-mesh-service';
 import { renderRunbooks } from './troubleshoot/runbook';
+import { formatFinding } from './validate/engine';
 
 /**
  * A gRPC service made correct on Istio: a Service Istio reads as gRPC, a DestinationRule with
  * mTLS, per-request load balancing, an HTTP/2 pool and outlier detection, and a VirtualService
  * with per-method routes, timeouts and idempotency-safe retries. Optionally the Deployment too.
  *
- * Every object is a public field (escape hatch: `ApiObject.of(...)`, `addJsonPatch`).
+ * Every object is a public field (escape hatch: `ApiObject.of(...)`, `addJsonPatch`). The
+ * namespace defaults to the enclosing Chart's `namespace`, else `default`.
+ *
+ * @example
+ * const chart = new Chart(app, 'users', { namespace: 'accounts' });
+ * new GrpcMeshService(chart, 'Users', {
+ *   name: 'users',
+ *   protoService: 'users.v1.UserService',
+ *   timeout: Duration.seconds(10),
+ *   methods: [
+ *     { name: 'GetUser', idempotency: Idempotency.NO_SIDE_EFFECTS, retries: { attempts: 3, retryOn: [RetryOn.UNAVAILABLE] } },
+ *     { name: 'CreateUser', idempotency: Idempotency.NON_IDEMPOTENT },
+ *   ],
+ *   workload: { image: 'ghcr.io/acme/users:2.3.1' },
+ * });
  */
 export class GrpcMeshService extends Construct {
   /**
@@ -58,7 +74,10 @@ export class GrpcMeshService extends Construct {
   public readonly fqdn: string;
   /** Service port. */
   public readonly port: number;
-  /** Things that are allowed but probably not wanted (e.g. a headless Service). */
+  /**
+   * Props that are allowed but probably not wanted (e.g. IGR4001 headless Service), one line each
+   * as synth prints them on stderr: `[path] warning CODE Kind ns/name: field: message`.
+   */
   public readonly warnings: string[];
 
   /** @internal the resolved model other constructs (canary, ingress) build on */
@@ -68,12 +87,15 @@ export class GrpcMeshService extends Construct {
 
   constructor(scope: Construct, id: string, props: GrpcMeshServiceProps) {
     super(scope, id);
-    this._model = resolveMeshService(this.node.path, props);
+    this._model = resolveMeshService(this.node.path, withChartNamespace(this, props));
     this.serviceName = this._model.name;
     this.namespace = this._model.namespace;
     this.fqdn = this._model.fqdn;
     this.port = this._model.port;
-    this.warnings = [...this._model.warnings];
+    const serviceRef = { apiVersion: 'v1', kind: 'Service', namespace: this.namespace, name: this.serviceName };
+    const warningFindings = this._model.warnings.map((w) => propWarningFinding(w, serviceRef));
+    this.warnings = warningFindings.map((f) => `[${this.node.path}] ${formatFinding(f)}`);
+    reportPropWarnings(this, () => warningFindings);
 
     const initial = renderMeshService(this._model);
     this.service = new k8s.KubeService(this, 'Service', initial.service);
@@ -136,4 +158,11 @@ export class GrpcMeshService extends Construct {
   private render() {
     return renderMeshService(this._model, { subsets: this.subsets, routing: this.routing });
   }
+}
+
+/** The Chart's namespace is the default of `namespace`; an explicit prop wins. */
+function withChartNamespace(scope: IConstruct, props: GrpcMeshServiceProps): GrpcMeshServiceProps {
+  if (props === null || typeof props !== 'object' || props.namespace !== undefined) return props;
+  const chart = [...scope.node.scopes].reverse().find((s): s is Chart => Chart.isChart(s));
+  return chart?.namespace !== undefined ? { ...props, namespace: chart.namespace } : props;
 }

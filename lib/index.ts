@@ -1,7 +1,21 @@
+import { IstioGrpcError as CoreIstioGrpcError } from './core/errors';
+
 // cdk8s constructs
 export * from './grpc-mesh-service';
 export * from './grpc-canary';
 export * from './grpc-ingress';
+
+// Validation and runbooks from code: classes for jsii languages, functions for TypeScript/JavaScript
+export * from './validation';
+export { validateObjects, errorsOf, formatFinding } from './validate/engine';
+export type { Finding, ResourceRef, Severity } from './validate/finding';
+export { renderRunbooks } from './troubleshoot/runbook';
+export type { RenderedRunbook } from './troubleshoot/runbook';
+export type { InputProblem } from './core/errors';
+// jsii cannot describe a class extending Error, so the error class is exported as a value and a
+// type: `catch (e) { if (e instanceof IstioGrpcError) ... }` works in TypeScript and JavaScript.
+export const IstioGrpcError = CoreIstioGrpcError;
+export type IstioGrpcError = CoreIstioGrpcError;
 
 // Props and value types shared with the Pulumi components
 export * from './core/duration';

@@ -8,6 +8,8 @@
  * 4. Hostile text: control characters in names, kinds, keys and log fields never reach text
  *    output; runbook --out on generated names writes one file per valid Service, inside DIR,
  *    with commands that never run input; long lines and endless devices stay bounded.
+ * 5. Decoding differential: random YAML decoded by lint's reader and by kubectl (when on PATH)
+ *    gives the same JSON, or both refuse it.
  * Prints the figures; exits 1 on the first contract violation (with the input that caused it).
  */
 import { readdirSync, readFileSync } from 'fs';
@@ -15,16 +17,20 @@ import { join } from 'path';
 import { Yaml } from 'cdk8s';
 import fc from 'fast-check';
 import { contractViolation, runWithStdin } from './fuzz/cli-run';
+import { decodingDifferential } from './fuzz/decoding';
 import { fuzzControlCharacters, fuzzRunbookNames, fuzzSizes, HostileReport } from './fuzz/hostile-text';
 import { hostileYamlInputs, LOG_MUTATIONS, mutate, seededRand, YAML_MUTATIONS } from './fuzz/mutate';
 import { buildExampleApp } from '../examples/cdk8s/app';
 import { EXTRA_BUILDERS } from '../examples/cdk8s/builders';
 import { FUZZ_PROPERTIES } from '../test/util/fuzz-properties';
+import { kubectlPath } from '../test/util/kubectl-oracle';
+import { seeded } from '../test/util/yaml-corpus';
 
 const PROPERTY_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const LINT_RUNS = Number(process.env.FUZZ_LINT_RUNS ?? 3_000);
 const LOG_RUNS = Number(process.env.FUZZ_LOG_RUNS ?? 2_000);
 const HOSTILE_RUNS = Number(process.env.FUZZ_HOSTILE_RUNS ?? 500);
+const DECODE_RUNS = Number(process.env.FUZZ_DECODE_RUNS ?? 2_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 
 let peakRss = 0;
@@ -89,6 +95,17 @@ async function hostileText(): Promise<void> {
   for (const r of reports) process.stdout.write(`${r.name}: ${r.cases} cases, slowest ${r.slowestMs.toFixed(0)} ms, 0 violations\n`);
 }
 
+async function decoding(): Promise<void> {
+  if (!kubectlPath()) {
+    process.stdout.write('decoding differential: skipped, kubectl is not on PATH\n');
+    return;
+  }
+  const report = await decodingDifferential(DECODE_RUNS, seeded(SEED));
+  sampleRss();
+  if (report.mismatches.length) fail('decoding differential', `${report.mismatches.length} of ${report.cases} disagree; first:\n${report.mismatches[0]}`);
+  process.stdout.write(`decoding differential: ${report.cases} random documents (${report.accepted} accepted and decoded alike, ${report.refused} refused by both), slowest read ${report.slowestMs.toFixed(0)} ms, 0 disagreements\n`);
+}
+
 async function main(): Promise<void> {
   process.stdout.write(`fuzz seed ${SEED}\n`);
   runProperties();
@@ -100,6 +117,7 @@ async function main(): Promise<void> {
   const logSeeds = readdirSync('test/fixtures/access-logs').map((f) => readFileSync(join('test/fixtures/access-logs', f), 'utf8'));
   await fuzzCli('logs', ['logs', '-'], logSeeds, LOG_MUTATIONS, LOG_RUNS, [0]);
   await hostileText();
+  await decoding();
   process.stdout.write(`peak RSS ${mib(peakRss)}\n`);
 }
 

@@ -68,7 +68,7 @@ describe('istio-grpc lint', () => {
     const r = await run(['lint', '-'], bomb);
     // THEN
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/<stdin>: .*alias/i);
+    expect(r.stderr).toMatch(/<stdin>:\d+:\d+: .*alias/i);
   });
 
   test('no path at all is a usage error', async () => {
@@ -90,15 +90,16 @@ describe('istio-grpc lint', () => {
     const r = await run(['lint', '--format', 'json', fixture('common-mistakes.yaml')]);
     // THEN
     expect(r.code).toBe(1);
-    const found = JSON.parse(r.stdout).findings.map((f: any) => `${f.line} ${f.code} ${f.resource.name} ${f.path}`);
+    // Each finding points at the offending field (line:column), not at the start of its document.
+    const found = JSON.parse(r.stdout).findings.map((f: any) => `${f.line}:${f.column} ${f.code} ${f.resource.name} ${f.path}`);
     expect(found.sort()).toStrictEqual([
-      '15 IGR1001 greeter-gateway apiVersion',
-      '2 IST0118 greeter spec.ports[0]',
-      '28 IGR2013 greeter-gateway-fixed-group spec.servers[0].tls',
-      '41 IGR2005 greeter spec.http[0].retries.retryOn',
-      '56 IGR3001 greeter-canary spec.http[0].route',
-      '56 IST0101 greeter-canary spec.http[0].route[0].destination.subset',
-      '56 IST0101 greeter-canary spec.http[0].route[1].destination.subset',
+      '11:7 IST0118 greeter spec.ports[0]',
+      '15:1 IGR1001 greeter-gateway apiVersion',
+      '38:7 IGR2013 greeter-gateway-fixed-group spec.servers[0].tls',
+      '54:31 IGR2005 greeter spec.http[0].retries.retryOn',
+      '64:7 IGR3001 greeter-canary spec.http[0].route',
+      '65:67 IST0101 greeter-canary spec.http[0].route[0].destination.subset',
+      '67:67 IST0101 greeter-canary spec.http[0].route[1].destination.subset',
     ]);
   });
 });

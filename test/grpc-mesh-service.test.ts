@@ -1,7 +1,7 @@
-import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
 import {
-  ClientTlsMode, Duration, GrpcMeshService, H2UpgradePolicy, Idempotency, LoadBalancer, ServiceProtocol,
+  ClientTlsMode, Duration, GrpcCanary, GrpcIngress, GrpcMeshService, H2UpgradePolicy, Idempotency, LoadBalancer, ServiceProtocol,
 } from '../lib';
 import { only, synthMeshService } from './util/synth';
 import { NON_IDEMPOTENT_METHODS_ANNOTATION } from '../lib/core/annotations';
@@ -204,5 +204,34 @@ describe('escape hatches', () => {
     const chart = Testing.chart();
     const svc = new GrpcMeshService(chart, 'svc', MESH_SERVICE_SCENARIOS[2].props);
     expect(svc.manifests()).toEqual(Testing.synth(chart));
+  });
+});
+
+describe('namespace from the Chart', () => {
+  test('the Chart namespace is the default; the canary and ingress follow the service', () => {
+    // GIVEN a chart with a namespace and a service without one
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const users = new GrpcMeshService(chart, 'users', { name: 'users', workload: { image: 'registry.example.com/users:1' } });
+    new GrpcCanary(chart, 'canary', { service: users, canaryWorkload: { image: 'registry.example.com/users:2' } });
+    new GrpcIngress(chart, 'edge', { service: users, hosts: ['users.example.com'], tls: { credentialName: 'users-tls' } });
+    // WHEN
+    const objects = Testing.synth(chart);
+    // THEN every object of the service lives in the chart's namespace, the Gateway in the gateway's
+    expect(users.fqdn).toBe('users.shop.svc.cluster.local');
+    const namespaces = new Set(objects.filter((o) => o.kind !== 'Gateway').map((o) => o.metadata.namespace));
+    expect([...namespaces]).toStrictEqual(['shop']);
+    expect(objects.find((o) => o.kind === 'Gateway').metadata.namespace).toBe('istio-system');
+  });
+
+  test('an explicit namespace wins over the Chart namespace', () => {
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    const users = new GrpcMeshService(chart, 'users', { name: 'users', namespace: 'accounts' });
+    expect(users.namespace).toBe('accounts');
+    expect(Testing.synth(chart).map((o) => o.metadata.namespace)).toStrictEqual(Array(4).fill('accounts'));
+  });
+
+  test('without a Chart namespace the default is "default"', () => {
+    expect(new GrpcMeshService(Testing.chart(), 'users', { name: 'users' }).fqdn).toBe('users.default.svc.cluster.local');
   });
 });

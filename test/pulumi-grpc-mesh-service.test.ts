@@ -1,8 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Testing } from 'cdk8s';
+import { PROTO_SCENARIOS } from '../examples/cdk8s/proto-scenarios';
 import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
 import { GrpcMeshService as CdkGrpcMeshService } from '../lib';
-import { assertValidObjects, GrpcMeshService } from '../lib/pulumi';
+import { assertValidObjects, Duration, GrpcMeshService, IstioGrpcError as PulumiIstioGrpcError } from '../lib/pulumi';
 import { installPulumiMocks, registered, registeredManifests, valueOf } from './util/pulumi-mocks';
 
 beforeAll(() => installPulumiMocks());
@@ -21,6 +22,21 @@ describe('Pulumi GrpcMeshService', () => {
     const manifests = await registeredManifests(component.resources);
     // THEN
     expect([...manifests].sort(byIdentity)).toStrictEqual([...synthesized].sort(byIdentity));
+  });
+
+  test.each(PROTO_SCENARIOS.map((s) => [s.id, s] as const))('fromProto %s registers exactly what cdk8s synthesizes', async (_id, scenario) => {
+    const chart = Testing.chart();
+    CdkGrpcMeshService.fromProto(chart, scenario.props.name, scenario.props);
+    const synthesized = Testing.synth(chart);
+    const component = GrpcMeshService.fromProto(scenario.props.name, scenario.props);
+    const manifests = await registeredManifests(component.resources);
+    expect([...manifests].sort(byIdentity)).toStrictEqual([...synthesized].sort(byIdentity));
+  });
+
+  test('unknown props and wrong types are refused as in cdk8s, at every level', () => {
+    expect(() => new GrpcMeshService('users', { name: 'users', timout: Duration.seconds(1) } as any)).toThrow(/^\[users\] timout: .*did you mean timeout\?/);
+    expect(() => new GrpcMeshService('users', { name: 'users', workload: { image: pulumi.output('a:1'), replica: 2 } } as any)).toThrow(/^\[users\] workload\.replica: .*did you mean replicas\?/);
+    expect(() => new GrpcMeshService('users', { name: 'users', timeout: '10s' } as any)).toThrow(/^\[users\] timeout: got "10s"; must be a Duration\. Fix: use Duration\.seconds\(10\)$/);
   });
 
   test('children are typed resources with readable names, parented to the component', async () => {
@@ -71,5 +87,18 @@ describe('assertValidObjects', () => {
     const component = new GrpcMeshService('ok', { name: 'ok' });
     expect(() => assertValidObjects('ok', [])).not.toThrow();
     await expect(valueOf(component.manifests)).resolves.toHaveLength(4);
+  });
+});
+
+describe('istio-grpc/pulumi exports', () => {
+  test('IstioGrpcError, so Pulumi programs can tell prop errors apart', () => {
+    let caught: unknown;
+    try {
+      new GrpcMeshService('users', { name: 'Users' });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(PulumiIstioGrpcError);
+    expect((caught as InstanceType<typeof PulumiIstioGrpcError>).field).toBe('name');
   });
 });

@@ -15,14 +15,15 @@ describe('parseYamlDocuments', () => {
     expect(parsed.sources.map((s) => [(s.object as any).metadata.name, s.line])).toStrictEqual([['a', 1], ['b', 10], ['c', 13]]);
   });
 
-  test('a duplicate key is a problem with file, line and column, at any depth', () => {
+  test('a duplicated key is read last-wins, as kubectl does, with a warning at the second one', () => {
     // GIVEN a map with the same key twice, nested
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    app: x\n    app: y\n';
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    app: x\n    app: z\n';
     // WHEN parsed
     const parsed = parseYamlDocuments(text, 'dup.yaml');
-    // THEN the second occurrence is reported and the document is not used
-    expect(parsed.problems).toStrictEqual(['dup.yaml:7:5: duplicated mapping key']);
-    expect(parsed.sources).toStrictEqual([]);
+    // THEN the object holds the last value and the second occurrence is a warning with line and column
+    expect(parsed.problems).toStrictEqual([]);
+    expect((parsed.sources[0].object as any).metadata.labels).toStrictEqual({ app: 'z' });
+    expect(parsed.warnings).toStrictEqual(['dup.yaml:7:5: duplicated mapping key "app": kubectl keeps the last value and drops the others']);
   });
 
   test('the same key in different maps is fine', () => {
@@ -44,7 +45,7 @@ describe('parseYamlDocuments', () => {
     for (let i = 1; i < 8; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
     const parsed = parseYamlDocuments(lines.join('\n'), 'bomb.yaml');
     expect(parsed.sources).toStrictEqual([]);
-    expect(parsed.problems[0]).toMatch(/^bomb\.yaml: aliases expand the input to more than 100000 values/);
+    expect(parsed.problems[0]).toMatch(/^bomb\.yaml:\d+:\d+: aliases and merges expand the document to more than 100000 values/);
   });
 });
 

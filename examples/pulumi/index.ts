@@ -2,7 +2,7 @@
 // objects `npm run synth` writes for the cdk8s app. In a Pulumi project of your own, import from
 // 'istio-grpc/pulumi' instead of the relative path used inside this repository.
 import * as k8s from '@pulumi/kubernetes';
-import { GrpcCanary, GrpcIngress, GrpcMeshService } from '../../lib/pulumi';
+import { Duration, GrpcCanary, GrpcIngress, GrpcMeshService, Idempotency } from '../../lib/pulumi';
 import { CANARY_SCENARIOS } from '../cdk8s/canary-scenarios';
 import { INGRESS_SCENARIOS } from '../cdk8s/ingress-scenarios';
 import { PROTO_SCENARIOS } from '../cdk8s/proto-scenarios';
@@ -15,7 +15,11 @@ const shop = new k8s.core.v1.Namespace('shop', {
 
 export const services = MESH_SERVICE_SCENARIOS.map((scenario) => new GrpcMeshService(scenario.id, scenario.props));
 
-export const canaries = CANARY_SCENARIOS.map((scenario) => new GrpcCanary(scenario.id, { service: scenario.service, ...scenario.canary }));
+// A canary takes the service component, as in cdk8s, and is created right after it.
+export const canaries = CANARY_SCENARIOS.map((scenario) => new GrpcCanary(`${scenario.id}-canary`, {
+  service: new GrpcMeshService(scenario.id, scenario.service),
+  ...scenario.canary,
+}));
 
 export const ingresses = INGRESS_SCENARIOS.map((scenario) => new GrpcIngress(scenario.id, {
   service: new GrpcMeshService(`${scenario.id}-service`, scenario.service),
@@ -24,10 +28,26 @@ export const ingresses = INGRESS_SCENARIOS.map((scenario) => new GrpcIngress(sce
 
 export const protoServices = PROTO_SCENARIOS.map((scenario) => GrpcMeshService.fromProto(scenario.id, scenario.props));
 
+// The same shape as the cdk8s app: a service, a canary on it (its Deployment included), and an
+// ingress that follows the canary's split.
 const users = new GrpcMeshService('users', {
   name: 'users',
   namespace: shop.metadata.name,
+  protoService: 'users.v1.UserService',
+  methods: [{ name: 'GetUser', idempotency: Idempotency.NO_SIDE_EFFECTS, timeout: Duration.seconds(2) }],
   workload: { image: 'registry.example.com/users:1.4.0' },
+});
+const usersCanary = new GrpcCanary('users-canary', {
+  service: users,
+  canaryWorkload: { image: 'registry.example.com/users:1.5.0' },
+  steps: [10, 25, 50, 100],
+});
+usersCanary.shift(25);
+new GrpcIngress('users-ingress', {
+  service: users,
+  hosts: ['users.example.com'],
+  tls: { credentialName: 'users-example-com' },
 });
 
 export const usersFqdn = users.fqdn;
+export const usersRolloutPlan = usersCanary.rolloutPlan();

@@ -1,6 +1,7 @@
 import { constants, Dirent, promises as fs, Stats } from 'fs';
 import { extname, join } from 'path';
 import { InputTooLargeError, readHandleCapped, readStreamCapped } from './read-capped';
+import { pushAll } from '../core/push-all';
 import { SourcedObject } from '../validate/engine';
 import { parseYamlDocuments } from '../validate/yaml-documents';
 
@@ -24,7 +25,10 @@ export interface LintInputs {
    * that cannot be opened); one line each. The rest is still read, and lint exits 2.
    */
   readonly unreadable: string[];
-  /** Inputs skipped on purpose (a FIFO or device inside a directory); one line each, exit code unchanged. */
+  /**
+   * One line each, exit code unchanged: inputs skipped on purpose (a FIFO or device inside a
+   * directory), and documents read as kubectl reads them but probably mistakes (duplicated keys).
+   */
   readonly warnings: string[];
 }
 
@@ -160,9 +164,9 @@ class InputReader {
 
   private add(bytes: Buffer, file: string): void {
     const parsed = parseYamlDocuments(bytes.toString('utf8'), file);
-    // One by one: spreading 150,000 documents into push() would overflow the call stack.
-    for (const source of parsed.sources) this.sources.push(source);
-    for (const problem of parsed.problems) this.problems.push(problem);
+    pushAll(this.sources, parsed.sources);
+    pushAll(this.problems, parsed.problems);
+    pushAll(this.warnings, parsed.warnings);
   }
 }
 

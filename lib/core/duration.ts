@@ -1,6 +1,8 @@
 import { IstioGrpcError } from './errors';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Go/Istio duration text: `250ms`, `2s`, `1.5s`, `1m30s`, `1h`. */
+const DURATION_TEXT = /^(\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
 
 /**
  * A length of time, rendered in the duration format Istio accepts (`250ms`, `2s`, `90s`).
@@ -35,7 +37,7 @@ export class Duration {
    * @throws IstioGrpcError when the text is not a duration.
    */
   public static parse(text: string): Duration {
-    const parts = /^(\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text) ? text.match(/\d+(?:\.\d+)?(?:ms|s|m|h)/g) : null;
+    const parts = typeof text === 'string' && DURATION_TEXT.test(text) ? text.match(/\d+(?:\.\d+)?(?:ms|s|m|h)/g) : null;
     if (!parts) {
       throw new IstioGrpcError({
         construct: 'Duration',
@@ -72,6 +74,34 @@ export class Duration {
   }
 }
 
+/**
+ * True for a Duration, also one from another copy of this package (plain JavaScript and jsii
+ * callers can pass anything, so the check is structural).
+ */
+export function isDuration(value: unknown): value is Duration {
+  return value instanceof Duration || (value !== null && typeof value === 'object'
+    && typeof (value as Duration).milliseconds === 'number' && typeof (value as Duration).toIstio === 'function');
+}
+
+/** How to write `value` as a Duration: `use Duration.seconds(10)` for "10s" or 10. */
+export function durationFix(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return `use Duration.seconds(${value}) (or Duration.millis(${value}) if you meant milliseconds)`;
+  }
+  if (typeof value === 'string' && DURATION_TEXT.test(value)) {
+    return `use ${factoryFor(Duration.parse(value).milliseconds)}`;
+  }
+  return 'use e.g. Duration.seconds(2) or Duration.millis(250)';
+}
+
+/** The simplest factory call that builds `ms` milliseconds. */
+function factoryFor(ms: number): string {
+  for (const [factory, unit] of [['hours', 'h'], ['minutes', 'm'], ['seconds', 's']] as const) {
+    if (ms >= UNIT_MS[unit] && ms % UNIT_MS[unit] === 0) return `Duration.${factory}(${ms / UNIT_MS[unit]})`;
+  }
+  return `Duration.millis(${ms})`;
+}
+
 /** What a field that takes a Duration accepts. */
 export interface DurationLimits {
   /** Smallest accepted value in milliseconds. @default 1 */
@@ -86,6 +116,9 @@ export interface DurationLimits {
  * an error here rather than a silently rounded value.
  */
 export function renderDuration(construct: string, field: string, value: Duration, limits: DurationLimits = {}): string {
+  if (!isDuration(value)) {
+    throw new IstioGrpcError({ construct, field, value, reason: 'must be a Duration', fix: durationFix(value) });
+  }
   const min = limits.minMillis ?? 1;
   const ms = value.milliseconds;
   const fail = (reason: string, fix: string): never => {

@@ -1,7 +1,11 @@
 import { MAX_MESSAGE_CHARS, MAX_QUOTED_CHARS, printable } from './printable';
 
 /**
- * What went wrong with one input value, in the words a user needs to fix it.
+ * What went wrong with one input value, in the words a user needs to fix it. Every prop check
+ * throws an `IstioGrpcError` with these fields and the message
+ * `[construct] field: got value; reason. Fix: fix`. `IstioGrpcError` is exported for TypeScript and
+ * JavaScript (`err instanceof IstioGrpcError`); jsii cannot describe a class extending Error, so
+ * jsii languages receive the same message on a plain error.
  */
 export interface InputProblem {
   /** Path of the construct or component that received the input (e.g. `Prod/Users`). */

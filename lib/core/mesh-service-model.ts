@@ -1,5 +1,6 @@
 import { ServiceProtocol } from './mesh-service-props';
 import { Idempotency, StreamingKind } from './method';
+import { PropWarning } from './prop-warnings';
 
 /** A retry policy in Istio's field form (`retries` of an HTTP route). */
 export interface RenderedRetries {
@@ -87,7 +88,7 @@ export interface MeshServiceModel {
   readonly retriesOnNonIdempotentAccepted?: boolean;
   readonly trafficPolicy: TrafficPolicyModel;
   /** Things that are allowed but probably not what the user wants. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly PropWarning[];
   /** Inbound mTLS mode; INHERIT renders no PeerAuthentication. */
   readonly mtls: string;
   /** Access logging, when enabled. */

@@ -73,8 +73,9 @@ export interface GrpcMeshServiceProps {
   readonly name: string;
 
   /**
-   * Namespace of every object.
-   * @default 'default'
+   * Namespace of every object. An explicit value wins over the enclosing cdk8s Chart's
+   * `namespace`; the canary's Deployments and the ingress VirtualService follow the service.
+   * @default - the enclosing cdk8s Chart's `namespace`, else 'default' (Pulumi: 'default')
    */
   readonly namespace?: string;
 

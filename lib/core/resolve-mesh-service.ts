@@ -1,6 +1,9 @@
 import { PropChecker } from './checks';
 import { MeshServiceModel, WorkloadModel } from './mesh-service-model';
 import { GrpcMeshServiceProps, GrpcWorkloadProps, ServiceProtocol } from './mesh-service-props';
+import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
+import { checkPropsShape } from './props-shape';
+import { MESH_SERVICE_SHAPE } from './props-shapes';
 import { resolveRoutes } from './resolve-routes';
 import { resolveSecurity } from './resolve-security';
 import { resolveTrafficPolicy } from './resolve-traffic-policy';
@@ -19,6 +22,7 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
   if (props === null || typeof props !== 'object') {
     check.fail('props', props, 'props are required', 'pass at least { name: "my-service" }');
   }
+  checkPropsShape(constructPath, props, MESH_SERVICE_SHAPE);
   const name = check.dnsLabel('name', props.name);
   const namespace = check.dnsLabel('namespace', props.namespace ?? 'default');
   const port = check.port('port', props.port ?? 50051);
@@ -35,9 +39,13 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
   if ('version' in selector) {
     check.fail('selector.version', selector.version, 'the Service must select every version of the workload, or canary subsets could never receive traffic', 'remove version from selector; versions are told apart by DestinationRule subsets');
   }
-  const warnings: string[] = [];
+  const warnings: PropWarning[] = [];
   if (props.headless) {
-    warnings.push(`${constructPath}: headless Service: Istio forwards each connection to the pod the client resolved, so gRPC calls on one connection are not balanced across pods`);
+    warnings.push({
+      code: PROP_WARNING_CODES.HEADLESS_SERVICE.code,
+      field: 'headless',
+      message: 'headless Service: Istio forwards each connection to the pod the client resolved, so gRPC calls on one connection are not balanced across pods',
+    });
   }
   return {
     constructPath,

@@ -1,49 +1,107 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { applyChecked } from './component-error';
 import { GrpcMeshService } from './grpc-mesh-service';
-import { GrpcMeshServiceArgs, shapeProps } from './grpc-mesh-service-args';
 import { createKubeResource } from './kube-resource';
 import { GrpcCanaryOptions } from '../core/canary/canary-props';
 import { canaryDeploymentManifests, canaryExtensions, rolloutPlan } from '../core/canary/render-canary';
-import { resolveCanary } from '../core/canary/resolve-canary';
-import { KubeObject } from '../core/kube-object';
+import { CanaryModel, resolveCanary, shiftCanary } from '../core/canary/resolve-canary';
+import { IstioGrpcError } from '../core/errors';
 import { MeshServiceModel } from '../core/mesh-service-model';
-import { resolveMeshService } from '../core/resolve-mesh-service';
 
-/** Arguments of the Pulumi GrpcCanary: the service to create and split, and how. */
+/** Arguments of the Pulumi GrpcCanary: the service to split, and how (as the cdk8s GrpcCanaryProps). */
 export interface GrpcCanaryArgs extends GrpcCanaryOptions {
-  /** The service (created as a child GrpcMeshService whose own VirtualService carries the split). */
-  readonly service: GrpcMeshServiceArgs;
+  /** The service whose calls are split. Its own VirtualService and DestinationRule carry the split. */
+  readonly service: GrpcMeshService;
+}
+
+/** One subset of the split and its share of calls. */
+export interface CanaryWeight {
+  /** Subset name. */
+  readonly subset: string;
+  /** `version` label the subset selects. */
+  readonly version: string;
+  /** Percent of calls. */
+  readonly weight: number;
 }
 
 /**
- * A GrpcMeshService split between versions, as a Pulumi component: the same objects as the cdk8s
- * `GrpcMeshService` + `GrpcCanary` for the same props (subsets, weighted routes, header routes,
- * mirroring, canary Deployments).
+ * Splits a Pulumi GrpcMeshService's calls between versions, as the cdk8s `GrpcCanary` does for
+ * the same props: subsets on the service's DestinationRule, weighted destinations on every route
+ * of its one VirtualService, header routes, mirroring and the canary Deployments (children of
+ * this component). Create it right after the service, and `shift()` before awaiting anything:
+ * the service's objects are computed once its inputs resolve.
  */
 export class GrpcCanary extends pulumi.ComponentResource {
-  /** The service being split (its DestinationRule and VirtualService carry the subsets and weights). */
-  public readonly meshService: GrpcMeshService;
+  /** The service being split. */
+  public readonly service: GrpcMeshService;
   /** The Deployments this canary created, one per subset given a workload. */
   public readonly deployments: k8s.apps.v1.Deployment[];
-  /** The rollout plan as Markdown. */
-  public readonly rolloutPlan: pulumi.Output<string>;
+  private readonly name: string;
+  private readonly options: GrpcCanaryOptions;
+  /** The canary on the service's placeholder model: checks props and `shift()` at once. */
+  private shape: CanaryModel;
+  private shiftedTo?: number;
+  private readonly resolvedModels = new WeakMap<MeshServiceModel, { canary?: CanaryModel; error?: unknown }>();
 
   constructor(name: string, args: GrpcCanaryArgs, opts?: pulumi.ComponentResourceOptions) {
     super('istio-grpc:index:GrpcCanary', name, {}, opts);
+    if (!(args?.service instanceof GrpcMeshService)) {
+      throw new IstioGrpcError({ construct: name, field: 'service', value: args?.service, reason: 'must be a GrpcMeshService component', fix: 'pass the component to split, e.g. { service: users }' });
+    }
     const { service, ...options } = args;
-    const canaryOf = (model: MeshServiceModel) => resolveCanary(name, model, options);
-    const deploymentsOf = (model: MeshServiceModel): KubeObject[] => canaryDeploymentManifests(model, canaryOf(model));
+    this.name = name;
+    this.options = options;
+    this.service = service;
     // Checks the canary props now, so bad input throws at construction as in cdk8s.
-    const shapes = deploymentsOf(resolveMeshService(name, shapeProps(service)));
-    this.meshService = new GrpcMeshService(service.name, service, { parent: this }, {
-      extend: (model) => canaryExtensions(model, canaryOf(model)),
-      companions: deploymentsOf,
+    this.shape = resolveCanary(name, service.shapeModel, options);
+    service._attach(name, {
+      extend: (model) => canaryExtensions(model, this.canaryOf(model)),
+      companions: (model) => canaryDeploymentManifests(model, this.canaryOf(model)),
     });
-    const manifests = this.meshService.model.apply(deploymentsOf);
+    const shapes = canaryDeploymentManifests(service.shapeModel, this.shape);
+    const manifests = service.allManifests.apply((all) => all.companions);
     this.deployments = shapes.map((shape, i) =>
       createKubeResource(name, shape, manifests.apply((all) => all[i]), { parent: this }) as k8s.apps.v1.Deployment);
-    this.rolloutPlan = this.meshService.model.apply((model) => rolloutPlan(model, canaryOf(model)));
-    this.registerOutputs({ rolloutPlan: this.rolloutPlan });
+    this.registerOutputs({});
+  }
+
+  /** The current split. */
+  public get weights(): CanaryWeight[] {
+    return this.shape.subsets.map((s) => ({ subset: s.name, version: s.version, weight: s.weight }));
+  }
+
+  /**
+   * Moves the canary to `weight` percent (the stable subset gets the rest), e.g. to deploy the
+   * next of the planned `steps`. Returns the new split.
+   */
+  public shift(weight: number): CanaryWeight[] {
+    if (this.service._resolved) {
+      throw new IstioGrpcError({ construct: this.name, field: 'shift(weight)', value: weight, reason: 'the service\'s objects were already computed, so the new weights would not be deployed', fix: 'call shift() right after creating the canary, before awaiting anything' });
+    }
+    this.shape = shiftCanary(this.shape, weight);
+    this.shiftedTo = weight;
+    return this.weights;
+  }
+
+  /** The rollout plan as Markdown: current split, planned steps and what to check before each. */
+  public rolloutPlan(): pulumi.Output<string> {
+    return applyChecked(this.service.model, this, (model) => rolloutPlan(model, this.canaryOf(model)));
+  }
+
+  /** The canary for the service's resolved model, computed once, so a failure is one error. */
+  private canaryOf(model: MeshServiceModel): CanaryModel {
+    let result = this.resolvedModels.get(model);
+    if (!result) {
+      try {
+        const resolved = resolveCanary(this.name, model, this.options);
+        result = { canary: this.shiftedTo === undefined ? resolved : shiftCanary(resolved, this.shiftedTo) };
+      } catch (error) {
+        result = { error };
+      }
+      this.resolvedModels.set(model, result);
+    }
+    if (!result.canary) throw result.error;
+    return result.canary;
   }
 }

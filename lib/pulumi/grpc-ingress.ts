@@ -1,13 +1,17 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { GrpcMeshService } from './grpc-mesh-service';
+import { applyChecked } from './component-error';
+import { GrpcMeshService, MeshServiceManifests } from './grpc-mesh-service';
 import { createKubeResource } from './kube-resource';
 import { assertValidObjects } from './validate';
+import { IstioGrpcError } from '../core/errors';
 import { GrpcIngressOptions } from '../core/ingress/ingress-props';
 import { ingressManifests, renderIngress } from '../core/ingress/render-ingress';
 import { resolveIngress } from '../core/ingress/resolve-ingress';
+import { MeshServiceModel } from '../core/mesh-service-model';
+import { MeshServiceExtensions } from '../core/render/mesh-service';
 
-/** Arguments of the Pulumi GrpcIngress: the service to expose, and how; hosts may be outputs. */
+/** Arguments of the Pulumi GrpcIngress: as the cdk8s GrpcIngressProps, with hosts allowed to be outputs. */
 export interface GrpcIngressArgs extends Omit<GrpcIngressOptions, 'hosts'> {
   /** The service to expose. */
   readonly service: GrpcMeshService;
@@ -20,7 +24,8 @@ const SHAPE_HOST = 'shape.example.invalid';
 
 /**
  * Exposes a Pulumi GrpcMeshService through the Istio ingress gateway: the same objects as the cdk8s
- * `GrpcIngress` for the same props (Gateway, bound VirtualService, optional cert-manager Certificate).
+ * `GrpcIngress` for the same props (Gateway, bound VirtualService following a canary's split,
+ * optional cert-manager Certificate), validated with every object of the service and its canary.
  */
 export class GrpcIngress extends pulumi.ComponentResource {
   /** The Gateway. */
@@ -34,16 +39,22 @@ export class GrpcIngress extends pulumi.ComponentResource {
 
   constructor(name: string, args: GrpcIngressArgs, opts?: pulumi.ComponentResourceOptions) {
     super('istio-grpc:index:GrpcIngress', name, {}, opts);
+    if (!(args?.service instanceof GrpcMeshService)) {
+      throw new IstioGrpcError({ construct: name, field: 'service', value: args?.service, reason: 'must be a GrpcMeshService component', fix: 'pass the component to expose, e.g. { service: users }' });
+    }
     const { service, hosts, ...options } = args;
     this.hosts = pulumi.output(hosts);
     const shapeHosts = Array.isArray(hosts) && hosts.every((h) => typeof h === 'string') ? (hosts as string[]) : [SHAPE_HOST];
     // Which objects exist (and bad options) are decided now, on the service's placeholder model.
     const shapes = ingressManifests(renderIngress(service.shapeModel, resolveIngress(name, service.shapeModel, { ...options, hosts: shapeHosts })));
-    const inputs = pulumi.all([service.model, service.extensions, this.hosts, service.manifests]);
-    const manifests = inputs.apply(([model, extensions, resolvedHosts, serviceObjects]) => {
-      const objects = ingressManifests(renderIngress(model, resolveIngress(name, model, { ...options, hosts: resolvedHosts }), extensions.routing));
-      // The service's objects are the context the references resolve against.
-      assertValidObjects(name, [...serviceObjects, ...objects]);
+    const inputs = pulumi.all([service.model, service.extensions, this.hosts, service.allManifests]);
+    const manifests = applyChecked(inputs, this, ([model, extensions, resolvedHosts, serviceObjects]) => {
+      const resolvedModel = model as MeshServiceModel;
+      const ingress = resolveIngress(name, resolvedModel, { ...options, hosts: resolvedHosts as string[] });
+      const objects = ingressManifests(renderIngress(resolvedModel, ingress, (extensions as MeshServiceExtensions).routing));
+      // The service's objects and its canary's Deployments are the context the references resolve against.
+      const context = serviceObjects as MeshServiceManifests;
+      assertValidObjects(name, [...context.objects, ...context.companions, ...objects], this, objects);
       return objects;
     });
     const resources = shapes.map((shape, i) => createKubeResource(name, shape, manifests.apply((all) => all[i]), { parent: this }));

@@ -1,8 +1,10 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { applyChecked } from './component-error';
 import { GrpcMeshServiceArgs, resolvedProps, shapeProps } from './grpc-mesh-service-args';
 import { createKubeResource, KubeResource } from './kube-resource';
 import { assertValidObjects } from './validate';
+import { IstioGrpcError } from '../core/errors';
 import { KubeObject } from '../core/kube-object';
 import { MeshServiceModel } from '../core/mesh-service-model';
 import { protoMethods } from '../core/proto/from-proto';
@@ -14,7 +16,7 @@ import { resolveMeshService } from '../core/resolve-mesh-service';
 export interface GrpcMeshServiceFromProtoArgs extends Omit<GrpcMeshServiceArgs, 'methods' | 'protoService'>,
   Pick<GrpcMeshServiceFromProtoProps, 'protoFiles' | 'protoService' | 'includePaths' | 'methodOverrides'> {}
 
-/** What a feature such as GrpcCanary adds to a service, computed from its model. */
+/** What a feature such as GrpcCanary adds to a service, computed from its resolved model. */
 export interface MeshServiceFeature {
   /** Subsets and routing for the service's own DestinationRule and VirtualService. */
   readonly extend: (model: MeshServiceModel) => MeshServiceExtensions;
@@ -23,15 +25,24 @@ export interface MeshServiceFeature {
 }
 
 /** The manifests of a mesh service for resolved props: the one function cdk8s and Pulumi share. */
-export function meshServiceObjects(model: MeshServiceModel, feature?: MeshServiceFeature): KubeObject[] {
-  return meshServiceManifests(renderMeshService(model, feature ? feature.extend(model) : {}));
+export function meshServiceObjects(model: MeshServiceModel, extensions: MeshServiceExtensions = {}): KubeObject[] {
+  return meshServiceManifests(renderMeshService(model, extensions));
+}
+
+/** The service's objects and the objects attached features created beside them. */
+export interface MeshServiceManifests {
+  /** The service's own objects, in the order of `resources`. */
+  readonly objects: KubeObject[];
+  /** What attached features (a canary's Deployments) created. */
+  readonly companions: KubeObject[];
 }
 
 /**
  * A gRPC service made correct on Istio, as a Pulumi component: the same objects, byte for byte,
  * as the cdk8s `GrpcMeshService` for the same props, each a child resource
  * (`k8s.core.v1.Service`, `k8s.apps.v1.Deployment`, Istio kinds as `CustomResource`).
- * Bad props throw at construction; validation errors fail `pulumi preview`.
+ * Bad props throw at construction; a bad value arriving as an output, or a validation error,
+ * fails `pulumi preview` once with the message the cdk8s construct gives.
  */
 export class GrpcMeshService extends pulumi.ComponentResource {
   /** A GrpcMeshService whose methods come from a .proto service (see the cdk8s `fromProto`). */
@@ -57,7 +68,7 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   public readonly authorizationPolicy?: k8s.apiextensions.CustomResource;
   /** Access logging, when `accessLogs` is set. */
   public readonly telemetry?: k8s.apiextensions.CustomResource;
-  /** Every child resource, in manifest order (including ones added by later features). */
+  /** Every child resource, in manifest order. */
   public readonly resources: KubeResource[];
   /** Service name. */
   public readonly serviceName: string;
@@ -73,25 +84,37 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   public readonly model: pulumi.Output<MeshServiceModel>;
   /** The manifests of every child, as cdk8s would synthesize them. */
   public readonly manifests: pulumi.Output<KubeObject[]>;
+  /** The service's manifests and those of attached features, validated together. */
+  public readonly allManifests: pulumi.Output<MeshServiceManifests>;
   /** What attached features (a canary) set: subsets and routing, which GrpcIngress follows. */
   public readonly extensions: pulumi.Output<MeshServiceExtensions>;
+  /** Prop warnings (e.g. IGR4001 headless Service), also logged as Pulumi warnings. */
+  public readonly warnings: string[];
 
-  /**
-   * @param feature used by GrpcCanary to add subsets and weighted routing to this service's objects
-   */
-  constructor(name: string, args: GrpcMeshServiceArgs, opts?: pulumi.ComponentResourceOptions, feature?: MeshServiceFeature) {
+  private feature?: { readonly owner: string; readonly feature: MeshServiceFeature };
+  private resolved = false;
+
+  constructor(name: string, args: GrpcMeshServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     super('istio-grpc:index:GrpcMeshService', name, {}, opts);
     // Which objects exist never depends on inputs still pending, so decide (and check props) now.
     const shapeModel = resolveMeshService(name, shapeProps(args));
     this.shapeModel = shapeModel;
-    const shapes = meshServiceObjects(shapeModel, feature);
-    this.model = resolvedProps(args).apply((props) => resolveMeshService(name, props));
-    this.extensions = this.model.apply((model) => (feature ? feature.extend(model) : {}));
-    this.manifests = this.model.apply((model) => {
-      const objects = meshServiceObjects(model, feature);
-      assertValidObjects(name, [...objects, ...(feature?.companions?.(model) ?? [])]);
-      return objects;
+    const shapes = meshServiceObjects(shapeModel);
+    this.warnings = shapeModel.warnings.map((w) => `[${name}] warning ${w.code} Service ${shapeModel.name}: ${w.field}: ${w.message}`);
+    this.warnings.forEach((w) => void pulumi.log.warn(w, this));
+    // Each value is computed in one place, so a failure is one error however many children see it.
+    this.model = applyChecked(resolvedProps(args), this, (props) => resolveMeshService(name, props));
+    this.extensions = applyChecked(this.model, this, (model) => {
+      this.resolved = true;
+      return this.feature ? this.feature.feature.extend(model) : {};
     });
+    this.allManifests = applyChecked(pulumi.all([this.model, this.extensions]), this, ([model, extensions]) => {
+      const objects = meshServiceObjects(model as MeshServiceModel, extensions as MeshServiceExtensions);
+      const companions = this.feature?.feature.companions?.(model as MeshServiceModel) ?? [];
+      assertValidObjects(name, [...objects, ...companions], this);
+      return { objects, companions };
+    });
+    this.manifests = this.allManifests.apply((all) => all.objects);
     this.resources = shapes.map((shape, i) =>
       createKubeResource(name, shape, this.manifests.apply((all) => all[i]), { parent: this }));
     const byKind = (kind: string) => this.resources.find((_, i) => shapes[i].kind === kind);
@@ -108,5 +131,24 @@ export class GrpcMeshService extends pulumi.ComponentResource {
     this.namespace = this.model.apply((m) => m.namespace);
     this.fqdn = this.model.apply((m) => m.fqdn);
     this.registerOutputs({ fqdn: this.fqdn, namespace: this.namespace });
+  }
+
+  /**
+   * @internal used by GrpcCanary to add subsets and weighted routing to this service's objects.
+   * The objects are computed when the inputs resolve, so features attach in the same synchronous
+   * run that creates the service (as Pulumi programs declare resources).
+   */
+  public _attach(owner: string, feature: MeshServiceFeature): void {
+    const fail = (reason: string, fix: string): never => {
+      throw new IstioGrpcError({ construct: owner, field: 'service', value: this.serviceName, reason, fix });
+    };
+    if (this.feature) fail(`already has a canary (${this.feature.owner}); two canaries would overwrite each other's split`, 'use one GrpcCanary per service, with additionalSubsets for more versions');
+    if (this.resolved) fail('its objects were already computed, so the canary could not change them', 'create the GrpcCanary right after the GrpcMeshService, before awaiting anything');
+    this.feature = { owner, feature };
+  }
+
+  /** @internal whether the objects are computed already (features can no longer change them) */
+  public get _resolved(): boolean {
+    return this.resolved;
   }
 }

@@ -5,6 +5,8 @@ export * from './grpc-mesh-service';
 export * from './grpc-mesh-service-args';
 export * from './kube-resource';
 export * from './validate';
+export { IstioGrpcError } from '../core/errors';
+export type { InputProblem } from '../core/errors';
 
 // The value types the args use (Duration, RetryOn, Idempotency, ...), so one import suffices.
 export * from '../core/duration';

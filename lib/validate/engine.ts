@@ -4,13 +4,20 @@ import { ENGINE_CODES } from './codes';
 import { describeResource, Finding, findingOf, ResourceRef, resourceRefOf } from './finding';
 import { checkSchema } from './schema';
 import { checkWebhook } from './webhook';
+import { parentPath } from './yaml/locate-fields';
 import { KubeObject } from '../core/kube-object';
+import { pushAll } from '../core/push-all';
 
 /** A parsed document and where it came from (lint sets `file` and `line`). */
 export interface SourcedObject {
   readonly object: unknown;
   readonly file?: string;
   readonly line?: number;
+  /**
+   * Where a field of the object is written, by finding path (`spec.http[0].retries.retryOn`);
+   * `undefined` when that exact path is not written out in the source.
+   */
+  readonly locate?: (path: string) => { readonly line: number; readonly column: number } | undefined;
 }
 
 /**
@@ -25,7 +32,7 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
   for (const source of sources) {
     const located = (found: readonly Finding[]) => found.map((f) => locate(f, source));
     if (!isKubeObject(source.object)) {
-      findings.push(...located([findingOf(source.object, 'error', ENGINE_CODES.NOT_AN_OBJECT.code, notAnObjectMessage(source.object))]));
+      pushAll(findings, located([findingOf(source.object, 'error', ENGINE_CODES.NOT_AN_OBJECT.code, notAnObjectMessage(source.object))]));
       continue;
     }
     const object = source.object;
@@ -39,11 +46,11 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
     }
     seen.set(key, source);
     const schema = guarded(object, ENGINE_CODES.CHECK_FAILED, 'schema', () => checkSchema(object));
-    findings.push(...located(schema));
+    pushAll(findings, located(schema));
     // The API server would not store it, so neither the webhook nor the analyzers ever see it.
     if (schema.some((f) => f.severity === 'error')) continue;
     const webhook = guarded(object, ENGINE_CODES.CHECK_FAILED, 'webhook', () => checkWebhook(object));
-    findings.push(...located(webhook));
+    pushAll(findings, located(webhook));
     // Refused by the admission webhook: never stored, so never analyzed.
     if (webhook.some((f) => f.severity === 'error')) continue;
     stored.push({ object, source });
@@ -107,11 +114,18 @@ function refKey(ref: ResourceRef): string {
   return [ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name].join('|');
 }
 
+/** Adds where the finding is: its field (or the nearest written ancestor), else the document start. */
 function locate(finding: Finding, source: SourcedObject): Finding {
+  let at: { line: number; column: number } | undefined;
+  if (source.locate && finding.path) {
+    for (let path: string | undefined = finding.path; path && !at; path = parentPath(path)) at = source.locate(path);
+  }
+  const line = at?.line ?? source.line;
   return {
     ...finding,
     ...(source.file !== undefined ? { file: source.file } : {}),
-    ...(source.line !== undefined ? { line: source.line } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(at ? { column: at.column } : {}),
   };
 }
 

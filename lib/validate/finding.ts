@@ -22,9 +22,9 @@ export interface Finding {
   readonly resource: ResourceRef;
   /** The file the object came from (lint only). */
   readonly file?: string;
-  /** 1-based line of the object's document in `file` (lint only). */
+  /** 1-based line in `file` of the offending field, or of the object's document when the field is not written out (lint only). */
   readonly line?: number;
-  /** 1-based column of the offending field on `line` (lint only). */
+  /** 1-based column of the offending field on `line` (lint only; absent when only the document is known). */
   readonly column?: number;
   /** Dotted path inside the object, e.g. `spec.http[0].retries.retryOn`. */
   readonly path?: string;

@@ -1,11 +1,17 @@
-import { constructFromEvents, CORE_SCHEMA, Event, EVENT_ID, mergeTag, parseEvents } from 'js-yaml';
+import { Event, EVENT_ID, parseEvents } from 'js-yaml';
 import { SourcedObject } from './engine';
+import { DecodedDocument, decodeDocument, DecodeError, nodeStart } from './yaml/decode-document';
+import { applyEdits, flowRepairs, flowScalarFixes, lineBreakDifference } from './yaml/flow-scalars';
+import { fieldOffsets } from './yaml/locate-fields';
+import { DocumentChunk, splitDocuments } from './yaml/split-documents';
 
 /** The objects of a multi-document YAML text, or why it cannot be read. */
 export interface ParsedDocuments {
   readonly sources: SourcedObject[];
   /** `file:line:column: message` for each syntax problem; non-empty means the input is unusable. */
   readonly problems: string[];
+  /** `file:line:column: message` for what kubectl accepts but is probably a mistake (duplicated keys). */
+  readonly warnings: string[];
 }
 
 /** Aliases beyond this many in one document are refused outright. */
@@ -16,140 +22,215 @@ export const MAX_NESTING_DEPTH = 256;
 
 /**
  * A few aliases can still multiply a document exponentially ("billion laughs"): the values that
- * aliases expand to may not outnumber the input's characters (or this floor, for tiny inputs).
+ * aliases expand to may not outnumber the document's characters (or this floor, for tiny inputs).
  */
 export const MIN_EXPANSION_LIMIT = 100_000;
 
-// kubectl (go-yaml) understands `<<` merge keys, so lint does too.
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+/**
+ * One document (between `---` lines) larger than this is refused before it is parsed: the API
+ * server takes no request over 3 MiB, and parsing a huge document costs far more memory than
+ * its size.
+ */
+export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
 
 /**
- * Parses multi-document YAML the way kubectl reads it: empty documents skipped, `kind: List`
- * expanded into its items, duplicate keys and alias bombs reported as problems (never thrown).
- * Each object carries the line it starts on.
+ * Parses multi-document YAML the way kubectl reads it (see lib/validate/yaml/): documents cut at
+ * `---` lines, each decoded with go-yaml's YAML 1.1 rules into JSON values, empty documents
+ * skipped, `kind: List` expanded into its items. Problems (never thrown) carry file:line:column;
+ * each object carries the line it starts on and can locate the fields of a finding.
  */
 export function parseYamlDocuments(text: string, file: string): ParsedDocuments {
   const lines = lineStarts(text);
-  let events: Event[];
-  let documents: unknown[];
-  try {
-    events = parseEvents(text, { filename: file, maxDepth: MAX_NESTING_DEPTH });
-    documents = constructFromEvents(events, { source: text, filename: file, schema: SCHEMA, maxAliases: MAX_ALIASES_PER_DOCUMENT });
-  } catch (err) {
-    return { sources: [], problems: [problemOf(err, file)] };
-  }
-  const expansionLimit = Math.max(MIN_EXPANSION_LIMIT, text.length);
-  if (expandedSize(documents, expansionLimit) > expansionLimit) {
-    return { sources: [], problems: [`${file}: aliases expand the input to more than ${expansionLimit} values (an alias bomb); write the values out instead`] };
-  }
-  const positions = documentPositions(events, text);
+  const where = (offset: number) => {
+    const line = lineOf(lines, offset);
+    return { line, column: offset - lines[line - 1] + 1 };
+  };
+  const problemAt = (offset: number, message: string) => {
+    const at = where(offset);
+    return `${file}:${at.line}:${at.column}: ${message}`;
+  };
+  const split = splitDocuments(text);
+  if (split.problem) return { sources: [], problems: [problemAt(split.problem.offset, split.problem.message)], warnings: [] };
   const sources: SourcedObject[] = [];
-  documents.forEach((value, i) => {
-    if (value === null || value === undefined) return;
-    const position = positions[i];
-    const line = lineOf(lines, position?.start ?? 0);
+  const warnings: string[] = [];
+  const oversized = split.chunks.find((c) => c.text.length > MAX_DOCUMENT_CHARS);
+  if (oversized) {
+    const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return { sources: [], problems: [problemAt(oversized.offset, `a document of ${mib(oversized.text.length)} MiB is larger than the ${mib(MAX_DOCUMENT_CHARS)} MiB lint reads (the API server refuses requests over 3 MiB); split it`)], warnings: [] };
+  }
+  for (const read of readChunks(text, split.chunks)) {
+    if ('problem' in read) return { sources: [], problems: [problemAt(read.problem.offset, read.problem.message)], warnings: [] };
+    const { document, reparse } = read;
+    for (const w of document.warnings) warnings.push(problemAt(w.offset, w.message));
+    const value = document.value;
+    if (value === null || value === undefined) continue;
+    // Field offsets are computed only when a finding asks, once per document.
+    let offsets: Map<string, number> | undefined;
+    const locator = (prefix: string) => (path: string) => {
+      offsets ??= reparse();
+      const offset = offsets.get(prefix + path);
+      return offset === undefined ? undefined : where(offset);
+    };
     if (isList(value)) {
       // Each item gets its own line, so findings point at the item rather than the List.
       value.items.forEach((item, j) => {
-        const start = position?.items[j];
-        sources.push({ object: item, file, line: start === undefined ? line : lineOf(lines, start) });
+        const start = document.itemStarts[j] ?? document.start;
+        sources.push({ object: item, file, line: where(start).line, locate: locator(`items[${j}].`) });
       });
     } else {
-      sources.push({ object: value, file, line });
+      sources.push({ object: value, file, line: where(document.start).line, locate: locator('') });
     }
-  });
-  return { sources, problems: [] };
+  }
+  return { sources, problems: [], warnings };
 }
 
-/** Where a document starts, and where each entry of its top-level `items` sequence starts. */
-interface DocumentPosition {
-  readonly start: number;
-  readonly items: number[];
+/** Documents read together in one parser call: the parser's setup costs more than a small document. */
+const GROUP_CHARS = 256 * 1024;
+
+/**
+ * Reads chunks in groups: one parser call over consecutive chunks when its documents map one to
+ * one onto them and need no go-yaml adjustment; chunk by chunk otherwise.
+ */
+function* readChunks(text: string, chunks: readonly DocumentChunk[]): Generator<ChunkRead> {
+  for (let i = 0; i < chunks.length;) {
+    let j = i + 1;
+    while (j < chunks.length && chunks[j].offset + chunks[j].text.length - chunks[i].offset <= GROUP_CHARS) j++;
+    const group = chunks.slice(i, j);
+    const together = group.length > 1 ? readGroup(text, group) : undefined;
+    if (together) yield* together;
+    else for (const chunk of group) yield readChunk(chunk);
+    i = j;
+  }
 }
 
-/** Walks the event stream once: document starts and, for List-like documents, item starts. */
-function documentPositions(events: readonly Event[], text: string): DocumentPosition[] {
-  const positions: DocumentPosition[] = [];
-  let current: { start: number; items: number[] } | undefined;
-  let depth = 0;
-  // Inside the root mapping, keys and values alternate; remember whether the last key was `items`.
-  let rootEntry = 0;
-  let afterItemsKey = false;
-  let itemsDepth = -1;
+function readGroup(text: string, group: readonly DocumentChunk[]): ChunkRead[] | undefined {
+  const base = group[0].offset;
+  const last = group[group.length - 1];
+  const source = text.slice(base, last.offset + last.text.length);
+  if (lineBreakDifference(source)) return undefined;
+  let events: Event[];
+  try {
+    events = parseEvents(source, { maxDepth: MAX_NESTING_DEPTH });
+  } catch {
+    return undefined;
+  }
+  // Cut the events into documents, and find each one's chunk by where its content starts.
+  const documents: { events: Event[]; chunk: number }[] = [];
+  let current: Event[] | undefined;
+  let next = 0;
+  let lastChunk = -1;
   for (const event of events) {
     if (event.type === EVENT_ID.DOCUMENT) {
-      current = { start: -1, items: [] };
-      positions.push(current);
-      depth = 0;
-      rootEntry = 0;
-      afterItemsKey = false;
-      itemsDepth = -1;
+      if (event.directives.length) return undefined;
+      current = [event];
+      documents.push({ events: current, chunk: -1 });
       continue;
     }
-    if (!current) continue;
-    if (event.type === EVENT_ID.POP) {
-      if (depth === itemsDepth) itemsDepth = -1;
-      depth--;
-      if (depth === 1) rootEntry++;
-      continue;
-    }
-    const start = startOf(event);
-    if (current.start < 0 && start >= 0) current.start = start;
-    if (depth === itemsDepth && start >= 0) current.items.push(start);
-    if (depth === 1) {
-      const isKey = rootEntry % 2 === 0;
-      if (isKey) {
-        afterItemsKey = event.type === EVENT_ID.SCALAR && text.slice(event.valueStart, event.valueEnd) === 'items';
-      } else if (afterItemsKey && event.type === EVENT_ID.SEQUENCE) {
-        itemsDepth = depth + 1;
-      }
-    }
-    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-      depth++;
-    } else if (depth === 1) {
-      rootEntry++;
+    current?.push(event);
+    const doc = documents[documents.length - 1];
+    if (doc && doc.chunk < 0 && event.type !== EVENT_ID.POP) {
+      const at = base + nodeStart(event);
+      while (next < group.length && group[next].offset + group[next].text.length <= at) next++;
+      // Two documents in one chunk (after a `...`): kubectl reads only the first, so go slowly.
+      if (next >= group.length || next <= lastChunk) return undefined;
+      doc.chunk = lastChunk = next;
     }
   }
-  return positions.map((p) => ({ start: Math.max(p.start, 0), items: p.items }));
-}
-
-function startOf(event: Event): number {
-  switch (event.type) {
-    case EVENT_ID.MAPPING:
-    case EVENT_ID.SEQUENCE:
-      return event.start;
-    case EVENT_ID.SCALAR:
-      return event.anchorStart >= 0 ? event.anchorStart : event.valueStart;
-    case EVENT_ID.ALIAS:
-      return event.anchorStart;
-    default:
-      return -1;
-  }
-}
-
-/** How many values the documents hold once aliases are expanded, counting shared values once per use. */
-function expandedSize(value: unknown, limit: number): number {
-  const sizes = new Map<object, number>();
-  const sizeOf = (v: unknown): number => {
-    if (v === null || typeof v !== 'object') return 1;
-    const known = sizes.get(v);
-    if (known !== undefined) return known;
-    let total = 1;
-    for (const child of Object.values(v)) {
-      total += sizeOf(child);
-      if (total > limit) break;
+  const reads: ChunkRead[] = [];
+  for (const doc of documents) {
+    if (doc.chunk < 0) continue;
+    const fixes = flowScalarFixes(doc.events, source);
+    if (fixes.problem || fixes.edits.length) return undefined;
+    const chunk = group[doc.chunk];
+    try {
+      const document = decodeDocument(doc.events, source, limitsFor(chunk.text));
+      const at = (o: number) => base + o;
+      reads.push({
+        document: shifted(document, at),
+        reparse: () => offsetsIn(chunk.text, (o) => chunk.offset + o),
+      });
+    } catch {
+      return undefined;
     }
-    sizes.set(v, total);
-    return total;
+  }
+  return reads;
+}
+
+/** The document with its offsets moved from its parsed text into the whole file. */
+function shifted(document: DecodedDocument, at: (offset: number) => number): DecodedDocument {
+  return {
+    ...document,
+    start: at(document.start),
+    itemStarts: document.itemStarts.map(at),
+    warnings: document.warnings.map((w) => ({ offset: at(w.offset), message: w.message })),
   };
-  return sizeOf(value);
 }
 
-function problemOf(err: unknown, file: string): string {
-  const e = err as { reason?: string; mark?: { line: number; column: number }; message?: string };
-  if (err instanceof RangeError) return `${file}: nesting too deep to read`;
+function limitsFor(text: string) {
+  return { maxAliases: MAX_ALIASES_PER_DOCUMENT, maxValues: Math.max(MIN_EXPANSION_LIMIT, text.length), maxDepth: MAX_NESTING_DEPTH };
+}
+
+function offsetsIn(text: string, at: (o: number) => number): Map<string, number> {
+  const found = fieldOffsets(parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }), text);
+  for (const [path, o] of found) found.set(path, at(o));
+  return found;
+}
+
+/** Offsets in a read document are relative to the whole file. */
+type ChunkRead =
+  | { document: DecodedDocument; reparse: () => Map<string, number> }
+  | { problem: { offset: number; message: string } };
+
+function readChunk(chunk: DocumentChunk): ChunkRead {
+  let text = chunk.text;
+  let original = (o: number) => o;
+  let events: Event[] = [];
+  const breaks = lineBreakDifference(text);
+  if (breaks) return { problem: { offset: chunk.offset + breaks.offset, message: breaks.message } };
+  try {
+    try {
+      events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
+    } catch (err) {
+      // What go-yaml reads in [...] and {...} but a YAML 1.2 reader refuses: retry once, repaired.
+      const repairs = text.includes('[') || text.includes('{') ? flowRepairs(text) : [];
+      if (repairs.length === 0) throw err;
+      const repaired = applyEdits(text, repairs);
+      try {
+        events = parseEvents(repaired.text, { maxDepth: MAX_NESTING_DEPTH });
+      } catch {
+        throw err;
+      }
+      text = repaired.text;
+      original = repaired.original;
+    }
+    // Re-read once with go-yaml's reading of plain scalars inside [...] and {...} made explicit.
+    const fixes = flowScalarFixes(events, text);
+    if (fixes.problem) return { problem: { offset: chunk.offset + fixes.problem.offset, message: fixes.problem.message } };
+    if (fixes.edits.length) {
+      const edited = applyEdits(text, fixes.edits);
+      const before = original;
+      text = edited.text;
+      original = (o) => before(edited.original(o));
+      events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
+    }
+    const document = decodeDocument(events, text, limitsFor(text));
+    const at = (o: number) => chunk.offset + original(o);
+    const source = text;
+    return {
+      document: shifted(document, at),
+      reparse: () => offsetsIn(source, at),
+    };
+  } catch (err) {
+    if (err instanceof DecodeError) return { problem: { offset: chunk.offset + original(err.offset), message: err.message } };
+    return { problem: problemOf(err, chunk.offset, original) };
+  }
+}
+
+function problemOf(err: unknown, base: number, original: (o: number) => number): { offset: number; message: string } {
+  if (err instanceof RangeError) return { offset: base, message: 'nesting too deep to read' };
+  const e = err as { reason?: string; mark?: { position: number }; message?: string };
   const reason = e.reason ?? firstLine(e.message ?? String(err));
-  return e.mark ? `${file}:${e.mark.line + 1}:${e.mark.column + 1}: ${reason}` : `${file}: ${reason}`;
+  return { offset: base + original(e.mark?.position ?? 0), message: reason };
 }
 
 function lineStarts(text: string): number[] {

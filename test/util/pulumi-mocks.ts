@@ -32,3 +32,4 @@ export async function registeredManifests(resources: readonly pulumi.CustomResou
   await Promise.all(resources.map((r) => valueOf(r.urn)));
   return registered.map((r) => r.inputs);
 }
+

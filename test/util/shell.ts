@@ -8,14 +8,16 @@ export interface CommandResult {
 }
 
 /**
- * The environment of a command run as a user would run it: without the npm_* variables of the
- * `npm test` that started us (they would point npm at this repository) and without NODE_PATH
- * (it would let an app resolve this repository's node_modules).
+ * The environment of a command run as a user would run it: without the variables the `npm test`
+ * that started us set for this repository (its package, lifecycle and local prefix: they would
+ * point npm here) and without NODE_PATH (it would let an app resolve this repository's
+ * node_modules). The rest of npm's configuration (registry, cache, certificates, proxy) stays.
  */
 export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
+  const ours = /^npm_(package_|lifecycle_|config_local_prefix$|execpath$|node_execpath$|command$)/i;
   for (const [k, v] of Object.entries(process.env)) {
-    if (!/^npm_/i.test(k) && k !== 'NODE_PATH' && k !== 'INIT_CWD') env[k] = v;
+    if (!ours.test(k) && k !== 'NODE_PATH' && k !== 'INIT_CWD') env[k] = v;
   }
   return { ...env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...extra };
 }
@@ -49,6 +51,7 @@ export async function runOk(command: string, args: readonly string[], cwd: strin
 export function registryUnreachable(probe: string): string | undefined {
   const result = spawnSync('npm', ['view', probe, 'version'], { env: userEnv(), encoding: 'utf8', timeout: 60_000 });
   if (result.status === 0 && result.stdout.trim()) return undefined;
-  const why = result.error?.message ?? (result.stderr.trim().split('\n').pop() || `exit ${result.status}`);
+  const errors = result.stderr.split('\n').filter((l) => l.startsWith('npm error') && !/complete log of this run/.test(l));
+  const why = result.error?.message ?? (errors.slice(0, 2).join('; ') || `exit ${result.status}`);
   return `npm registry unreachable (npm view ${probe} version: ${why})`;
 }

@@ -2,6 +2,8 @@ import { CanaryWeightOwner, GrpcCanaryOptions } from './canary-props';
 import { PropChecker } from '../checks';
 import { didYouMean } from '../did-you-mean';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
+import { checkPropsShape } from '../props-shape';
+import { CANARY_SHAPE } from '../props-shapes';
 import { resolveWorkload } from '../resolve-mesh-service';
 
 /** Subset names the canary always defines. */
@@ -33,6 +35,7 @@ const HEADER_NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** Resolves and checks canary options against the service they split. */
 export function resolveCanary(constructPath: string, service: MeshServiceModel, options: GrpcCanaryOptions): CanaryModel {
   const check = new PropChecker(constructPath);
+  checkPropsShape(constructPath, options, CANARY_SHAPE);
   const stableVersion = options.stableVersion ?? service.workload?.version ?? 'v1';
   const canaryVersion = options.canaryVersion ?? 'v2';
   for (const [field, version] of [['stableVersion', stableVersion], ['canaryVersion', canaryVersion]] as const) {

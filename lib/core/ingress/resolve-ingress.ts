@@ -2,6 +2,8 @@ import { GrpcIngressOptions, IngressTlsMode, IssuerKind, TlsProtocolVersion } fr
 import { PropChecker } from '../checks';
 import { hostsOverlap, wildcardDomainProblem } from '../hosts';
 import { MeshServiceModel } from '../mesh-service-model';
+import { checkPropsShape } from '../props-shape';
+import { INGRESS_SHAPE } from '../props-shapes';
 
 /** An ingress with defaults applied and every prop checked. */
 export interface IngressModel {
@@ -22,6 +24,7 @@ export interface IngressModel {
 /** Resolves and checks ingress options for a service. */
 export function resolveIngress(constructPath: string, service: MeshServiceModel, options: GrpcIngressOptions): IngressModel {
   const check = new PropChecker(constructPath);
+  checkPropsShape(constructPath, options, INGRESS_SHAPE);
   const hosts = options.hosts ?? [];
   if (!Array.isArray(hosts) || hosts.length === 0) check.fail('hosts', hosts, 'at least one external host name is required', 'list the names clients dial, e.g. ["grpc.example.com"]');
   hosts.forEach((host, i) => {

@@ -5,6 +5,10 @@ import { PropChecker } from '../checks';
 import { didYouMean } from '../did-you-mean';
 import { GrpcMeshServiceProps } from '../mesh-service-props';
 import { GrpcMethodProps, Idempotency, StreamingKind } from '../method';
+import { checkPropsShape, mapOf, objectShape } from '../props-shape';
+import { FROM_PROTO_SHAPE, METHOD_OVERRIDE_SHAPE } from '../props-shapes';
+
+const OVERRIDES_SHAPE = objectShape<Pick<ProtoSource, 'methodOverrides'>>('GrpcMeshServiceFromProtoProps', { methodOverrides: mapOf(METHOD_OVERRIDE_SHAPE) });
 
 /** `option idempotency_level` values (google.protobuf.MethodOptions) and what they mean for retries. */
 const IDEMPOTENCY_LEVELS: Record<string, Idempotency> = {
@@ -19,6 +23,7 @@ const IDEMPOTENCY_LEVELS: Record<string, Idempotency> = {
  */
 export function meshServicePropsFromProto(constructPath: string, props: GrpcMeshServiceFromProtoProps): GrpcMeshServiceProps {
   const check = new PropChecker(constructPath);
+  checkPropsShape(constructPath, props, FROM_PROTO_SHAPE);
   if (props.methods !== undefined) {
     check.fail('methods', props.methods, 'the methods come from the .proto', 'remove methods and change single methods with methodOverrides');
   }
@@ -36,6 +41,7 @@ export function protoMethods(constructPath: string, props: ProtoSource): GrpcMet
     check.fail('protoService', props.protoService, 'fromProto needs the fully qualified service name', 'e.g. "example.users.v1.UserService"');
   }
   const { protoFiles, includePaths, methodOverrides } = props;
+  if (methodOverrides !== undefined) checkPropsShape(constructPath, { methodOverrides }, OVERRIDES_SHAPE);
   const root = loadProto(check, protoFiles, includePaths ?? []);
   const service = findService(check, root, props.protoService!);
   const methods = Object.values(service.methods);

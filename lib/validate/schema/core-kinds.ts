@@ -1,4 +1,5 @@
 import { isDns1123Label } from './object-meta';
+import { pushAll } from '../../core/push-all';
 import { childPath } from '../path';
 
 /** A core-object problem: where and what. */
@@ -64,7 +65,7 @@ function checkServiceSpec(spec: Record<string, any>): CoreViolation[] {
       }
     });
   }
-  if (spec.selector !== undefined) out.push(...stringMap(spec.selector, 'selector'));
+  if (spec.selector !== undefined) pushAll(out, stringMap(spec.selector, 'selector'));
   return out;
 }
 
@@ -75,7 +76,7 @@ function checkWorkloadSpec(spec: Record<string, any>): CoreViolation[] {
   if (!spec.selector || (matchLabels === undefined && spec.selector.matchExpressions === undefined)) {
     out.push({ path: 'selector', message: 'required: the labels that pick this workload\'s pods' });
   } else if (matchLabels !== undefined) {
-    out.push(...stringMap(matchLabels, 'selector.matchLabels'));
+    pushAll(out, stringMap(matchLabels, 'selector.matchLabels'));
     const podLabels = spec.template?.metadata?.labels ?? {};
     for (const [key, value] of Object.entries(matchLabels ?? {})) {
       if (podLabels[key] !== value) {
@@ -84,7 +85,7 @@ function checkWorkloadSpec(spec: Record<string, any>): CoreViolation[] {
     }
   }
   if (!spec.template || typeof spec.template !== 'object') out.push({ path: 'template', message: 'required: the pod template' });
-  else out.push(...checkPodSpec(spec.template.spec ?? {}).map((v) => ({ ...v, path: `template.spec${v.path ? `.${v.path}` : ''}` })));
+  else pushAll(out, checkPodSpec(spec.template.spec ?? {}).map((v) => ({ ...v, path: `template.spec${v.path ? `.${v.path}` : ''}` })));
   return out;
 }
 

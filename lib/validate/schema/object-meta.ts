@@ -1,3 +1,4 @@
+import { pushAll } from '../../core/push-all';
 import { childPath } from '../path';
 
 /** A metadata problem: where and what. */
@@ -37,8 +38,8 @@ export function checkObjectMeta(kind: string, apiVersion: string, metadata: Reco
   if (metadata.namespace !== undefined && (typeof metadata.namespace !== 'string' || !isDns1123Label(metadata.namespace))) {
     out.push({ path: 'metadata.namespace', message: `namespace ${JSON.stringify(metadata.namespace)} must be a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters)` });
   }
-  out.push(...checkStringMap(metadata.labels, 'metadata.labels', true));
-  out.push(...checkStringMap(metadata.annotations, 'metadata.annotations', false));
+  pushAll(out, checkStringMap(metadata.labels, 'metadata.labels', true));
+  pushAll(out, checkStringMap(metadata.annotations, 'metadata.annotations', false));
   return out;
 }
 

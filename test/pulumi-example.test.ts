@@ -1,0 +1,17 @@
+import { installPulumiMocks, registered, valueOf } from './util/pulumi-mocks';
+
+describe('examples/pulumi', () => {
+  test('the example program registers every object and validates, under mocks', async () => {
+    // GIVEN mocks, WHEN the program runs
+    installPulumiMocks();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const program: typeof import('../examples/pulumi') = require('../examples/pulumi');
+    const children = [...program.services, ...program.protoServices].flatMap((s) => s.resources);
+    await Promise.all([...children, ...program.canaries.flatMap((c) => c.deployments)].map((r) => valueOf(r.urn)));
+    // THEN the canary behind the ingress is split as planned, and its objects were registered
+    expect(await valueOf(program.usersFqdn)).toBe('users.shop.svc.cluster.local');
+    expect(await valueOf(program.usersRolloutPlan)).toMatch(/^Now: stable \(v1\) 75%, canary \(v2\) 25%\.$/m);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(registered.map((r) => r.name)).toEqual(expect.arrayContaining(['users-canary-deployment-users-v2', 'users-ingress-gateway-users-gateway']));
+  }, 60_000);
+});
