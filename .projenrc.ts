@@ -37,6 +37,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@bufbuild/protobuf@^2.6.2',
     'protobufjs@^8.8.0',
     'commander@^14.0.0',
+    // Istio and Envoy match with RE2 (Go's regexp); a pure JavaScript port of it checks patterns alike.
+    're2js@^2.10.0',
   ],
   devDeps: [
     'yaml@^2.9.0',

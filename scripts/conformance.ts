@@ -1,22 +1,29 @@
 /**
- * Lints every case of the Istio conformance corpus (../shared/conformance) and prints the
- * disagreements with expect.json and the agreement figure. Optional argument: a substring of
- * the case paths to run (e.g. `webhook/` or `gw-`).
+ * Lints every case of a conformance corpus and prints the disagreements with expect.json, then
+ * the agreement per source (crd, analyzer, webhook) and overall.
+ *
+ *   tsx scripts/conformance.ts [derived|istio] [FILTER]
+ *
+ * `derived` (default) is ../shared/conformance, `istio` is ../shared/conformance-istio (Istio's
+ * own test data). FILTER is a substring of the case paths to run (e.g. `crd/` or `gateway`).
  */
-import { loadConformanceCases, runConformanceCase } from '../test/util/conformance';
+import { agreementBySource, ConformanceRules, loadCorpus, runConformanceCase } from '../test/util/conformance';
 
-const filter = process.argv[2] ?? '';
-const cases = loadConformanceCases();
-if (!cases) {
-  console.log('conformance corpus not found beside the repository (../shared/conformance); nothing to run');
+const args = process.argv.slice(2);
+const rules: ConformanceRules = args[0] === 'istio' || args[0] === 'derived' ? args.shift() as ConformanceRules : 'derived';
+const filter = args[0] ?? '';
+const corpus = loadCorpus(rules);
+if (!corpus) {
+  console.log(`the ${rules} conformance corpus is not beside the repository; nothing to run`);
   process.exit(0);
 }
-const results = cases.filter((c) => c.file.includes(filter)).map((c) => runConformanceCase(c));
+const results = corpus.cases.filter((c) => c.file.includes(filter)).map((c) => runConformanceCase(c, corpus.dir, corpus.rules));
 for (const r of results.filter((x) => !x.agrees)) {
   console.log(`DISAGREE ${r.case.file}`);
-  console.log(`  expected valid=${r.case.valid} codes=[${r.case.codes.join(',')}]  (${r.case.why})`);
+  console.log(`  expected valid=${r.case.valid} codes=[${r.case.codes.join(',')}]${r.case.judge ? ` judge=${r.case.judge}` : ''}  (${r.case.why})`);
   console.log(`  got      valid=${r.valid} codes=[${r.codes.join(',')}]`);
   for (const f of r.findings) console.log(`    ${f}`);
 }
-const agreeing = results.filter((r) => r.agrees).length;
-console.log(`conformance: ${agreeing}/${results.length} agree (${((100 * agreeing) / Math.max(1, results.length)).toFixed(1)}%)`);
+for (const [source, { agree, total }] of agreementBySource(results)) {
+  console.log(`${rules} ${source}: ${agree}/${total} agree (${((100 * agree) / Math.max(1, total)).toFixed(1)}%)`);
+}

@@ -92,10 +92,11 @@ describe('istio-grpc lint --suppress', () => {
   });
 
   test('is repeatable (-S too) and can suppress every error, which makes lint pass', async () => {
-    const r = await run(['lint', '-S', '*=Gateway *', '--suppress', 'IGR2005=*', '-S', 'IST0101=VirtualService greeter-*.*', fixture('common-mistakes.yaml')]);
+    // The webhook refuses greeter's retryOn (IST0106); its references are analyzed all the same (IST0101).
+    const r = await run(['lint', '-S', '*=Gateway *', '--suppress', 'IST0106=VirtualService greeter.*', '-S', 'IST0101=VirtualService greeter*.*', fixture('common-mistakes.yaml')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^5 objects: 0 errors, 1 warning, 1 info, 5 suppressed$/m);
+    expect(r.stdout).toMatch(/^5 objects: 0 errors, 2 warnings, 1 info, 7 suppressed$/m);
   });
 
   test('an unknown code warns on stderr and suppresses nothing', async () => {

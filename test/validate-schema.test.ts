@@ -1,6 +1,9 @@
 import { run } from '@bufbuild/cel';
 import { KubeObject } from '../lib/core/kube-object';
 import { checkSchema } from '../lib/validate/schema';
+import { estimateCelCost } from '../lib/validate/schema/cel-cost';
+import { checkCelRules } from '../lib/validate/schema/cel-rules';
+import { checkListTypes } from '../lib/validate/schema/list-types';
 
 const vs = (spec: unknown, apiVersion = 'networking.istio.io/v1'): KubeObject => ({ apiVersion, kind: 'VirtualService', metadata: { name: 'users', namespace: 'shop' }, spec } as KubeObject);
 const dr = (spec: unknown): KubeObject => ({ apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'users', namespace: 'shop' }, spec } as KubeObject);
@@ -130,5 +133,80 @@ describe('schema stage: near misses of Istio groups', () => {
   });
   test('the Kubernetes Gateway API is another API, not a typo', () => {
     expect(summary({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw' }, spec: {} } as KubeObject)).toStrictEqual([]);
+  });
+});
+
+describe('schema stage: what the API server enforces beyond JSON Schema', () => {
+  const se = (spec: unknown): KubeObject => ({ apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: 'ext', namespace: 'shop' }, spec } as KubeObject);
+  const wasm = (env: unknown): KubeObject => ({ apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', metadata: { name: 'w', namespace: 'shop' }, spec: { url: 'http://example.com/p.wasm', vmConfig: { env } } } as KubeObject);
+
+  test('a list-map refuses two items with the same key (ServiceEntry ports by name)', () => {
+    // GIVEN two ports named alike, with different numbers (the CEL rule on numbers is satisfied)
+    const ports = [{ name: 'grpc', number: 8080, protocol: 'GRPC' }, { name: 'grpc', number: 9090, protocol: 'GRPC' }];
+    // THEN
+    expect(summary(se({ hosts: ['api.example.com'], ports, resolution: 'DNS' })))
+      .toStrictEqual(['IGR1009 spec.ports[1]: Duplicate value: {"name":"grpc"} (also item 0); each name may appear once in this list']);
+    expect(summary(se({ hosts: ['api.example.com'], ports: [ports[0], { ...ports[1], name: 'grpc-2' }], resolution: 'DNS' }))).toStrictEqual([]);
+  });
+
+  test('a list-map refuses duplicate keys at any depth (WasmPlugin vmConfig.env by name)', () => {
+    expect(summary(wasm([{ name: 'a' }, { name: 'a' }]))).toStrictEqual(['IGR1009 spec.vmConfig.env[1]: Duplicate value: {"name":"a"} (also item 0); each name may appear once in this list']);
+    expect(summary(wasm([{ name: 'a' }, { name: 'b' }]))).toStrictEqual([]);
+  });
+
+  test('set lists refuse repeated values, atomic lists do not', () => {
+    // GIVEN a schema of our own (Istio's CRDs have no set lists)
+    const schema = { type: 'object', properties: { tags: { 'type': 'array', 'x-kubernetes-list-type': 'set', 'items': { type: 'string' } }, any: { type: 'array', items: { type: 'string' } } } };
+    // THEN
+    expect(checkListTypes(schema, { tags: ['a', 'b', 'a'], any: ['x', 'x'] })).toStrictEqual([{ path: 'tags[2]', message: 'Duplicate value: "a" (also item 0); this list is a set' }]);
+  });
+
+  test('list-map items must carry their key', () => {
+    const schema = { 'type': 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], 'items': { type: 'object', properties: { name: { type: 'string' }, v: { type: 'string' } } } };
+    expect(checkListTypes(schema, [{ v: '1' }]).map((v) => v.path)).toStrictEqual(['[0].name']);
+  });
+
+  test('preserve-unknown-fields keeps free-form config free (WasmPlugin pluginConfig)', () => {
+    const plugin: KubeObject = { apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', metadata: { name: 'w', namespace: 'shop' }, spec: { url: 'oci://example.com/p:1', pluginConfig: { anything: { nested: [1, 'two'] } } } } as KubeObject;
+    expect(summary(plugin)).toStrictEqual([]);
+  });
+
+  test('a quadratic CEL rule over a huge list is refused for its cost, without being evaluated', () => {
+    // GIVEN ServiceEntry's port-number rule (all + exists_one) on a list the CRD does not bound
+    // (Istio's bounds ports at 256 items, which keeps the rule within the limit)
+    const schema = { 'type': 'array', 'items': { type: 'object' }, 'x-kubernetes-validations': [{ rule: 'self.all(l1, self.exists_one(l2, l1.number == l2.number))' }] };
+    const ports = Array.from({ length: 3000 }, (_, i) => ({ name: `p${i}`, number: 1000 + i }));
+    // THEN
+    const found = checkCelRules(schema, ports);
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toMatch(/^call cost exceeds limit for rule: self\.all\(l1, self\.exists_one/);
+    expect(found[0].cost).toBe(true);
+  });
+
+  test('the largest ServiceEntry the CRD allows stays within the cost limit', () => {
+    const ports = Array.from({ length: 256 }, (_, i) => ({ name: `p${i}`, number: 1000 + i, protocol: 'TCP' }));
+    expect(summary(se({ hosts: ['api.example.com'], ports, resolution: 'DNS' }))).toStrictEqual([]);
+  });
+
+  test('a CEL rule over a list of ordinary size is evaluated', () => {
+    const ports = Array.from({ length: 100 }, (_, i) => ({ name: `p${i}`, number: 1000 + (i % 99), protocol: 'TCP' }));
+    expect(summary(se({ hosts: ['api.example.com'], ports, resolution: 'DNS' })).map((f) => f.split(':')[0])).toStrictEqual(['IGR1006 spec.ports']);
+  });
+
+  test('the runtime budget per object stops evaluation once spent', () => {
+    // GIVEN a rule on every item of a long list, each evaluation cheap but the sum over the budget
+    const schema = { type: 'object', properties: { items: { type: 'array', items: { 'type': 'string', 'x-kubernetes-validations': [{ rule: 'self.size() > 0' }] } } } };
+    const item = 'x'.repeat(1000);
+    const items = Array.from({ length: 200_000 }, () => item);
+    // THEN one cost finding, not 200,000 evaluations
+    const found = checkCelRules(schema, { items });
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toMatch(/running out of cost budget/);
+  });
+
+  test('cost estimates grow with nesting and size', () => {
+    const list = Array.from({ length: 100 }, (_, i) => ({ n: i }));
+    expect(estimateCelCost('self.all(a, self.exists_one(b, a.n == b.n))', list)).toBeGreaterThanOrEqual(100 * estimateCelCost('self.all(a, a.n > 0)', list));
+    expect(estimateCelCost('self.size() > 0', 'x'.repeat(1000))).toBeGreaterThan(estimateCelCost('self.size() > 0', 'x'));
   });
 });

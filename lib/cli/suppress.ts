@@ -3,6 +3,7 @@ import { globMatch } from './glob-match';
 import { IST } from '../validate/analyzer/codes';
 import { ALL_CODES } from '../validate/codes';
 import { Finding, ResourceRef } from '../validate/finding';
+import { ISTIO_WEBHOOK_CODES } from '../validate/webhook/codes';
 
 /** One `--suppress CODE=RESOURCE` value. */
 export interface Suppression {
@@ -37,9 +38,9 @@ export function parseSuppression(value: string, previous: readonly Suppression[]
   return [...previous, { code, resource }];
 }
 
-/** Every code lint can report: ours and the IST codes of the analyzers. */
+/** Every code lint can report: ours, the IST codes of the analyzers and of the webhook rules. */
 export function knownCodes(): Set<string> {
-  return new Set([...ALL_CODES.map((c) => c.code), ...Object.values(IST).map((c) => c.code)]);
+  return new Set([...ALL_CODES.map((c) => c.code), ...Object.values(IST).map((c) => c.code), ...Object.values(ISTIO_WEBHOOK_CODES)]);
 }
 
 /**

@@ -2,6 +2,7 @@ import { analyzeObjects } from './analyzer';
 import { CodeInfo } from './code-info';
 import { ENGINE_CODES } from './codes';
 import { describeResource, Finding, findingOf, ResourceRef, resourceRefOf } from './finding';
+import { DEFAULT_VIEW, ValidateOptions } from './options';
 import { checkSchema } from './schema';
 import { checkWebhook } from './webhook';
 import { parentPath } from './yaml/locate-fields';
@@ -21,13 +22,16 @@ export interface SourcedObject {
 }
 
 /**
- * Runs every check on a set of objects, in the order the cluster would: schema and CEL (the
- * API server), the admission webhook, then cross-object analysis over what the API server would
- * store. Never throws: a check that fails on odd input becomes an IGR0003 finding.
+ * Runs every check on a set of objects: schema and CEL (the API server), the admission webhook,
+ * then cross-object analysis. The analyzers see every object read, rejected ones included, as
+ * `istioctl analyze` does (`view: 'cluster'` keeps only what the cluster would store). Never
+ * throws: a check that fails on odd input becomes an IGR0003 finding.
  */
-export function validateSources(sources: readonly SourcedObject[]): Finding[] {
+export function validateSources(sources: readonly SourcedObject[], options: ValidateOptions = {}): Finding[] {
+  const view = options.view ?? DEFAULT_VIEW;
   const findings: Finding[] = [];
-  const stored: { object: KubeObject; source: SourcedObject }[] = [];
+  const analyzed: Sourced[] = [];
+  const stored: Sourced[] = [];
   const seen = new Map<string, SourcedObject>();
   for (const source of sources) {
     const located = (found: readonly Finding[]) => found.map((f) => locate(f, source));
@@ -45,30 +49,46 @@ export function validateSources(sources: readonly SourcedObject[]): Finding[] {
       continue;
     }
     seen.set(key, source);
+    analyzed.push({ object, source });
     const schema = guarded(object, ENGINE_CODES.CHECK_FAILED, 'schema', () => checkSchema(object));
     pushAll(findings, located(schema));
-    // The API server would not store it, so neither the webhook nor the analyzers ever see it.
+    // The API server would not store it, so the webhook never sees it.
     if (schema.some((f) => f.severity === 'error')) continue;
     const webhook = guarded(object, ENGINE_CODES.CHECK_FAILED, 'webhook', () => checkWebhook(object));
     pushAll(findings, located(webhook));
-    // Refused by the admission webhook: never stored, so never analyzed.
     if (webhook.some((f) => f.severity === 'error')) continue;
     stored.push({ object, source });
   }
-  const analysis = guardedAll(() => analyzeObjects(stored.map((s) => s.object)));
-  if (analysis.length) {
-    const bySource = new Map(stored.map((s) => [refKey(resourceRefOf(s.object)), s.source]));
-    for (const finding of analysis) {
-      const source = bySource.get(refKey(finding.resource));
-      findings.push(source ? locate(finding, source) : finding);
-    }
-  }
+  pushAll(findings, analyze(view === 'cluster' ? stored : analyzed, stored));
   return findings;
 }
 
+/**
+ * Cross-object analysis, each finding located at its object's source. Should the analysis fail
+ * as a whole on a malformed object, it runs again over the objects the cluster would store, so
+ * one odd object cannot hide the findings on the others.
+ */
+type Sourced = { object: KubeObject; source: SourcedObject };
+
+function analyze(objects: readonly Sourced[], fallback: readonly Sourced[]): Finding[] {
+  let analysis: Finding[];
+  try {
+    analysis = analyzeObjects(objects.map((s) => s.object));
+  } catch (err) {
+    const failed = checkFailed(err);
+    if (objects === fallback) return [failed];
+    return [failed, ...analyze(fallback, fallback)];
+  }
+  const bySource = new Map(objects.map((s) => [refKey(resourceRefOf(s.object)), s.source]));
+  return analysis.map((finding) => {
+    const source = bySource.get(refKey(finding.resource));
+    return source ? locate(finding, source) : finding;
+  });
+}
+
 /** Runs every check on objects in manifest (JSON) form. */
-export function validateObjects(objects: readonly unknown[]): Finding[] {
-  return validateSources(objects.map((object) => ({ object })));
+export function validateObjects(objects: readonly unknown[], options: ValidateOptions = {}): Finding[] {
+  return validateSources(objects.map((object) => ({ object })), options);
 }
 
 /** The error-level findings. */
@@ -137,15 +157,11 @@ function guarded(object: KubeObject, code: CodeInfo, stage: string, run: () => F
   }
 }
 
-function guardedAll(run: () => Finding[]): Finding[] {
-  try {
-    return run();
-  } catch (err) {
-    return [{
-      severity: 'error',
-      code: ENGINE_CODES.CHECK_FAILED.code,
-      message: `cross-object analysis could not complete (${(err as Error)?.message ?? String(err)})`,
-      resource: { apiVersion: '', kind: '', name: '' },
-    }];
-  }
+function checkFailed(err: unknown): Finding {
+  return {
+    severity: 'error',
+    code: ENGINE_CODES.CHECK_FAILED.code,
+    message: `cross-object analysis could not complete (${(err as Error)?.message ?? String(err)})`,
+    resource: { apiVersion: '', kind: '', name: '' },
+  };
 }

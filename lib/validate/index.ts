@@ -3,3 +3,4 @@ export * from './code-info';
 export * from './codes';
 export * from './engine';
 export * from './yaml-documents';
+export * from './options';

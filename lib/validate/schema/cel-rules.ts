@@ -1,4 +1,5 @@
 import { celEnv, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
+import { CEL_LIMITS, estimateCelCost } from './cel-cost';
 import { K8S_CEL_FUNCTIONS } from './cel-k8s-functions';
 import { childPath } from '../path';
 import { parseDurationNanos } from '../webhook/durations';
@@ -7,6 +8,8 @@ import { parseDurationNanos } from '../webhook/durations';
 export interface CelViolation {
   readonly path: string;
   readonly message: string;
+  /** Refused for its cost rather than its result. */
+  readonly cost?: boolean;
 }
 
 interface Rule {
@@ -24,29 +27,49 @@ const hasRules = new WeakMap<object, boolean>();
 /** Runs every `x-kubernetes-validations` rule of the schema at its place in the value. */
 export function checkCelRules(schema: Record<string, any>, value: unknown): CelViolation[] {
   const violations: CelViolation[] = [];
-  walk(schema, value, '', violations);
+  const budget = { remaining: CEL_LIMITS.perObject };
+  try {
+    walk(schema, value, '', violations, budget);
+  } catch (err) {
+    if (!(err instanceof BudgetExhausted)) throw err;
+    violations.push({ path: err.path, cost: true, message: `validation failed due to running out of cost budget, no further validation rules will be run (the API server allows an estimated ${CEL_LIMITS.perObject} per object)` });
+  }
   return violations;
 }
 
-function walk(schema: Record<string, any>, value: unknown, path: string, out: CelViolation[]): void {
+class BudgetExhausted extends Error {
+  constructor(readonly path: string) {
+    super('CEL cost budget exhausted');
+  }
+}
+
+function walk(schema: Record<string, any>, value: unknown, path: string, out: CelViolation[], budget: { remaining: number }): void {
   if (value === undefined || !subtreeHasRules(schema)) return;
   for (const rule of (schema['x-kubernetes-validations'] ?? []) as Rule[]) {
     if (rule.rule.includes('oldSelf')) continue; // transition rules need the stored object
     const program = programFor(rule.rule);
     if (!program) continue;
+    // Cost is estimated before evaluating, so hostile input is refused without being evaluated.
+    const cost = estimateCelCost(rule.rule, value);
+    if (cost > CEL_LIMITS.perCall) {
+      out.push({ path, cost: true, message: `call cost exceeds limit for rule: ${rule.rule} (estimated ${cost}, the API server allows ${CEL_LIMITS.perCall} per evaluation); make this list or string smaller` });
+      continue;
+    }
+    budget.remaining -= cost;
+    if (budget.remaining < 0) throw new BudgetExhausted(path);
     const result = program(toCel(value, schema));
     if (result.unsupported || result.ok) continue;
     const message = rule.message ?? `failed rule: ${rule.rule}`;
     out.push({ path: rule.fieldPath ? path + rule.fieldPath : path, message: result.error ? `${message} (${result.error})` : message });
   }
   if (Array.isArray(value)) {
-    if (schema.items) value.forEach((item, i) => walk(schema.items, item, childPath(path, i), out));
+    if (schema.items) value.forEach((item, i) => walk(schema.items, item, childPath(path, i), out, budget));
     return;
   }
   if (value === null || typeof value !== 'object') return;
   for (const [key, child] of Object.entries(value)) {
     const childSchema = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
-    if (childSchema) walk(childSchema, child, childPath(path, key), out);
+    if (childSchema) walk(childSchema, child, childPath(path, key), out, budget);
   }
 }
 

@@ -2,6 +2,7 @@ import { checkCelRules } from './cel-rules';
 import { SCHEMA_CODES } from './codes';
 import { checkCoreObject } from './core-kinds';
 import { lookupCrd } from './crd-catalog';
+import { checkListTypes } from './list-types';
 import { checkObjectMeta } from './object-meta';
 import { checkOpenApi } from './openapi-check';
 import { KubeObject } from '../../core/kube-object';
@@ -31,9 +32,10 @@ export function checkSchema(object: KubeObject): Finding[] {
   for (const v of violations) {
     findings.push(findingOf(object, 'error', v.unknownField ? SCHEMA_CODES.UNKNOWN_FIELD.code : SCHEMA_CODES.SCHEMA_VIOLATION.code, v.message, v.path));
   }
+  for (const v of checkListTypes(lookup.found.schema, object)) findings.push(findingOf(object, 'error', SCHEMA_CODES.LIST_TYPE.code, v.message, v.path));
   // Like the API server, CEL rules run only on objects that pass the structural schema.
   if (violations.length === 0) {
-    for (const v of checkCelRules(lookup.found.schema, object)) findings.push(findingOf(object, 'error', SCHEMA_CODES.CEL_RULE.code, v.message, v.path));
+    for (const v of checkCelRules(lookup.found.schema, object)) findings.push(findingOf(object, 'error', v.cost ? SCHEMA_CODES.CEL_COST.code : SCHEMA_CODES.CEL_RULE.code, v.message, v.path));
   }
   return findings;
 }

@@ -1,6 +1,15 @@
 import { CodeInfo } from '../code-info';
 
-/** Findings of the admission-webhook stage: what Istio's validating webhook would refuse or warn about. */
+/**
+ * The codes `istioctl analyze` gives what Istio's validation functions (the admission webhook)
+ * refuse or warn about: SchemaValidationError and SchemaWarning.
+ */
+export const ISTIO_WEBHOOK_CODES = { ERROR: 'IST0106', WARNING: 'IST0133' } as const;
+
+/**
+ * The groups of the admission-webhook rules (what Istio's validating webhook refuses or warns
+ * about). Findings carry IST0106/IST0133 as istioctl does; these identifiers only group the rules.
+ */
 export const WEBHOOK_CODES = {
   VIRTUAL_SERVICE_HOSTS: { code: 'IGR2001', severity: 'error', title: 'VirtualService hosts, gateways or delegation are not accepted' },
   HTTP_ROUTE: { code: 'IGR2002', severity: 'error', title: 'an HTTP route has no action, or conflicting actions (route, redirect, delegate, directResponse)' },
@@ -19,5 +28,11 @@ export const WEBHOOK_CODES = {
   PEER_AUTHENTICATION: { code: 'IGR2015', severity: 'warning', title: 'PeerAuthentication that Istio accepts with a warning' },
   TELEMETRY: { code: 'IGR2016', severity: 'error', title: 'Telemetry target or settings Istio rejects' },
   PERCENTAGE: { code: 'IGR2017', severity: 'error', title: 'a percentage outside 0-100' },
+  EXPORT_TO: { code: 'IGR2019', severity: 'error', title: 'exportTo entries Istio rejects (duplicates, ~ outside ServiceEntries, * with others)' },
+  WORKLOAD_SELECTOR: { code: 'IGR2020', severity: 'error', title: 'a workload selector Istio rejects (empty key, wildcard) or warns about (no labels)' },
+  SERVICE_ENTRY: { code: 'IGR2021', severity: 'error', title: 'ServiceEntry hosts, addresses, ports, endpoints or resolution Istio rejects' },
+  POLICY_TARGET: { code: 'IGR2022', severity: 'error', title: 'a policy selector or targetRef Istio rejects' },
+  REQUEST_AUTHENTICATION: { code: 'IGR2023', severity: 'error', title: 'RequestAuthentication JWT rules Istio rejects' },
+  SIDECAR: { code: 'IGR2024', severity: 'error', title: 'Sidecar egress, ingress or outbound traffic policy Istio rejects' },
   GATEWAY_TLS_WARNING: { code: 'IGR2018', severity: 'warning', title: 'Gateway TLS settings Istio accepts with a warning' },
 } satisfies Record<string, CodeInfo>;

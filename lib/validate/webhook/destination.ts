@@ -1,39 +1,49 @@
 import { WEBHOOK_CODES } from './codes';
 import { Issues, list, obj } from './issues';
-import { wildcardDomainProblem } from '../../core/hosts';
+import { isIstioDnsLabel, wildcardDomainProblem } from './istio-hosts';
 
-/** A route destination: host, optional subset and port. */
+/**
+ * Istio's validateDestination: the host is a domain that may be a wildcard (`*.example.com`),
+ * never `*` alone; the subset a DNS label; the port, when given, within 1-65535.
+ */
 export function checkDestination(issues: Issues, destination: unknown, path: string): void {
   const d = obj(destination);
   if (!d) {
     issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, path, 'destination is required');
     return;
   }
-  if (typeof d.host !== 'string' || d.host === '') {
-    issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}.host`, 'destination host is required');
-  } else if (d.host.includes('*')) {
-    issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}.host`, `destination host "${d.host}" must not be a wildcard`);
+  const host = typeof d.host === 'string' ? d.host : '';
+  if (host === '*') {
+    issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}.host`, 'invalid destination host *: name the service (a wildcard domain such as *.example.com is allowed)');
   } else {
-    const problem = wildcardDomainProblem(d.host);
+    const problem = wildcardDomainProblem(host);
     if (problem) issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}.host`, problem);
   }
-  if (typeof d.subset === 'string' && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(d.subset)) {
-    issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}.subset`, `subset "${d.subset}" is not a valid subset name (a DNS-1123 label)`);
+  if (typeof d.subset === 'string' && d.subset !== '' && !isIstioDnsLabel(d.subset)) {
+    issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}.subset`, `subset name is invalid: ${d.subset} (a subset name is a DNS-1123 label)`);
   }
-  const port = obj(d.port)?.number;
-  if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
-    issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}.port.number`, `port ${JSON.stringify(port)} is outside 1-65535`);
+  const port = obj(d.port);
+  if (port) {
+    const n = typeof port.number === 'number' ? port.number : 0;
+    if (!(Number.isInteger(n) && n >= 1 && n <= 65535)) issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}.port.number`, `port number ${n} must be in the range 1..65535`);
   }
 }
 
-/** Weighted destinations: no negative weight, and several destinations may not all weigh 0. */
-export function checkWeightedDestinations(issues: Issues, routes: unknown, path: string): void {
+/**
+ * Istio's validateHTTPRouteDestinations / validateRouteDestinations: each destination valid
+ * (unchecked for Gateway API routes), no negative weight, several destinations not all weighing 0.
+ */
+export function checkWeightedDestinations(issues: Issues, routes: unknown, path: string, gatewaySemantics = false): void {
   const entries = list(routes);
   let total = 0;
   entries.forEach((raw, i) => {
     const r = obj(raw);
-    if (!r) return;
-    checkDestination(issues, r.destination, `${path}[${i}].destination`);
+    if (!r) {
+      issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}[${i}]`, 'weight may not be nil');
+      return;
+    }
+    if (!obj(r.destination)) issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}[${i}].destination`, 'destination is required');
+    else if (!gatewaySemantics) checkDestination(issues, r.destination, `${path}[${i}].destination`);
     const weight = typeof r.weight === 'number' ? r.weight : 0;
     if (weight < 0) issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}[${i}].weight`, `weight must not be negative (got ${weight})`);
     total += weight;

@@ -1,7 +1,10 @@
 import { checkDestinationRule } from './destination-rule';
 import { checkGateway } from './gateway';
 import { Issues, obj } from './issues';
+import { checkRequestAuthentication } from './request-authentication';
 import { checkAuthorizationPolicy, checkPeerAuthentication } from './security';
+import { checkServiceEntry, checkWorkloadEntrySpec } from './service-entry';
+import { checkSidecar } from './sidecar';
 import { checkTelemetry } from './telemetry';
 import { checkVirtualService } from './virtual-service';
 import { KubeObject } from '../../core/kube-object';
@@ -9,17 +12,29 @@ import { Finding } from '../finding';
 
 export { WEBHOOK_CODES } from './codes';
 
+/** The namespace the object would live in (Istio checks exportTo against it). */
+function namespaceOf(object: KubeObject): string {
+  return typeof object.metadata.namespace === 'string' ? object.metadata.namespace : 'default';
+}
+
 type Check = (issues: Issues, spec: Record<string, any>, object: KubeObject) => void;
 
 /** The webhook's checks by `group/Kind`; every served version of a kind gets the same rules. */
 const CHECKS = new Map<string, Check>([
-  ['networking.istio.io/VirtualService', (issues, spec) => checkVirtualService(issues, spec)],
-  ['networking.istio.io/DestinationRule', (issues, spec) => checkDestinationRule(issues, spec)],
-  ['networking.istio.io/Gateway', (issues, spec) => checkGateway(issues, spec)],
+  ['networking.istio.io/VirtualService', (issues, spec, object) => checkVirtualService(issues, spec, obj(object.metadata.annotations), namespaceOf(object))],
+  ['networking.istio.io/DestinationRule', (issues, spec, object) => checkDestinationRule(issues, spec, namespaceOf(object))],
+  ['networking.istio.io/Gateway', (issues, spec, object) => checkGateway(issues, spec, object.metadata.name, obj(object.metadata.annotations))],
+  ['networking.istio.io/ServiceEntry', (issues, spec, object) => checkServiceEntry(issues, spec, namespaceOf(object))],
+  ['networking.istio.io/WorkloadEntry', (issues, spec) => checkWorkloadEntrySpec(issues, spec, 'spec', undefined, true)],
   ['security.istio.io/AuthorizationPolicy', (issues, spec, object) => checkAuthorizationPolicy(issues, object, spec)],
+  ['networking.istio.io/Sidecar', (issues, spec, object) => checkSidecar(issues, spec, namespaceOf(object))],
+  ['security.istio.io/RequestAuthentication', (issues, spec) => checkRequestAuthentication(issues, spec)],
   ['security.istio.io/PeerAuthentication', (issues, spec) => checkPeerAuthentication(issues, spec)],
   ['telemetry.istio.io/Telemetry', (issues, spec) => checkTelemetry(issues, spec)],
 ]);
+
+/** The kinds (`group/Kind`) the webhook stage checks. */
+export const WEBHOOK_CHECKED_KINDS: readonly string[] = [...CHECKS.keys()];
 
 /**
  * What Istio's validating admission webhook refuses (errors) or accepts with a warning, for

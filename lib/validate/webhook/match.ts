@@ -1,27 +1,11 @@
 import { WEBHOOK_CODES } from './codes';
+import { checkGatewayNames } from './gateway-names';
 import { Issues, list, obj } from './issues';
+import { isIstioDnsLabel } from './istio-hosts';
+import { regexProblem } from './regex';
+import { labelProblem } from '../../core/hosts';
 
-const compiled = new Map<string, boolean>();
-
-/**
- * Whether a regex compiles. Istio uses RE2; JavaScript's engine is an approximation (it accepts
- * a few constructs RE2 refuses, such as lookarounds and backreferences, which are refused here).
- */
-export function regexCompiles(pattern: string): boolean {
-  let ok = compiled.get(pattern);
-  if (ok === undefined) {
-    ok = !/\(\?[=!<]|\\[1-9]/.test(pattern);
-    if (ok) {
-      try {
-        new RegExp(pattern, 'u');
-      } catch {
-        ok = false;
-      }
-    }
-    compiled.set(pattern, ok);
-  }
-  return ok;
-}
+export { regexCompiles } from './regex';
 
 /** A StringMatch (`exact` | `prefix` | `regex`) of a route match. */
 function checkStringMatch(issues: Issues, match: unknown, path: string, opts: { emptyPrefixAllowed: boolean; presenceRegexAllowed?: boolean }): void {
@@ -31,8 +15,9 @@ function checkStringMatch(issues: Issues, match: unknown, path: string, opts: { 
     issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${path}.prefix`, 'an empty prefix match is not allowed here; remove the match to match everything');
   }
   if (typeof m.regex === 'string') {
-    if (m.regex === '') {issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${path}.regex`, 'an empty regex match is not allowed; remove it or write a pattern');} else if (!(opts.presenceRegexAllowed && m.regex === '*') && !regexCompiles(m.regex)) {
-      issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${path}.regex`, `"${m.regex}" is not a valid RE2 regular expression`);
+    if (m.regex === '') {issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${path}.regex`, 'an empty regex match is not allowed; remove it or write a pattern');} else if (!(opts.presenceRegexAllowed && m.regex === '*')) {
+      const problem = regexProblem(m.regex);
+      if (problem) issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${path}.regex`, `"${m.regex.length > 60 ? `${m.regex.slice(0, 57)}...` : m.regex}": ${problem}`);
     }
   }
 }
@@ -43,8 +28,22 @@ export function checkHttpMatches(issues: Issues, matches: unknown, path: string,
     const m = obj(raw);
     const at = `${path}[${i}]`;
     if (!m) return;
-    for (const field of ['uri', 'scheme', 'method', 'authority'] as const) {
-      checkStringMatch(issues, m[field], `${at}.${field}`, { emptyPrefixAllowed: true });
+    // Istio checks only the regex of a uri match; scheme, method and authority as headers are.
+    checkStringMatch(issues, m.uri, `${at}.uri`, { emptyPrefixAllowed: true });
+    for (const field of ['scheme', 'method', 'authority'] as const) {
+      checkStringMatch(issues, m[field], `${at}.${field}`, { emptyPrefixAllowed: false });
+    }
+    if (typeof m.port === 'number' && m.port !== 0 && !(m.port >= 1 && m.port <= 65535)) {
+      issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${at}.port`, `port number ${m.port} must be in the range 1..65535`);
+    }
+    for (const [key, value] of Object.entries(obj(m.sourceLabels) ?? {})) {
+      const problem = labelProblem(key, value);
+      if (problem) issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${at}.sourceLabels.${key}`, problem);
+    }
+    const gateways = list(m.gateways).filter((g): g is string => typeof g === 'string');
+    if (gateways.length) checkGatewayNames(issues, gateways, `${at}.gateways`, false);
+    if (typeof m.sourceNamespace === 'string' && m.sourceNamespace !== '' && !isIstioDnsLabel(m.sourceNamespace)) {
+      issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${at}.sourceNamespace`, `sourceNamespace match ${m.sourceNamespace} is invalid`);
     }
     for (const field of ['headers', 'withoutHeaders', 'queryParams'] as const) {
       for (const [name, value] of Object.entries(obj(m[field]) ?? {})) {

@@ -11,25 +11,33 @@ export const RETRY_ON_POLICIES = new Set([
 ]);
 
 
-/** Istio's rules for an HTTP route's `retries`. */
+/** Go's strconv.Atoi: an optional sign and decimal digits, else 0. */
+function atoi(text: string): number {
+  return /^[+-]?\d+$/.test(text) ? Number(text) : 0;
+}
+
+/** Istio's rules for an HTTP route's `retries` (agent.ValidateHTTPRetry). */
 export function checkRetries(issues: Issues, retries: unknown, path: string): void {
   const r = obj(retries);
   if (!r) return;
   const attempts = typeof r.attempts === 'number' ? r.attempts : 0;
   if (attempts < 0) issues.error(WEBHOOK_CODES.RETRIES, `${path}.attempts`, `attempts must not be negative (got ${attempts})`);
   if (attempts === 0) {
-    const others = ['perTryTimeout', 'retryOn', 'retryRemoteLocalities'].filter((k) => r[k] !== undefined && r[k] !== null && r[k] !== '' && r[k] !== false);
+    // Istio counts a field as configured when present at all (retryRemoteLocalities: false too).
+    const present = (k: string) => r[k] !== undefined && r[k] !== null && !(k === 'retryOn' && r[k] === '');
+    const others = ['perTryTimeout', 'retryOn', 'retryRemoteLocalities'].filter(present);
     if (others.length) {
       issues.error(WEBHOOK_CODES.RETRIES, path, `attempts is 0, which switches retries off, yet ${others.join(' and ')} ${others.length > 1 ? 'are' : 'is'} set; remove ${others.length > 1 ? 'them' : 'it'} or set attempts > 0`);
     }
   }
   checkDuration(issues, r.perTryTimeout, `${path}.perTryTimeout`);
-  if (typeof r.retryOn === 'string') {
-    for (const raw of r.retryOn.split(',')) {
-      const token = raw.trim();
-      if (RETRY_ON_POLICIES.has(token)) continue;
-      if (/^\d+$/.test(token) && KNOWN_HTTP_STATUS_CODES.has(Number(token))) continue;
-      const why = /^\d+$/.test(token) ? `${token} is not a known HTTP status code` : `"${token}" is not a retry condition Envoy knows`;
+  if (typeof r.retryOn === 'string' && r.retryOn !== '') {
+    // Split on "," exactly as Istio does: "unavailable, cancelled" holds the token " cancelled".
+    for (const token of r.retryOn.split(',')) {
+      if (RETRY_ON_POLICIES.has(token) || KNOWN_HTTP_STATUS_CODES.has(atoi(token))) continue;
+      const why = token.trim() !== token && RETRY_ON_POLICIES.has(token.trim())
+        ? `"${token}" is not a valid retryOn policy: Istio does not trim spaces, write "${r.retryOn.split(',').map((t: string) => t.trim()).join(',')}"`
+        : /^[+-]?\d+$/.test(token) ? `${token} is not a known HTTP status code` : `"${token}" is not a valid retryOn policy`;
       issues.error(WEBHOOK_CODES.RETRIES, `${path}.retryOn`, `${why}; use gRPC conditions (cancelled, deadline-exceeded, internal, resource-exhausted, unavailable), Envoy's (5xx, gateway-error, reset, connect-failure, refused-stream, retriable-4xx, ...) or an HTTP status code`);
     }
   }

@@ -1,32 +1,67 @@
 import { WEBHOOK_CODES } from './codes';
 import { Issues, list, obj } from './issues';
+import { checkPolicyTargets } from './policy-target';
 
-const TARGET_KINDS = new Map([
-  ['Service', ['', 'core']],
-  ['ServiceEntry', ['networking.istio.io']],
-  ['Gateway', ['gateway.networking.k8s.io']],
-  ['GatewayClass', ['gateway.networking.k8s.io']],
-]);
+const C = WEBHOOK_CODES.TELEMETRY;
 
-/** Istio's admission rules for a Telemetry resource beyond its CRD rules. */
+/** Istio's ValidateTelemetry (the access-log filter expression is not checked). */
 export function checkTelemetry(issues: Issues, spec: Record<string, any>): void {
-  const refs = [
-    ...(spec.targetRef ? [{ ref: obj(spec.targetRef), path: 'spec.targetRef' }] : []),
-    ...list(spec.targetRefs).map((r, i) => ({ ref: obj(r), path: `spec.targetRefs[${i}]` })),
-  ];
-  for (const { ref, path } of refs) {
-    const kind = String(ref?.kind ?? '');
-    const groups = TARGET_KINDS.get(kind);
-    if (!groups || !groups.includes(String(ref?.group ?? ''))) {
-      issues.error(WEBHOOK_CODES.TELEMETRY, `${path}.kind`, `Telemetry can target a Service, ServiceEntry, Gateway or GatewayClass, not ${ref?.group ? `${ref.group}/` : ''}${kind}`);
-    }
-  }
-  list(spec.tracing).forEach((t, i) => {
-    const sampling = obj(t)?.randomSamplingPercentage;
-    if (typeof sampling === 'number' && (sampling < 0 || sampling > 100)) issues.error(WEBHOOK_CODES.PERCENTAGE, `spec.tracing[${i}].randomSamplingPercentage`, `must be within 0-100 (got ${sampling})`);
-    for (const [name, tag] of Object.entries(obj(obj(t)?.customTags) ?? {})) {
-      const kinds = ['literal', 'environment', 'header'].filter((k) => obj(tag)?.[k] !== undefined);
-      if (kinds.length !== 1) issues.error(WEBHOOK_CODES.TELEMETRY, `spec.tracing[${i}].customTags.${name}`, 'a custom tag needs exactly one of literal, environment or header');
+  checkPolicyTargets(issues, spec, C);
+  list(spec.metrics).forEach((m, i) => {
+    const metrics = obj(m);
+    if (!metrics) return;
+    providers(issues, metrics.providers, `spec.metrics[${i}].providers`);
+    list(metrics.overrides).forEach((o, j) => {
+      const at = `spec.metrics[${i}].overrides[${j}]`;
+      const override = obj(o);
+      if (!override) {
+        issues.error(C, at, 'tagOverrides may not be null');
+        return;
+      }
+      for (const [tag, raw] of Object.entries(obj(override.tagOverrides) ?? {})) {
+        const to = obj(raw);
+        if (tag === '') issues.warn(C, `${at}.tagOverrides`, 'tagOverrides.name may not be empty');
+        if (!to) {
+          issues.error(C, `${at}.tagOverrides.${tag}`, 'tagOverrides may not be null');
+          continue;
+        }
+        const operation = to.operation ?? 'UPSERT';
+        const value = typeof to.value === 'string' ? to.value : '';
+        if (operation === 'UPSERT' && value === '') issues.error(C, `${at}.tagOverrides.${tag}.value`, 'tagOverrides.value must be set when operation is UPSERT');
+        if (operation === 'REMOVE' && value !== '') issues.error(C, `${at}.tagOverrides.${tag}.value`, 'tagOverrides.value may only be set when operation is UPSERT');
+      }
+      const match = obj(override.match);
+      if (match && typeof match.customMetric === 'string' && match.customMetric === '') issues.error(C, `${at}.match.customMetric`, 'customMetric may not be empty');
+    });
+  });
+  const tracing = list(spec.tracing);
+  if (tracing.length > 1) issues.warn(C, 'spec.tracing', 'multiple tracing is not currently supported');
+  tracing.forEach((t, i) => {
+    const tr = obj(t);
+    const at = `spec.tracing[${i}]`;
+    if (!tr) return;
+    if (list(tr.providers).length > 1) issues.warn(C, `${at}.providers`, 'multiple providers is not currently supported');
+    providers(issues, tr.providers, `${at}.providers`);
+    // A DoubleValue: a plain number in YAML.
+    const sampling = tr.randomSamplingPercentage;
+    if (typeof sampling === 'number' && (sampling < 0 || sampling > 100)) issues.error(WEBHOOK_CODES.PERCENTAGE, `${at}.randomSamplingPercentage`, `randomSamplingPercentage must be in range [0.0, 100.0] (got ${sampling})`);
+    for (const [name, raw] of Object.entries(obj(tr.customTags) ?? {})) {
+      const tag = obj(raw);
+      const path = `${at}.customTags.${name}`;
+      if (name === '') issues.error(C, `${at}.customTags`, 'tag name may not be empty');
+      if (!tag) {
+        issues.error(C, path, `tag '${name}' may not have a nil value`);
+        continue;
+      }
+      if (obj(tag.literal) && !obj(tag.literal)!.value) issues.error(C, `${path}.literal.value`, 'literal tag value may not be empty');
+      else if (obj(tag.header) && !obj(tag.header)!.name) issues.error(C, `${path}.header.name`, 'header tag name may not be empty');
+      else if (obj(tag.environment) && !obj(tag.environment)!.name) issues.error(C, `${path}.environment.name`, 'environment tag name may not be empty');
     }
   });
+  list(spec.accessLogging).forEach((l, i) => providers(issues, obj(l)?.providers, `spec.accessLogging[${i}].providers`));
+}
+
+function providers(issues: Issues, refs: unknown, path: string): void {
+  const bad = list(refs).findIndex((p) => typeof obj(p)?.name !== 'string' || obj(p)!.name === '');
+  if (bad >= 0) issues.error(C, `${path}[${bad}].name`, 'providers.name may not be empty');
 }
