@@ -8,7 +8,10 @@
  * 2. `istio-grpc lint` on mutated YAML (deletions, type swaps, junk, binary) and hostile inputs
  *    (deep nesting, alias bombs, huge and many documents): exit 0/1/2, never a stack trace.
  * 3. `istio-grpc logs` on mutated access logs: exit 0/2, never a stack trace.
- * 4. Decoding differential: random YAML decoded by lint's reader and by kubectl (when on PATH)
+ * 4. Hostile text: control characters in names, kinds, keys and log fields never reach text
+ *    output; runbook --out on generated names writes one file per valid Service, inside DIR,
+ *    with commands that never run input; long lines and endless devices stay bounded.
+ * 5. Decoding differential: random YAML decoded by lint's reader and by kubectl (when on PATH)
  *    gives the same JSON, or both refuse it.
  * Prints the figures; exits 1 on the first contract violation (with the input that caused it).
  */
@@ -18,6 +21,7 @@ import { Yaml } from 'cdk8s';
 import fc from 'fast-check';
 import { contractViolation, runWithStdin } from './fuzz/cli-run';
 import { decodingDifferential } from './fuzz/decoding';
+import { fuzzControlCharacters, fuzzRunbookNames, fuzzSizes, HostileReport } from './fuzz/hostile-text';
 import { hostileYamlInputs, LOG_MUTATIONS, mutate, seededRand, YAML_MUTATIONS } from './fuzz/mutate';
 import { buildExampleApp } from '../examples/cdk8s/app';
 import { EXTRA_BUILDERS } from '../examples/cdk8s/builders';
@@ -28,6 +32,7 @@ import { seeded } from '../test/util/yaml-corpus';
 const PROPERTY_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const LINT_RUNS = Number(process.env.FUZZ_LINT_RUNS ?? 3_000);
 const LOG_RUNS = Number(process.env.FUZZ_LOG_RUNS ?? 2_000);
+const HOSTILE_RUNS = Number(process.env.FUZZ_HOSTILE_RUNS ?? 500);
 const DECODE_RUNS = Number(process.env.FUZZ_DECODE_RUNS ?? 2_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 
@@ -82,6 +87,17 @@ async function hostile(): Promise<void> {
   }
 }
 
+async function hostileText(): Promise<void> {
+  const rand = seededRand(SEED + 1);
+  const reports: HostileReport[] = [
+    ...await fuzzControlCharacters(rand, HOSTILE_RUNS, fail),
+    await fuzzRunbookNames(rand, Math.ceil(HOSTILE_RUNS / 5), fail),
+    ...await fuzzSizes(rand, Math.ceil(HOSTILE_RUNS / 25), fail, sampleRss),
+  ];
+  sampleRss();
+  for (const r of reports) process.stdout.write(`${r.name}: ${r.cases} cases, slowest ${r.slowestMs.toFixed(0)} ms, 0 violations\n`);
+}
+
 async function decoding(): Promise<void> {
   if (!kubectlPath()) {
     process.stdout.write('decoding differential: skipped, kubectl is not on PATH\n');
@@ -103,6 +119,7 @@ async function main(): Promise<void> {
   await hostile();
   const logSeeds = readdirSync('test/fixtures/access-logs').map((f) => readFileSync(join('test/fixtures/access-logs', f), 'utf8'));
   await fuzzCli('logs', ['logs', '-'], logSeeds, LOG_MUTATIONS, LOG_RUNS, [0]);
+  await hostileText();
   await decoding();
   process.stdout.write(`peak RSS ${mib(peakRss)}\n`);
 }

@@ -195,7 +195,7 @@ describe('runbook of a split service', () => {
     const svc = new GrpcMeshService(chart, 'users', SERVICE);
     new GrpcCanary(chart, 'canary', { service: svc, canaryWeight: 20 });
     const markdown = svc.runbook();
-    expect(markdown).toMatch(/istioctl x describe service users -n shop/);
+    expect(markdown).toContain("istioctl x describe service 'users' -n 'shop'");
     expect(markdown).toMatch(/outbound\|50051\|canary\|users\.shop\.svc\.cluster\.local/);
     expect(markdown).toMatch(/```mermaid[\s\S]*20%/);
   });

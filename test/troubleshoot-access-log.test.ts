@@ -174,7 +174,7 @@ describe('AccessLogAnalyzer', () => {
   test('remembers only the first malformed line numbers', () => {
     const analyzer = new AccessLogAnalyzer({ malformedSamples: 2 });
     for (let i = 0; i < 4; i++) analyzer.addLine('garbage');
-    expect(analyzer.summary().malformed).toStrictEqual({ count: 4, firstLines: [1, 2] });
+    expect(analyzer.summary().malformed).toStrictEqual({ count: 4, firstLines: [1, 2], tooLong: 0 });
   });
 });
 

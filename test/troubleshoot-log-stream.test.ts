@@ -32,7 +32,6 @@ test('a ~50 MB log streams through in bounded memory', async () => {
   let peak = 0;
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed - before); }, 20);
   // WHEN
-  const started = Date.now();
   const summary = await analyzeAccessLogStream(log.stream, { top: 10 });
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().heapUsed - before);
@@ -42,5 +41,4 @@ test('a ~50 MB log streams through in bounded memory', async () => {
   expect(summary.slowest).toHaveLength(10);
   expect(summary.topRoutes).toHaveLength(10);
   expect(peak).toBeLessThan(40 * 1024 * 1024);
-  expect(Date.now() - started).toBeLessThan(15000);
 }, 30000);

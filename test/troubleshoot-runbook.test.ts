@@ -17,18 +17,18 @@ describe('renderRunbooks', () => {
     // WHEN
     const runbooks = renderRunbooks(SHOP);
     // THEN the http Service gets none, the gRPC one gets the pinned runbook
-    expect(runbooks.map((r) => [r.namespace, r.serviceName, r.fileName])).toStrictEqual([['shop', 'users', 'shop-users.runbook.md']]);
+    expect(runbooks.map((r) => [r.namespace, r.serviceName, r.fileName])).toStrictEqual([['shop', 'users', 'shop.users.runbook.md']]);
     expect(runbooks[0].markdown).toMatchSnapshot();
   });
 
   test('names the exact commands, clusters and workloads', () => {
     const md = renderRunbooks(SHOP)[0].markdown;
-    expect(md).toContain('istioctl x describe service users -n shop');
-    expect(md).toContain('istioctl proxy-config cluster $CLIENT_POD -n shop --fqdn users.shop.svc.cluster.local -o json');
-    expect(md).toContain('istioctl proxy-config endpoint $CLIENT_POD -n shop --cluster "outbound|50051|v2|users.shop.svc.cluster.local"');
-    expect(md).toContain('istioctl proxy-config route $CLIENT_POD -n shop --name 50051 -o json');
-    expect(md).toContain('kubectl logs $SERVER_POD -c istio-proxy -n shop');
-    expect(md).toContain('istioctl analyze -n shop');
+    expect(md).toContain("istioctl x describe service 'users' -n 'shop'");
+    expect(md).toContain('istioctl proxy-config cluster "$CLIENT_POD" -n \'shop\' --fqdn \'users.shop.svc.cluster.local\' -o json');
+    expect(md).toContain('istioctl proxy-config endpoint "$CLIENT_POD" -n \'shop\' --cluster \'outbound|50051|v2|users.shop.svc.cluster.local\'');
+    expect(md).toContain('istioctl proxy-config route "$CLIENT_POD" -n \'shop\' --name \'50051\' -o json');
+    expect(md).toContain('kubectl logs "$SERVER_POD" -c istio-proxy -n \'shop\'');
+    expect(md).toContain("istioctl analyze -n 'shop'");
     expect(md).toContain('`circuitBreakers.thresholds[0]` has `maxConnections: 100`, `maxRequests: 1000`');
     expect(md).toMatch(/vs_shop_users -->\|"all calls · 10%"\| subset_v2/);
     expect(md).toMatch(/subset_v2 --> wl_Deployment_users_v2/);
@@ -71,7 +71,7 @@ describe('renderRunbooks', () => {
 
   test('runbooks are sorted by namespace and name', () => {
     const objects = [service('b', [{ name: 'grpc', port: 1 }], 'z'), service('a', [{ name: 'grpc', port: 1 }], 'z'), service('c', [{ name: 'grpc', port: 1 }], 'a')];
-    expect(renderRunbooks(objects).map((r) => r.fileName)).toStrictEqual(['a-c.runbook.md', 'z-a.runbook.md', 'z-b.runbook.md']);
+    expect(renderRunbooks(objects).map((r) => r.fileName)).toStrictEqual(['a.c.runbook.md', 'z.a.runbook.md', 'z.b.runbook.md']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { ExitCode } from './io';
+import { escapeControlChars } from '../core/printable';
 
 /** Error messages longer than this are cut: the first lines say what went wrong. */
 export const MAX_FATAL_MESSAGE_LENGTH = 2000;
@@ -7,7 +8,7 @@ export const MAX_FATAL_MESSAGE_LENGTH = 2000;
 export function fatalMessage(err: unknown): string {
   const raw = err instanceof Error ? err.message || err.name : String(err);
   const message = raw.length > MAX_FATAL_MESSAGE_LENGTH ? `${raw.slice(0, MAX_FATAL_MESSAGE_LENGTH)}...` : raw;
-  return `istio-grpc: ${message || 'unexpected error'}\n`;
+  return `istio-grpc: ${escapeControlChars(message) || 'unexpected error'}\n`;
 }
 
 /** Writes {@link fatalMessage} to `stderr` and returns exit code 2; never throws, even if `stderr` does. */

@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import { CliIo, ExitCode } from './io';
+import { describeValue } from '../core/errors';
+import { escapeControlCharsKeepingLines } from '../core/printable';
 import { explainFlagText } from '../troubleshoot/flag-explain';
 import { findResponseFlag, suggestResponseFlags } from '../troubleshoot/flag-lookup';
 import { RESPONSE_FLAGS, ResponseFlagInfo } from '../troubleshoot/response-flags';
@@ -12,7 +14,7 @@ import { RESPONSE_FLAGS, ResponseFlagInfo } from '../troubleshoot/response-flags
 export function flagsCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('flags')
     .description('Explain Envoy response flags (UH, UF, UO, NR, UT, UR, ...) for gRPC services on Istio.')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
     .argument('[codes...]', 'flags to explain, short or long names; all flags when omitted')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((codes: string[], opts: { format: 'text' | 'json' }) => {
@@ -31,7 +33,7 @@ export function flagsCommand(io: CliIo, setExit: (code: number) => void): Comman
         for (const code of unknown) {
           const hints = suggestResponseFlags(code);
           const hint = hints.length ? ` Did you mean ${hints.join(', ')}?` : '';
-          io.stderr.write(`istio-grpc flags: unknown response flag "${code}".${hint} Run "istio-grpc flags" to list them all.\n`);
+          io.stderr.write(`istio-grpc flags: unknown response flag ${describeValue(code)}.${hint} Run "istio-grpc flags" to list them all.\n`);
         }
         setExit(ExitCode.USAGE);
         return;

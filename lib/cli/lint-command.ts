@@ -8,6 +8,7 @@ import { readMeshConfigFile } from './mesh-config-file';
 import { packageVersionOrUnknown } from './package-version';
 import { atLeast, parseSeverityThreshold } from './severity-threshold';
 import { isSuppressed, parseSuppression, Suppression, unknownSuppressionCodes } from './suppress';
+import { escapeControlCharsKeepingLines, MAX_PROBLEM_CHARS, printable } from '../core/printable';
 import { validateSources } from '../validate/engine';
 import { Severity } from '../validate/finding';
 
@@ -28,7 +29,7 @@ interface LintOptions {
 export function lintCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('lint')
     .description('Check Kubernetes/Istio YAML like the API server, the Istio webhook and istioctl analyze would, offline.')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
     .argument('<paths...>', 'YAML/JSON files, directories (searched recursively), or - for standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     // Names, syntax and defaults of `istioctl analyze`.
@@ -50,12 +51,14 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
         return;
       }
       const inputs = await readLintInputs(paths, io.stdin);
-      for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${warning}\n`);
+      for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${printable(warning, MAX_PROBLEM_CHARS)}\n`);
+      for (const line of inputs.unreadable) io.stderr.write(`istio-grpc lint: ${printable(line, MAX_PROBLEM_CHARS)}\n`);
       if (inputs.problems.length) {
-        for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${problem}\n`);
+        for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${printable(problem, MAX_PROBLEM_CHARS)}\n`);
         setExit(ExitCode.USAGE);
         return;
       }
+      // Part of a directory could not be read: the rest is still linted and reported, and the exit code is 2.
       const all = validateSources(inputs.sources, mesh ? { meshConfig: mesh.meshConfig } : {});
       const kept = all.filter((f) => !isSuppressed(f, opts.suppress));
       // As in istioctl, the exit code looks at every finding kept, whatever the output threshold hides.
@@ -64,6 +67,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
       io.stdout.write(opts.format === 'sarif' ? renderLintSarif(shown, packageVersionOrUnknown())
         : opts.format === 'json' ? renderLintJson(shown, summary)
           : renderLintText(shown, summary, Boolean(io.stdout.isTTY)));
-      setExit(kept.some((f) => atLeast(f.severity, opts.failureThreshold)) ? ExitCode.FINDINGS : ExitCode.OK);
+      if (inputs.unreadable.length) setExit(ExitCode.USAGE);
+      else setExit(kept.some((f) => atLeast(f.severity, opts.failureThreshold)) ? ExitCode.FINDINGS : ExitCode.OK);
     });
 }

@@ -1,3 +1,4 @@
+import { escapeControlChars, MAX_MESSAGE_CHARS, printable } from '../core/printable';
 import { describeResource, Finding, Severity } from '../validate/finding';
 
 /** Counts of a lint run. */
@@ -41,8 +42,9 @@ const RESET = '\x1b[0m';
 export function renderLintText(findings: readonly Finding[], summary: LintSummary, color: boolean): string {
   const paint = (code: string, text: string) => (color ? `${code}${text}${RESET}` : text);
   const lines = findings.map((f) => {
-    const at = f.path ? ` ${f.path}` : '';
-    return `${locationOf(f)}  ${paint(COLORS[f.severity], f.severity.padEnd(7))} ${f.code}  ${describeResource(f.resource)}${at}: ${f.message}`;
+    // Text from the input (file, kind, name, path, message) has its control characters escaped.
+    const at = f.path ? ` ${escapeControlChars(f.path)}` : '';
+    return `${escapeControlChars(locationOf(f))}  ${paint(COLORS[f.severity], f.severity.padEnd(7))} ${printable(f.code)}  ${printable(describeResource(f.resource), MAX_MESSAGE_CHARS)}${at}: ${escapeControlChars(f.message)}`;
   });
   lines.push(summaryLine(summary));
   return lines.join('\n') + '\n';

@@ -1,6 +1,7 @@
 import { createReadStream, promises as fs } from 'fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliIo, ExitCode } from './io';
+import { escapeControlCharsKeepingLines, printable } from '../core/printable';
 import { renderAccessLogReport } from '../troubleshoot/access-log-report';
 import { analyzeAccessLogStream } from '../troubleshoot/access-log-stream';
 
@@ -25,7 +26,7 @@ interface LogsOptions {
 export function logsCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('logs')
     .description('Summarize istio-proxy access logs: response flags, gRPC statuses, failing clusters and routes, slowest calls, advice.')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
     .argument('[file]', 'access log file, or - for standard input', '-')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--top <n>', 'how many slowest requests, clusters and routes to list').argParser(parseTop).default(10))
@@ -47,10 +48,13 @@ async function runLogs(io: CliIo, file: string, opts: LogsOptions): Promise<numb
     try {
       const stat = await fs.stat(file);
       if (stat.isDirectory()) throw new Error('it is a directory');
+      // A device never ends (/dev/zero, /dev/urandom) or is a terminal; pipes and files are logs.
+      if (stat.isCharacterDevice() || stat.isBlockDevice()) throw new Error('it is a device, not a log file; pipe it in with - if you mean it');
+      if (stat.isSocket()) throw new Error('it is a socket, not a log file');
       size = stat.size;
       await fs.access(file, fs.constants.R_OK);
     } catch (err) {
-      io.stderr.write(`istio-grpc logs: cannot read ${file}: ${reason(err)}\n`);
+      io.stderr.write(`istio-grpc logs: cannot read ${printable(file)}: ${printable(reason(err))}\n`);
       return ExitCode.USAGE;
     }
     input = createReadStream(file);
@@ -59,14 +63,14 @@ async function runLogs(io: CliIo, file: string, opts: LogsOptions): Promise<numb
   try {
     const summary = await analyzeAccessLogStream(input, {
       top: opts.top,
-      ...(showProgress ? { onProgress: (bytes: number) => io.stderr.write(`\rreading ${file}: ${Math.floor((bytes / size) * 100)}%`) } : {}),
+      ...(showProgress ? { onProgress: (bytes: number) => io.stderr.write(`\rreading ${printable(file)}: ${Math.floor((bytes / size) * 100)}%`) } : {}),
     });
     if (showProgress) io.stderr.write('\r\x1b[K');
     const source = file === '-' ? 'standard input' : file;
     io.stdout.write(opts.format === 'json' ? JSON.stringify({ source, ...summary }, null, 2) + '\n' : renderAccessLogReport(summary, source));
     return ExitCode.OK;
   } catch (err) {
-    io.stderr.write(`istio-grpc logs: cannot read ${file === '-' ? 'standard input' : file}: ${reason(err)}\n`);
+    io.stderr.write(`istio-grpc logs: cannot read ${file === '-' ? 'standard input' : printable(file)}: ${printable(reason(err))}\n`);
     return ExitCode.USAGE;
   }
 }

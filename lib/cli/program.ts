@@ -6,6 +6,7 @@ import { lintCommand } from './lint-command';
 import { logsCommand } from './logs-command';
 import { packageVersionOrUnknown } from './package-version';
 import { runbookCommand } from './runbook-command';
+import { escapeControlCharsKeepingLines } from '../core/printable';
 
 /**
  * Runs the `istio-grpc` CLI with `argv` (without the node and script entries) and resolves to
@@ -22,7 +23,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       .exitOverride()
       .configureOutput({
         writeOut: (s) => io.stdout.write(s),
-        writeErr: (s) => io.stderr.write(s),
+        writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)),
       });
     for (const make of [lintCommand, flagsCommand, logsCommand, runbookCommand]) {
       program.addCommand(make(io, setExit).exitOverride());

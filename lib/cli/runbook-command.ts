@@ -1,78 +1,74 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import { Command } from 'commander';
 import { CliIo, ExitCode } from './io';
+import { readLintInputs } from './lint-inputs';
+import { writeInsideDirectory } from './write-inside';
 import { KubeObject } from '../core/kube-object';
-import { pushAll } from '../core/push-all';
-import { renderRunbooks } from '../troubleshoot/runbook';
-import { nonGrpcServices } from '../troubleshoot/runbook-model';
-import { parseYamlDocuments } from '../validate/yaml-documents';
+import { escapeControlCharsKeepingLines, MAX_PROBLEM_CHARS, printable } from '../core/printable';
+import { renderRunbook } from '../troubleshoot/runbook';
+import { buildRunbookModels, nonGrpcServices, refusedServices } from '../troubleshoot/runbook-model';
+import { runbookFileName } from '../troubleshoot/runbook-names';
 
 /**
- * `istio-grpc runbook [--out DIR] FILE...`: reads multi-document YAML manifests and writes one
- * Markdown runbook per gRPC Service (`<namespace>-<name>.runbook.md` in DIR, or all to stdout).
- * Exit 0; 1 when the manifests hold no gRPC Service; 2 for unreadable files or bad YAML.
+ * `istio-grpc runbook [--out DIR] PATH...`: reads multi-document YAML manifests (files,
+ * directories, `-`; read as lint reads them) and writes one Markdown runbook per gRPC Service
+ * (`<namespace>.<name>.runbook.md` in DIR, or all to stdout). Services whose name or namespace is
+ * not a DNS label are refused: they never reach a file name or a command. Exit 0; 1 when the
+ * manifests hold no gRPC Service; 2 for unreadable files, bad YAML or refused Services.
  */
 export function runbookCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('runbook')
     .description('Write a Markdown troubleshooting runbook for each gRPC Service in the manifests.')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .argument('<files...>', 'manifest files (multi-document YAML or JSON)')
-    .option('--out <dir>', 'directory to write <namespace>-<name>.runbook.md files into (default: print to stdout)')
-    .action(async (files: string[], opts: { out?: string }) => {
-      setExit(await runRunbook(io, files, opts.out));
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
+    .argument('<paths...>', 'manifest files (multi-document YAML or JSON), directories, or - for standard input')
+    .option('--out <dir>', 'directory to write <namespace>.<name>.runbook.md files into (default: print to stdout)')
+    .action(async (paths: string[], opts: { out?: string }) => {
+      setExit(await runRunbook(io, paths, opts.out));
     });
 }
 
-async function runRunbook(io: CliIo, files: string[], outDir: string | undefined): Promise<number> {
-  const objects: KubeObject[] = [];
-  for (const file of files) {
-    const loaded = await loadManifests(file);
-    if (typeof loaded === 'string') {
-      io.stderr.write(`istio-grpc runbook: ${loaded}\n`);
-      return ExitCode.USAGE;
-    }
-    pushAll(objects, loaded);
-  }
-  const runbooks = renderRunbooks(objects);
-  if (runbooks.length === 0) {
-    const others = nonGrpcServices(objects);
-    io.stderr.write('istio-grpc runbook: no gRPC Service in the manifests. Istio reads a port as gRPC only when it is named '
-      + '"grpc" or "grpc-<suffix>" (or "http2"/"http2-<suffix>"), or sets appProtocol grpc/http2.'
-      + (others.length ? ` Services seen: ${others.join(', ')}.` : '') + '\n');
-    return ExitCode.FINDINGS;
-  }
-  if (!outDir) {
-    io.stdout.write(runbooks.map((r) => r.markdown).join('\n---\n\n'));
-    return ExitCode.OK;
-  }
-  try {
-    await fs.mkdir(outDir, { recursive: true });
-    for (const r of runbooks) {
-      const target = path.join(outDir, r.fileName);
-      await fs.writeFile(target, r.markdown);
-      io.stdout.write(`wrote ${target}\n`);
-    }
-  } catch (err) {
-    io.stderr.write(`istio-grpc runbook: cannot write to ${outDir}: ${(err as Error).message}\n`);
+async function runRunbook(io: CliIo, paths: string[], outDir: string | undefined): Promise<number> {
+  const say = (line: string) => io.stderr.write(`istio-grpc runbook: ${printable(line, MAX_PROBLEM_CHARS)}\n`);
+  const inputs = await readLintInputs(paths, io.stdin);
+  for (const warning of inputs.warnings) say(`warning: ${warning}`);
+  for (const line of inputs.unreadable) say(line);
+  if (inputs.problems.length) {
+    for (const problem of inputs.problems) say(problem);
     return ExitCode.USAGE;
   }
-  return ExitCode.OK;
+  const objects: KubeObject[] = [];
+  for (const s of inputs.sources) if (isKubeObject(s.object)) objects.push(s.object);
+  const refused = refusedServices(objects);
+  for (const reason of refused) say(reason);
+  const models = buildRunbookModels(objects);
+  if (models.length === 0 && refused.length === 0) {
+    const others = nonGrpcServices(objects);
+    say('no gRPC Service in the manifests. Istio reads a port as gRPC only when it is named '
+      + '"grpc" or "grpc-<suffix>" (or "http2"/"http2-<suffix>"), or sets appProtocol grpc/http2.'
+      + (others.length ? ` Services seen: ${others.slice(0, 20).join(', ')}${others.length > 20 ? `, and ${others.length - 20} more` : ''}.` : ''));
+    return ExitCode.FINDINGS;
+  }
+  const status = refused.length || inputs.unreadable.length ? ExitCode.USAGE : ExitCode.OK;
+  // One runbook rendered and written at a time, so thousands of Services never sit in memory as Markdown.
+  if (!outDir) {
+    for (let i = 0; i < models.length; i++) await writeOut(io.stdout, (i ? '\n---\n\n' : '') + renderRunbook(models[i]));
+    return status;
+  }
+  for (const m of models) {
+    const fileName = runbookFileName(m.namespace, m.name);
+    try {
+      const target = await writeInsideDirectory(outDir, fileName, renderRunbook(m));
+      io.stdout.write(`wrote ${printable(target, 1000)}\n`);
+    } catch (err) {
+      say(`cannot write ${fileName} in ${outDir}: ${(err as Error).message}`);
+      return ExitCode.USAGE;
+    }
+  }
+  return status;
 }
 
-/** The objects of one manifest file, or a sentence saying why it cannot be read. */
-async function loadManifests(file: string): Promise<KubeObject[] | string> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message}`;
-  }
-  // The same reader as lint: `kind: List` expanded, syntax errors with file:line:column.
-  const parsed = parseYamlDocuments(text, file);
-  if (parsed.problems.length) return parsed.problems[0];
-  return parsed.sources.map((s) => s.object).filter(isKubeObject);
+/** Writes and waits for the stream to drain when its buffer is full. */
+async function writeOut(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }
 
 function isObject(v: unknown): v is Record<string, any> {

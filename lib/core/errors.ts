@@ -1,3 +1,5 @@
+import { MAX_MESSAGE_CHARS, MAX_QUOTED_CHARS, printable } from './printable';
+
 /**
  * What went wrong with one input value, in the words a user needs to fix it. Every prop check
  * throws an `IstioGrpcError` with these fields and the message
@@ -40,8 +42,16 @@ export class IstioGrpcError extends Error {
   }
 }
 
-/** Renders a value for a message: strings quoted, objects as compact JSON. */
-export function describeValue(value: unknown): string {
+/**
+ * Renders a value for a message: strings quoted, objects as compact JSON, cut to
+ * `MAX_QUOTED_CHARS` with the original length (a 10 MB regex is not echoed whole) and with
+ * control characters escaped. The one place where messages quote a user's value.
+ */
+export function describeValue(value: unknown, max: number = MAX_QUOTED_CHARS): string {
+  return printable(rawDescription(value), max);
+}
+
+function rawDescription(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') return JSON.stringify(value);
   if (value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -55,6 +65,14 @@ export function describeValue(value: unknown): string {
     // Cycles, BigInts and objects without a prototype still get a readable description.
     return Object.prototype.toString.call(value);
   }
+}
+
+/**
+ * A whole message bounded for display: cut to `MAX_MESSAGE_CHARS` around the middle (the start
+ * says what is wrong, the end how to fix it), control characters escaped.
+ */
+export function boundMessage(message: string): string {
+  return printable(message, MAX_MESSAGE_CHARS);
 }
 
 /** `[Prod/Users] retries.attempts: got -1; attempts must be >= 0. Fix: ...` */

@@ -38,6 +38,7 @@ export class AccessLogAnalyzer {
   private failures = 0;
   private skipped = 0;
   private malformed = 0;
+  private overlong = 0;
   private withoutFlags = 0;
   private readonly formats = { text: 0, json: 0 };
   private readonly malformedLines: number[] = [];
@@ -71,11 +72,22 @@ export class AccessLogAnalyzer {
     if (classified.kind === 'skipped') {
       this.skipped++;
     } else if (classified.kind === 'malformed') {
-      this.malformed++;
-      if (this.malformedLines.length < this.malformedSamples) this.malformedLines.push(this.lines);
+      this.countMalformed();
     } else {
       this.addRecord(classified.record);
     }
+  }
+
+  /** Counts a line too long to read (its text was never held) as malformed. */
+  public addOverlongLine(): void {
+    this.lines++;
+    this.overlong++;
+    this.countMalformed();
+  }
+
+  private countMalformed(): void {
+    this.malformed++;
+    if (this.malformedLines.length < this.malformedSamples) this.malformedLines.push(this.lines);
   }
 
   private addRecord(record: AccessLogRecord): void {
@@ -84,7 +96,9 @@ export class AccessLogAnalyzer {
     const failed = isFailure(record);
     if (failed) this.failures++;
     if (record.responseFlags.length === 0) this.withoutFlags++;
-    for (const flag of record.responseFlags) this.flags.get(findResponseFlag(flag)?.code ?? flag).n++;
+    // `UF,UF,UF` is one request with flag UF: each flag counts once per request.
+    const flags = new Set(record.responseFlags.map((flag) => findResponseFlag(flag)?.code ?? flag));
+    for (const flag of flags) this.flags.get(flag).n++;
     if (record.grpcStatus !== undefined) this.grpc.get(record.grpcStatus).n++;
     this.codes.get(record.responseCode === undefined ? '-' : String(record.responseCode)).n++;
     tallyInto(this.clusters.get(record.upstreamCluster ?? '-'), failed);
@@ -115,7 +129,7 @@ export class AccessLogAnalyzer {
       failures: this.failures,
       formats: { ...this.formats },
       skipped: this.skipped,
-      malformed: { count: this.malformed, firstLines: [...this.malformedLines] },
+      malformed: { count: this.malformed, firstLines: [...this.malformedLines], tooLong: this.overlong },
       withoutFlags: { count: this.withoutFlags, percent: percent(this.withoutFlags, total) },
       responseFlags: flagCounts.map(([flag, { n }]) => {
         const info = findResponseFlag(flag);

@@ -133,7 +133,14 @@ function dash(value: string | undefined): string | undefined {
 
 function str(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  return dash(typeof value === 'string' ? value : String(value));
+  return dash(fieldText(value));
+}
+
+/** A JSON field as text: objects and lists as compact JSON, never `[object Object]`. */
+export function fieldText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
 }
 
 function number(value: unknown): number | undefined {

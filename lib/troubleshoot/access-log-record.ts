@@ -55,7 +55,7 @@ GRPC_BY_KEY.set('CANCELED', 1); // Envoy's CAMEL_STRING spelling
  */
 export function normalizeGrpcStatus(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '' || value === '-') return undefined;
-  const text = String(value).trim();
+  const text = (typeof value === 'object' ? JSON.stringify(value) : String(value)).trim();
   const code = /^\d+$/.test(text) ? Number(text) : GRPC_BY_KEY.get(text.toUpperCase().replace(/[_\s-]/g, ''));
   if (code !== undefined && code < GRPC_CODES.length) return `${GRPC_CODES[code]} (${code})`;
   return text.slice(0, 40);

@@ -1,6 +1,6 @@
-import { createInterface } from 'readline';
 import { AccessLogAnalyzer, AccessLogAnalyzerOptions } from './access-log-analyzer';
 import { AccessLogSummary } from './access-log-summary';
+import { BoundedLineSplitter, MAX_LINE_BYTES } from './bounded-lines';
 
 /** Options of `analyzeAccessLogStream`. */
 export interface AnalyzeStreamOptions extends AccessLogAnalyzerOptions {
@@ -14,33 +14,40 @@ export interface AnalyzeStreamOptions extends AccessLogAnalyzerOptions {
    * @default 250
    */
   readonly progressIntervalMs?: number;
+  /**
+   * Bytes a line may hold; longer lines are counted as malformed and never held whole.
+   * @default MAX_LINE_BYTES (1 MiB)
+   */
+  readonly maxLineBytes?: number;
 }
 
 /**
  * Reads an access log line by line from a stream (a file, stdin, `kubectl logs` piped in) and
- * summarizes it. Only the current line and the bounded tallies are held in memory.
+ * summarizes it. Only the current line (up to `maxLineBytes`) and the bounded tallies are held
+ * in memory; longer lines are counted as malformed.
  */
 export async function analyzeAccessLogStream(input: NodeJS.ReadableStream, options: AnalyzeStreamOptions = {}): Promise<AccessLogSummary> {
   const analyzer = new AccessLogAnalyzer(options);
+  const splitter = new BoundedLineSplitter({
+    line: (text) => analyzer.addLine(text),
+    overlong: () => analyzer.addOverlongLine(),
+  }, options.maxLineBytes ?? MAX_LINE_BYTES);
   const onProgress = options.onProgress;
-  if (onProgress) {
-    const interval = options.progressIntervalMs ?? 250;
-    let bytes = 0;
-    let last = 0;
-    input.on('data', (chunk: Buffer | string) => {
-      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+  const interval = options.progressIntervalMs ?? 250;
+  let bytes = 0;
+  let last = 0;
+  for await (const chunk of input) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk as Buffer;
+    splitter.push(buf);
+    if (onProgress) {
+      bytes += buf.length;
       const now = Date.now();
       if (now - last >= interval) {
         last = now;
         onProgress(bytes);
       }
-    });
+    }
   }
-  const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
-  await new Promise<void>((resolve, reject) => {
-    lines.on('line', (line) => analyzer.addLine(line));
-    lines.on('close', resolve);
-    input.on('error', reject);
-  });
+  splitter.end();
   return analyzer.summary();
 }

@@ -42,8 +42,11 @@ export interface AccessLogSummary {
   readonly formats: { readonly text: number; readonly json: number };
   /** Blank lines and the proxy's own log lines. */
   readonly skipped: number;
-  /** Lines in no format this tool reads, with the first few line numbers. */
-  readonly malformed: { readonly count: number; readonly firstLines: readonly number[] };
+  /**
+   * Lines in no format this tool reads, with the first few line numbers; `tooLong` of them were
+   * over the line-length cap (counted, never held).
+   */
+  readonly malformed: { readonly count: number; readonly firstLines: readonly number[]; readonly tooLong: number };
   /** Requests without any response flag. */
   readonly withoutFlags: CountShare;
   /** Per flag, most frequent first. `known` is false for flags missing from the catalog. */

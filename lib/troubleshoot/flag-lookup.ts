@@ -14,11 +14,12 @@ export function findResponseFlag(name: string): ResponseFlagInfo | undefined {
 
 /**
  * Splits a `%RESPONSE_FLAGS%` value (`UT,URX`; `-` for none) into its flags. Envoy joins several
- * flags with commas; older versions and some log pipelines use spaces or `|`.
+ * flags with commas; older versions and some log pipelines use spaces or `|`. Repeats are dropped.
  */
 export function splitResponseFlags(value: string | undefined): string[] {
   if (!value || value === '-') return [];
-  return value.split(/[,|\s]+/).filter((f) => f.length > 0 && f !== '-');
+  // A flag written twice (`UF,UF`) is still one flag of the request.
+  return [...new Set(value.split(/[,|\s]+/).filter((f) => f.length > 0 && f !== '-'))];
 }
 
 /**

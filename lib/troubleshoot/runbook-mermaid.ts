@@ -1,9 +1,5 @@
 import { formatLabels, ServiceRunbookModel, WorkloadModel } from './runbook-model';
-
-/** Text inside a quoted Mermaid label: quotes and angle brackets would end or break it. */
-function label(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
-}
+import { mermaidLabel as label, mermaidLines as labelLines } from './runbook-text';
 
 /** A Mermaid node id from any name. */
 function id(prefix: string, name: string): string {
@@ -11,7 +7,7 @@ function id(prefix: string, name: string): string {
 }
 
 function workloadText(w: WorkloadModel): string {
-  return `${label(`${w.kind} ${w.name}`)}${w.replicas !== undefined ? `<br/>replicas: ${w.replicas}` : ''}`;
+  return w.replicas !== undefined ? labelLines(`${w.kind} ${w.name}`, `replicas: ${w.replicas}`) : label(`${w.kind} ${w.name}`);
 }
 
 /**
@@ -23,13 +19,15 @@ export function renderTrafficFlowchart(m: ServiceRunbookModel): string {
   const edges: string[] = [];
   const svcNode = id('svc', m.name);
   const port = m.ports[0];
-  lines.push(`  ${svcNode}["Service ${label(m.name)}<br/>${label(m.fqdn)}:${port.port} (${port.protocol})"]`);
+  lines.push(`  ${svcNode}["${labelLines(`Service ${m.name}`, `${m.fqdn}:${port.port} (${port.protocol})`)}"]`);
 
   const callersOfVs = m.virtualServices.flatMap((vs) => vs.gateways.filter((g) => g === 'mesh'));
   if (callersOfVs.length > 0 || m.virtualServices.length === 0) lines.push('  mesh(["in-mesh callers"])');
   for (const gw of m.gateways) {
-    const servers = gw.servers.map((s) => `${s.port ?? '?'}/${s.protocol ?? '?'} ${s.hosts.join(' ')}`).join('<br/>');
-    lines.push(`  ${id('gw', gw.ref)}["Gateway ${label(gw.ref)}${servers ? `<br/>${label(servers)}` : gw.found ? '' : '<br/>(not in these manifests)'}"]`);
+    // Each server on its own line: the parts are escaped, the <br/> between them is not.
+    const servers = gw.servers.map((s) => `${s.port ?? '?'}/${s.protocol ?? '?'} ${s.hosts.join(' ')}`);
+    const parts = [`Gateway ${gw.ref}`, ...(servers.length ? servers : gw.found ? [] : ['(not in these manifests)'])];
+    lines.push(`  ${id('gw', gw.ref)}["${labelLines(...parts)}"]`);
   }
   if (m.virtualServices.length === 0) edges.push(`  mesh --> ${svcNode}`);
 
@@ -48,6 +46,12 @@ export function renderTrafficFlowchart(m: ServiceRunbookModel): string {
           .filter((t) => t.length > 0).join(' · ');
         edges.push(`  ${vsNode} -->|"${label(text)}"| ${target}`);
       }
+      for (const mirror of route.mirrors) {
+        // A dotted edge: copies of the calls, whose responses nobody waits for.
+        const node = id('mirror', `${mirror.host}_${mirror.subset ?? ''}`);
+        lines.push(`  ${node}["${labelLines(`mirror ${mirror.host}`, ...(mirror.subset ? [`subset ${mirror.subset}`] : []))}"]`);
+        edges.push(`  ${vsNode} -.->|"${label(`mirror ${mirror.percent !== undefined ? `${mirror.percent}%` : '100%'}`)}"| ${node}`);
+      }
     }
   }
 
@@ -55,7 +59,7 @@ export function renderTrafficFlowchart(m: ServiceRunbookModel): string {
   for (const name of subsetNodes) {
     const subset = subsets.find((s) => s.name === name);
     const node = id('subset', name);
-    lines.push(`  ${node}["subset ${label(name)}<br/>${subset ? label(formatLabels(subset.labels)) : 'not defined in any DestinationRule'}"]`);
+    lines.push(`  ${node}["${labelLines(`subset ${name}`, subset ? formatLabels(subset.labels) : 'not defined in any DestinationRule')}"]`);
     edges.push(`  ${svcNode} -.- ${node}`);
     const workloads = subset?.workloads ?? [];
     if (workloads.length === 0) {

@@ -1,3 +1,5 @@
+import { boundMessage } from '../core/errors';
+
 /** How bad a finding is; only `error` fails synth or makes `lint` exit 1. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -42,7 +44,8 @@ export function resourceRefOf(object: unknown): ResourceRef {
 
 /** Builds a finding about `object`; `path` is dotted from the object root (`spec.http[0].route`). */
 export function findingOf(object: unknown, severity: Severity, code: string, message: string, path?: string): Finding {
-  return { severity, code, message, resource: resourceRefOf(object), ...(path ? { path } : {}) };
+  // Messages quote values from the input; bounded here so no check can echo a 10 MB value.
+  return { severity, code, message: boundMessage(message), resource: resourceRefOf(object), ...(path ? { path: boundMessage(path) } : {}) };
 }
 
 /** `Kind namespace/name`, the way messages refer to the object of a finding. */
