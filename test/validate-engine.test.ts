@@ -2,7 +2,9 @@ import * as fc from 'fast-check';
 import { validateObjects } from '../lib/validate/engine';
 
 const vs = (name: string, spec: Record<string, unknown>) => ({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name, namespace: 'shop' }, spec });
-const codes = (findings: readonly { code: string; resource: { name: string } }[]) => findings.map((f) => `${f.code} ${f.resource.name}`).sort();
+// Pod Security warnings (IGR40xx) are left out: these cases are about which objects are analyzed.
+const codes = (findings: readonly { code: string; resource: { name: string } }[]) => findings
+  .filter((f) => !f.code.startsWith('IGR40')).map((f) => `${f.code} ${f.resource.name}`).sort();
 
 // A VirtualService the webhook refuses (retryOn with a space) that routes to a host nobody defines.
 const REFUSED = vs('refused', {
