@@ -2,27 +2,15 @@ import { execFileSync } from 'child_process';
 import { existsSync, promises as fs, readFileSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { PassThrough } from 'stream';
 import fc from 'fast-check';
-import { runCli } from '../lib/cli/program';
+import { runCliInMemory } from './util/run-cli';
 import { KubeObject } from '../lib/core/kube-object';
 import { hasControlChars } from '../lib/core/printable';
 import { renderRunbooks } from '../lib/troubleshoot/runbook';
 import { refusedServices } from '../lib/troubleshoot/runbook-model';
 import { runbookFileName, shellQuote } from '../lib/troubleshoot/runbook-names';
 
-async function run(argv: string[], stdinText = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdout.on('data', (d) => out.push(String(d)));
-  stderr.on('data', (d) => err.push(String(d)));
-  stdin.end(stdinText);
-  const code = await runCli(argv, { stdout, stderr, stdin });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (argv: string[], stdinText = '') => runCliInMemory(argv, stdinText);
 
 function grpcService(name: string, namespace: string, selector: Record<string, string> = { app: 'api' }): KubeObject {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { selector, ports: [{ name: 'grpc', port: 50051 }] } };

@@ -4,24 +4,13 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { PassThrough } from 'stream';
+import { runCliInMemory } from './util/run-cli';
 import { InputFileSystem, readLintInputs } from '../lib/cli/lint-inputs';
-import { runCli } from '../lib/cli/program';
 import { hasControlChars } from '../lib/core/printable';
 
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  ports:\n    - name: grpc\n      port: 50051\n';
 
-async function run(argv: string[], stdinText = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdout.on('data', (d) => out.push(String(d)));
-  stderr.on('data', (d) => err.push(String(d)));
-  stdin.end(stdinText);
-  const code = await runCli(argv, { stdout, stderr, stdin });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (argv: string[], stdinText = '') => runCliInMemory(argv, stdinText);
 
 const emptyStdin = () => { const s = new PassThrough(); s.end(); return s; };
 

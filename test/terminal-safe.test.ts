@@ -1,22 +1,10 @@
-import { PassThrough } from 'stream';
 import fc from 'fast-check';
-import { runCli } from '../lib/cli/program';
+import { runCliInMemory } from './util/run-cli';
 import { describeValue, IstioGrpcError } from '../lib/core/errors';
 import { escapeControlChars, hasControlChars, MAX_MESSAGE_CHARS, printable, truncateMiddle } from '../lib/core/printable';
 import { validateObjects } from '../lib/validate/engine';
 
-async function run(argv: string[], stdinText = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdout.on('data', (d) => out.push(String(d)));
-  stderr.on('data', (d) => err.push(String(d)));
-  stdin.end(stdinText);
-  const code = await runCli(argv, { stdout, stderr, stdin });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (argv: string[], stdinText = '') => runCliInMemory(argv, stdinText);
 
 describe('escapeControlChars', () => {
   test.each([

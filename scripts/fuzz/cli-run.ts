@@ -1,5 +1,4 @@
-import { PassThrough } from 'stream';
-import { runCli } from '../../lib/cli/program';
+import { runCliInMemory } from '../../test/util/run-cli';
 
 /** What one CLI run produced. */
 export interface CliRun {
@@ -11,17 +10,9 @@ export interface CliRun {
 
 /** Runs the CLI on `stdinText` with in-memory streams. */
 export async function runWithStdin(argv: string[], stdinText: string): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdout.on('data', (d) => out.push(String(d)));
-  stderr.on('data', (d) => err.push(String(d)));
-  stdin.end(stdinText);
   const start = performance.now();
-  const code = await runCli(argv, { stdout, stderr, stdin });
-  return { code, stdout: out.join(''), stderr: err.join(''), ms: performance.now() - start };
+  const run = await runCliInMemory(argv, stdinText);
+  return { ...run, ms: performance.now() - start };
 }
 
 /** A stack frame line, which a user must never see. */
