@@ -3,6 +3,7 @@ import { checkExportTo } from './export-to';
 import { Issues, list, obj } from './issues';
 import { fqdnProblem, isIpAddress, isIstioDnsLabel, partialWildcardProblem, wildcardDomainProblem } from './istio-hosts';
 import { ipSubnetProblem } from './l4-match';
+import { reportBadSelectorLabels } from './workload-selector';
 import { labelProblem } from '../../core/hosts';
 
 const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'HTTP_PROXY', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS', 'UDP']);
@@ -19,12 +20,8 @@ export function checkServiceEntry(issues: Issues, spec: Record<string, any>, nam
   const selector = obj(spec.workloadSelector);
   if (selector) {
     const labels = obj(selector.labels) ?? {};
-    const bad = Object.entries(labels).filter(([k, v]) => k === '' || k.includes('*') || String(v).includes('*'));
     // Istio stops here: a bad selector is the only error it reports.
-    if (bad.length) {
-      for (const [k, v] of bad) issues.error(C, 'spec.workloadSelector.labels', k === '' ? `empty key is not supported in selector: "=${String(v)}"` : `wildcard is not supported in selector: "${k}=${String(v)}"`);
-      return;
-    }
+    if (reportBadSelectorLabels(issues, C, labels)) return;
     if (Object.keys(labels).length === 0) issues.warn(C, 'spec.workloadSelector', 'service entry: workload selector specified without labels, will be applied to all services in namespace');
     if (spec.endpoints !== undefined && spec.endpoints !== null) issues.error(C, 'spec', 'only one of workloadSelector or endpoints is allowed in Service Entry');
   }

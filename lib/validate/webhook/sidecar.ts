@@ -4,6 +4,7 @@ import { checkServerTls } from './gateway';
 import { Issues, list, obj } from './issues';
 import { fqdnProblem, isIpAddress, isIstioDnsLabel, namespacedHostProblems } from './istio-hosts';
 import { checkConnectionPool } from './traffic-policy';
+import { reportBadSelectorLabels } from './workload-selector';
 
 const C = WEBHOOK_CODES.SIDECAR;
 const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'HTTP_PROXY', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS', 'UDP']);
@@ -18,11 +19,8 @@ export function checkSidecar(issues: Issues, spec: Record<string, any>, namespac
   const selector = obj(spec.workloadSelector);
   if (selector) {
     const labels = obj(selector.labels) ?? {};
-    const bad = Object.entries(labels).filter(([k, v]) => k === '' || k.includes('*') || String(v).includes('*'));
-    if (bad.length) {
-      for (const [k, v] of bad) issues.error(C, 'spec.workloadSelector.labels', k === '' ? `empty key is not supported in selector: "=${String(v)}"` : `wildcard is not supported in selector: "${k}=${String(v)}"`);
-      return;
-    }
+    // Istio stops here: a bad selector is the only error it reports.
+    if (reportBadSelectorLabels(issues, C, labels)) return;
     if (Object.keys(labels).length === 0) issues.warn(C, 'spec.workloadSelector', 'sidecar: workload selector specified without labels, will be applied to all services in namespace');
   }
   const ingress = list(spec.ingress);
