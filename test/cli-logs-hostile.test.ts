@@ -1,22 +1,13 @@
-import { PassThrough, Readable } from 'stream';
+import { Readable } from 'stream';
 import fc from 'fast-check';
-import { runCli } from '../lib/cli/program';
+import { runCliInMemory } from './util/run-cli';
 import { hasControlChars } from '../lib/core/printable';
 import { analyzeAccessLogStream } from '../lib/troubleshoot/access-log-stream';
 import { BoundedLineSplitter } from '../lib/troubleshoot/bounded-lines';
 
 const GOOD_LINE = '[2024-05-14T09:12:03.000Z] "POST /users.v1.UserService/Get HTTP/2" 503 UF,UF,UF,URX upstream_reset_before_response_started{connection_failure} - "-" 12 0 5 - "-" "grpc-go/1.63.2" "req-1" "users.shop.svc.cluster.local:50051" "10.42.1.7:50051" outbound|50051|v1|users.shop.svc.cluster.local - 10.96.12.40:50051 10.42.0.9:50300 - route-a';
 
-async function run(argv: string[], stdin: Readable) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.on('data', (d) => out.push(String(d)));
-  stderr.on('data', (d) => err.push(String(d)));
-  const code = await runCli(argv, { stdout, stderr, stdin });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (argv: string[], stdin: Readable) => runCliInMemory(argv, undefined, false, { stdin });
 
 /** `count` chunks of `chunk` (the same buffer each time, so the generator itself costs nothing). */
 function repeated(chunk: Buffer, count: number, tail = ''): Readable {
