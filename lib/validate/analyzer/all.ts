@@ -18,6 +18,10 @@ import { http2SettingsAnalyzer } from './grpc/http2-settings';
 import { portAppProtocolAnalyzer } from './grpc/port-app-protocol';
 import { retriesOnNonIdempotentAnalyzer } from './grpc/retries-non-idempotent';
 import { routeWeightsAnalyzer } from './grpc/weights';
+import { drainGraceAnalyzer } from './lifecycle/drain-grace';
+import { keepalivePingsAnalyzer } from './lifecycle/keepalive-pings';
+import { serverClosesFirstAnalyzer } from './lifecycle/server-closes-first';
+import { streamRouteTimeoutAnalyzer } from './lifecycle/stream-route-timeout';
 import { imageAutoAnalyzer } from './injection/image-auto';
 import { injectionAnalyzer } from './injection/injection';
 import { proxyImageAnalyzer } from './injection/proxy-image';
@@ -81,4 +85,8 @@ export const ALL_ANALYZERS: readonly Analyzer[] = [
   retriesOnNonIdempotentAnalyzer,
   http2SettingsAnalyzer,
   portAppProtocolAnalyzer,
+  serverClosesFirstAnalyzer,
+  drainGraceAnalyzer,
+  streamRouteTimeoutAnalyzer,
+  keepalivePingsAnalyzer,
 ];
