@@ -29,9 +29,10 @@ export interface LifecycleProblem {
  * Where the server would close a connection before the sidecar's pool does (IGR3101):
  * - the server's idle limit is not above the pool's idle timeout, so the sidecar can send a call
  *   on a connection the server is closing at that moment (UC, or UR on the stream);
- * - the server's max age is not above the pool's idle timeout and nothing drains gracefully
- *   (no `maxConnectionAgeGrace`, no pool `maxConnectionDuration` below the age), so the server
- *   closes connections with streams on them.
+ * - the server has a max connection age with a finite grace (`maxConnectionAgeGrace`; gRPC's
+ *   default grace is unlimited, which drains gracefully) and the pool does not retire
+ *   connections before that age (no `maxConnectionDuration` below it), so the server's GOAWAY
+ *   races new calls and, once the grace ends, resets the streams still open.
  */
 export function serverClosesFirst(server: ServerLimits, pool: PoolLimits): LifecycleProblem[] {
   const idle = pool.idleTimeout ?? LIFECYCLE_DEFAULTS.istioIdleTimeoutMillis;
@@ -43,15 +44,26 @@ export function serverClosesFirst(server: ServerLimits, pool: PoolLimits): Lifec
     });
   }
   const age = server.maxConnectionAge;
-  const drainedByPool = pool.maxConnectionDuration !== undefined && age !== undefined && pool.maxConnectionDuration < age;
-  const graceful = (server.maxConnectionAgeGrace ?? 0) > 0 || drainedByPool;
-  if (age !== undefined && age <= idle && !graceful) {
+  const retiredByPool = pool.maxConnectionDuration !== undefined && age !== undefined && pool.maxConnectionDuration < age;
+  if (age !== undefined && server.maxConnectionAgeGrace !== undefined && !retiredByPool) {
+    const held = pool.maxConnectionDuration === undefined ? 'for as long as they are used' : `for ${ms(pool.maxConnectionDuration)}`;
     problems.push({
       field: 'maxConnectionDuration',
-      reason: `the server ends connections after ${ms(age)} (max connection age), before the pool's idle timeout of ${ms(idle)}, with no graceful drain: no maxConnectionAgeGrace on the server and no pool maxConnectionDuration below the age, so streams in flight are reset (UC/UR flags)`,
+      reason: `the server ends connections after ${ms(age)} (max connection age) plus a grace of ${ms(server.maxConnectionAgeGrace)}, while the pool holds them ${held}, so new calls race the server's GOAWAY and streams still open when the grace ends are reset (UC/UR flags)`,
     });
   }
   return problems;
+}
+
+/**
+ * Why the server's connection age cuts the declared streams: a stream longer than the max
+ * connection age plus its grace cannot survive on any connection. Undefined when it can.
+ */
+export function streamsOutliveConnections(server: ServerLimits, maxStreamDuration: number): string | undefined {
+  if (server.maxConnectionAge === undefined || server.maxConnectionAgeGrace === undefined) return undefined;
+  const limit = server.maxConnectionAge + server.maxConnectionAgeGrace;
+  if (maxStreamDuration <= limit) return undefined;
+  return `streams declared to live up to ${ms(maxStreamDuration)} outlast the server's max connection age plus grace (${ms(limit)}), after which the server resets them`;
 }
 
 /** The shutdown settings of one pod, in milliseconds. */

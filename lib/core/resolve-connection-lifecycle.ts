@@ -1,5 +1,5 @@
 import { PropChecker } from './checks';
-import { pingsTooFrequent, ServerLimits, serverClosesFirst } from './connection-lifecycle-rules';
+import { pingsTooFrequent, ServerLimits, serverClosesFirst, streamsOutliveConnections } from './connection-lifecycle-rules';
 import { Duration, renderDuration } from './duration';
 import { GrpcMeshServiceProps } from './mesh-service-props';
 import { objectProp } from './shape-checks';
@@ -60,9 +60,14 @@ export function resolvePoolLifecycle(check: PropChecker, props: GrpcMeshServiceP
     if (problem) {
       const fix = problem.field === 'idleTimeout'
         ? 'lower connectionPool.idleTimeout below serverKeepalive.maxConnectionIdle, or leave it out to derive it'
-        : 'set connectionPool.maxConnectionDuration below serverKeepalive.maxConnectionAge (or leave it out to derive it), or declare the server\'s maxConnectionAgeGrace';
+        : 'set connectionPool.maxConnectionDuration below serverKeepalive.maxConnectionAge, or leave it out to derive it';
       check.fail(`connectionPool.${problem.field}`, Duration.millis(problem.field === 'idleTimeout' ? idleTimeout ?? LIFECYCLE_DEFAULTS.istioIdleTimeoutMillis : maxConnectionDuration ?? 0).toIstio(), problem.reason, fix);
     }
+  }
+  const maxStream = props.lifecycle?.maxStreamDuration;
+  const outlive = server && maxStream !== undefined ? streamsOutliveConnections(server, maxStream.milliseconds) : undefined;
+  if (outlive) {
+    check.fail('lifecycle.maxStreamDuration', maxStream!.toString(), outlive, 'raise the server\'s maxConnectionAge or maxConnectionAgeGrace (and declare it), or shorten the streams');
   }
   const idleText = pool.idleTimeout === undefined && idleTimeout !== undefined ? Duration.millis(idleTimeout).toIstio() : undefined;
   return {

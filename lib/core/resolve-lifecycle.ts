@@ -26,9 +26,6 @@ export function resolveLifecycle(check: PropChecker, props: GrpcMeshServiceProps
   };
   const maxStream = millis('maxStreamDuration');
   const action = lc.preStopAction ?? PreStopAction.EXEC_SLEEP;
-  if (!Object.values(PreStopAction).includes(action)) {
-    check.fail('lifecycle.preStopAction', action, 'is not a preStop action this library renders', `use one of PreStopAction: ${Object.values(PreStopAction).join(', ')}`);
-  }
   if (action === PreStopAction.NONE && lc.preStopDelay !== undefined) {
     check.fail('lifecycle.preStopDelay', lc.preStopDelay.toString(), 'preStopAction is NONE, so no hook would wait for it', 'remove preStopDelay, or use PreStopAction.EXEC_SLEEP');
   }
@@ -43,7 +40,7 @@ export function resolveLifecycle(check: PropChecker, props: GrpcMeshServiceProps
   // The pod must outlast the preStop delay and the drain together, whatever the proxy's exit mode
   // (lint's IGR3102 checks each alone, which is all hand-written YAML lets it know).
   if (needed >= grace) {
-    const late = drainOutlastsGrace({ grace, preStop, drain, exitOnZeroActiveConnections: false })
+    const late = (preStop >= grace ? drainOutlastsGrace({ grace, preStop, exitOnZeroActiveConnections: true }) : undefined)
       ?? `the preStop delay (${preStop / 1000}s) and the sidecar drain (${Duration.millis(drain).toIstio()}) together do not end within the grace period of ${grace / 1000}s, so the kubelet kills the pod mid-drain`;
     check.fail('lifecycle.terminationGracePeriod', `${grace / 1000}s`, late, `use at least Duration.seconds(${Math.floor(needed / 1000) + 1}), or shorten preStopDelay/drainDuration`);
   }
