@@ -43,11 +43,13 @@ export function serviceLifecycleAnnotations(model: MeshServiceModel): Record<str
     : {};
 }
 
-/** Annotations of the VirtualService: the streaming methods and their declared lifetime, for lint. */
+/**
+ * Annotations of the VirtualService, when a stream lifetime is declared: the streaming methods
+ * and that lifetime, for lint.
+ */
 export function virtualServiceLifecycleAnnotations(model: MeshServiceModel): Record<string, string> {
+  const lifetime = model.lifecycle?.maxStreamDuration;
   const streaming = model.routes.filter((r) => r.methodPath && r.streaming !== StreamingKind.UNARY).map((r) => r.methodPath!);
-  return {
-    ...(streaming.length ? { [STREAMING_METHODS_ANNOTATION]: streaming.join(',') } : {}),
-    ...(model.lifecycle?.maxStreamDuration ? { [MAX_STREAM_DURATION_ANNOTATION]: model.lifecycle.maxStreamDuration } : {}),
-  };
+  if (!lifetime || !streaming.length) return {};
+  return { [STREAMING_METHODS_ANNOTATION]: streaming.join(','), [MAX_STREAM_DURATION_ANNOTATION]: lifetime };
 }
