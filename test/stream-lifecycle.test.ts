@@ -1,4 +1,5 @@
 import { Duration, GrpcMeshServiceProps, Idempotency, PreStopAction, StreamingKind } from '../lib';
+import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
 import { KubeObject } from '../lib/core/kube-object';
 import { validateObjects } from '../lib/validate/engine';
 import { only, synthMeshService } from './util/synth';
@@ -136,5 +137,12 @@ describe('server keepalive: derived pool', () => {
   test('wrong shapes get the shape error', () => {
     expect(() => synthMeshService(streaming({ serverKeepalive: { maxConnectionAge: '30m' as unknown as Duration } }))).toThrow(/serverKeepalive.maxConnectionAge/);
     expect(() => synthMeshService(streaming({ lifecycle: 5 as unknown as object }))).toThrow(/lifecycle/);
+  });
+});
+
+describe('the long-lived-streams example', () => {
+  test('lints with no finding at all', () => {
+    const scenario = MESH_SERVICE_SCENARIOS.find((s) => s.id === 'long-lived-streams')!;
+    expect(validateObjects(synthMeshService(scenario.props) as KubeObject[]).map((f) => `${f.code} ${f.path}`)).toStrictEqual([]);
   });
 });

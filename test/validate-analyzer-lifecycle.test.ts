@@ -1,4 +1,6 @@
 import { KubeObject } from '../lib/core/kube-object';
+import { findResponseFlag } from '../lib/troubleshoot/flag-lookup';
+import { runCliInMemory } from './util/run-cli';
 import { ValidateOptions } from '../lib/validate';
 import { analyzeObjects } from '../lib/validate/analyzer';
 
@@ -119,5 +121,39 @@ describe('IGR3104: HTTP/2 pings more frequent than the server permits', () => {
 
   test('not for a Service that is not gRPC and declares nothing', () => {
     expect(codes([service(undefined, [{ name: 'http2-web', port: 8080 }]), pings('10s')])).toStrictEqual([]);
+  });
+});
+
+describe('istio-grpc flags points at the lifecycle checks', () => {
+  test('UC, UR and UT name the lint codes and props that address them', () => {
+    expect(findResponseFlag('UC')!.checks.join(' ')).toMatch(/IGR3101.*IGR3102.*IGR3104/);
+    expect(findResponseFlag('UC')!.settings).toEqual(expect.arrayContaining(['serverKeepalive', 'connectionPool.tcpKeepalive']));
+    expect(findResponseFlag('UR')!.checks.join(' ')).toMatch(/IGR3101/);
+    expect(findResponseFlag('UT')!.checks.join(' ')).toMatch(/IGR3103/);
+  });
+});
+
+describe('istio-grpc lint on hand-written YAML', () => {
+  test('reports IGR3101 and IGR3102 with the object and field', async () => {
+    // GIVEN a server that closes idle connections after 5 minutes and a pod whose sidecar drains longer than its grace period
+    const yaml = [
+      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: feed', '  namespace: shop', '  annotations:',
+      '    istio-grpc.dev/server-keepalive: \'{"maxConnectionIdle":"5m"}\'',
+      'spec:', '  selector: {app: feed}', '  ports: [{name: grpc, port: 50051, appProtocol: grpc}]', '---',
+      'apiVersion: networking.istio.io/v1', 'kind: DestinationRule', 'metadata: {name: feed, namespace: shop}',
+      'spec:', '  host: feed', '  trafficPolicy: {connectionPool: {http: {idleTimeout: 10m}}}', '---',
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: feed, namespace: shop}', 'spec:', '  selector: {matchLabels: {app: feed}}',
+      '  template:', '    metadata:', '      labels: {app: feed, sidecar.istio.io/inject: "true"}',
+      '      annotations: {proxy.istio.io/config: "terminationDrainDuration: 60s"}',
+      '    spec:', '      terminationGracePeriodSeconds: 30', '      containers: [{name: server, image: "a:1"}]', '',
+    ].join('\n');
+    // WHEN linted from stdin
+    const r = await runCliInMemory(['lint', '--format', 'json', '-'], yaml);
+    // THEN both findings are reported, with their paths
+    const findings = JSON.parse(r.stdout).findings.filter((f: any) => f.code.startsWith('IGR31')).map((f: any) => `${f.code} ${f.resource.kind} ${f.path}`).sort();
+    expect(findings).toStrictEqual([
+      'IGR3101 DestinationRule spec.trafficPolicy.connectionPool.http.idleTimeout',
+      'IGR3102 Deployment spec.template.spec.terminationGracePeriodSeconds',
+    ]);
   });
 });
