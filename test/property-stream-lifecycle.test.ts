@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { Duration, GrpcMeshServiceProps, Idempotency, PreStopAction, StreamingKind } from '../lib';
+import { synthMeshService } from './util/synth';
 import { IstioGrpcError } from '../lib/core/errors';
 import { KubeObject } from '../lib/core/kube-object';
 import { validateObjects } from '../lib/validate/engine';
-import { synthMeshService } from './util/synth';
 
 // Durations from 1s to 2h, with the edges where the rules flip (equal values) likely.
 const seconds = fc.constantFrom(1, 5, 10, 30, 45, 60, 120, 300, 600, 1800, 3600, 7200);

@@ -1,8 +1,8 @@
-import { Duration, GrpcMeshServiceProps, Idempotency, PreStopAction, StreamingKind } from '../lib';
 import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
+import { Duration, GrpcMeshServiceProps, Idempotency, PreStopAction, StreamingKind } from '../lib';
+import { only, synthMeshService } from './util/synth';
 import { KubeObject } from '../lib/core/kube-object';
 import { validateObjects } from '../lib/validate/engine';
-import { only, synthMeshService } from './util/synth';
 
 const IMAGE = 'ghcr.io/acme/feed:1.0.0';
 const streaming = (extra: Partial<GrpcMeshServiceProps> = {}): GrpcMeshServiceProps => ({
@@ -53,7 +53,8 @@ describe('lifecycle profile: pod shutdown', () => {
   });
 
   test('PreStopAction.NONE renders no hook (images without a sleep binary); exitOnZeroActiveConnections false drops the metadata', () => {
-    const objects = synthMeshService(streaming({ lifecycle: { preStopAction: PreStopAction.NONE, exitOnZeroActiveConnections: false, drainDuration: Duration.seconds(20) } }));
+    const lifecycle = { preStopAction: PreStopAction.NONE, exitOnZeroActiveConnections: false, drainDuration: Duration.seconds(20) };
+    const objects = synthMeshService(streaming({ lifecycle }));
     expect(podSpec(objects).containers[0].lifecycle).toBeUndefined();
     expect(proxyConfig(objects)).toStrictEqual({ holdApplicationUntilProxyStarts: true, terminationDrainDuration: '20s' });
     expect(podSpec(objects).terminationGracePeriodSeconds).toBe(30);
@@ -97,7 +98,8 @@ describe('server keepalive: derived pool', () => {
   });
 
   test('explicit pool values win when they keep the pool closing first', () => {
-    const objects = synthMeshService(streaming({ serverKeepalive: server, connectionPool: { idleTimeout: Duration.minutes(5), maxConnectionDuration: Duration.minutes(20) } }));
+    const connectionPool = { idleTimeout: Duration.minutes(5), maxConnectionDuration: Duration.minutes(20) };
+    const objects = synthMeshService(streaming({ serverKeepalive: server, connectionPool }));
     expect(pool(objects)).toStrictEqual({ tcp: { maxConnectionDuration: '1200s' }, http: { idleTimeout: '300s' } });
   });
 
@@ -108,7 +110,8 @@ describe('server keepalive: derived pool', () => {
 
   test('a max connection duration at or above a server age with a finite grace is refused; with gRPC\'s unlimited grace it is not', () => {
     const connectionPool = { maxConnectionDuration: Duration.hours(1) };
-    expect(() => synthMeshService(streaming({ serverKeepalive: { maxConnectionAge: Duration.minutes(30), maxConnectionAgeGrace: Duration.seconds(30) }, connectionPool })))
+    const withGrace = { maxConnectionAge: Duration.minutes(30), maxConnectionAgeGrace: Duration.seconds(30) };
+    expect(() => synthMeshService(streaming({ serverKeepalive: withGrace, connectionPool })))
       .toThrow(/connectionPool.maxConnectionDuration: got "3600s"; the server ends connections after 1800s \(max connection age\) plus a grace of 30s, while the pool holds them for 3600s/);
     expect(() => synthMeshService(streaming({ serverKeepalive: { maxConnectionAge: Duration.minutes(30) }, connectionPool }))).not.toThrow();
   });
@@ -121,7 +124,8 @@ describe('server keepalive: derived pool', () => {
   test('HTTP/2 pings default to the server\'s permitted interval and are refused below it', () => {
     const objects = synthMeshService(streaming({ connectionPool: { http2Keepalive: {} } }));
     expect(pool(objects).http.http2KeepAlive).toStrictEqual({ interval: '300s', timeout: '20s' });
-    const permitted = synthMeshService(streaming({ serverKeepalive: { permitKeepaliveTime: Duration.seconds(30) }, connectionPool: { http2Keepalive: { interval: Duration.seconds(45) } } }));
+    const serverKeepalive = { permitKeepaliveTime: Duration.seconds(30) };
+    const permitted = synthMeshService(streaming({ serverKeepalive, connectionPool: { http2Keepalive: { interval: Duration.seconds(45) } } }));
     expect(pool(permitted).http.http2KeepAlive).toStrictEqual({ interval: '45s', timeout: '20s' });
     expect(() => synthMeshService(streaming({ connectionPool: { http2Keepalive: { interval: Duration.seconds(30) } } })))
       .toThrow(/connectionPool.http2Keepalive.interval: got "30s"; HTTP\/2 pings every 30s are more frequent than the server permits \(300s/);

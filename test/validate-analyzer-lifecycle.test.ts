@@ -1,21 +1,26 @@
+import { runCliInMemory } from './util/run-cli';
 import { KubeObject } from '../lib/core/kube-object';
 import { findResponseFlag } from '../lib/troubleshoot/flag-lookup';
-import { runCliInMemory } from './util/run-cli';
 import { ValidateOptions } from '../lib/validate';
 import { analyzeObjects } from '../lib/validate/analyzer';
 
 const KEEPALIVE = 'istio-grpc.dev/server-keepalive';
 const service = (keepalive?: Record<string, string>, ports: Record<string, unknown>[] = [{ name: 'grpc', port: 50051, appProtocol: 'grpc' }]): KubeObject => ({
-  apiVersion: 'v1', kind: 'Service',
+  apiVersion: 'v1',
+  kind: 'Service',
   metadata: { name: 'feed', namespace: 'shop', ...(keepalive ? { annotations: { [KEEPALIVE]: JSON.stringify(keepalive) } } : {}) },
   spec: { selector: { app: 'feed' }, ports },
 }) as KubeObject;
 const dr = (trafficPolicy: Record<string, unknown>, subsets?: Record<string, unknown>[]): KubeObject => ({
-  apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'feed', namespace: 'shop' },
+  apiVersion: 'networking.istio.io/v1',
+  kind: 'DestinationRule',
+  metadata: { name: 'feed', namespace: 'shop' },
   spec: { host: 'feed', trafficPolicy, ...(subsets ? { subsets } : {}) },
 }) as KubeObject;
 const deployment = (podSpec: Record<string, unknown>, proxyConfig?: string): KubeObject => ({
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'feed', namespace: 'shop' },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'feed', namespace: 'shop' },
   spec: {
     selector: { matchLabels: { app: 'feed' } },
     template: {
@@ -25,7 +30,9 @@ const deployment = (podSpec: Record<string, unknown>, proxyConfig?: string): Kub
   },
 }) as KubeObject;
 const vs = (http: Record<string, unknown>[], annotations: Record<string, string>): KubeObject => ({
-  apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'feed', namespace: 'shop', annotations },
+  apiVersion: 'networking.istio.io/v1',
+  kind: 'VirtualService',
+  metadata: { name: 'feed', namespace: 'shop', annotations },
   spec: { hosts: ['feed'], http },
 }) as KubeObject;
 const codes = (objects: KubeObject[], options: ValidateOptions = {}) =>

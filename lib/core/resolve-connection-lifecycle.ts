@@ -1,9 +1,9 @@
 import { PropChecker } from './checks';
 import { pingsTooFrequent, ServerLimits, serverClosesFirst, streamsOutliveConnections } from './connection-lifecycle-rules';
 import { Duration, renderDuration } from './duration';
+import { LIFECYCLE_DEFAULTS } from './lifecycle-defaults';
 import { GrpcMeshServiceProps } from './mesh-service-props';
 import { objectProp } from './shape-checks';
-import { LIFECYCLE_DEFAULTS } from './lifecycle-defaults';
 import { GrpcServerKeepalive } from './stream-lifecycle';
 
 /** The declared server keepalive: the annotation text and the limits in milliseconds. */

@@ -1,11 +1,11 @@
 import { PropChecker } from './checks';
 import { drainOutlastsGrace, routeTimeoutCutsStreams } from './connection-lifecycle-rules';
 import { Duration, MAX_DURATION_MILLIS, renderDuration } from './duration';
+import { LIFECYCLE_DEFAULTS } from './lifecycle-defaults';
 import { LifecycleModel, RouteModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
 import { StreamingKind } from './method';
 import { objectProp } from './shape-checks';
-import { LIFECYCLE_DEFAULTS } from './lifecycle-defaults';
 import { PreStopAction } from './stream-lifecycle';
 
 /**

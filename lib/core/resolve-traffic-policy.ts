@@ -1,8 +1,8 @@
 import { PropChecker } from './checks';
+import { ServerLimits } from './connection-lifecycle-rules';
 import { Duration, renderDuration } from './duration';
 import { TrafficPolicyModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
-import { ServerLimits } from './connection-lifecycle-rules';
 import { resolvePoolLifecycle } from './resolve-connection-lifecycle';
 import { objectProp } from './shape-checks';
 import { ClientTlsMode, H2UpgradePolicy, LoadBalancer } from './traffic-policy';

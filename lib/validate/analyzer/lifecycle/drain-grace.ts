@@ -1,12 +1,12 @@
 import { drainOutlastsGrace } from '../../../core/connection-lifecycle-rules';
+import { LIFECYCLE_DEFAULTS } from '../../../core/lifecycle-defaults';
 import { EXIT_ON_ZERO_ACTIVE_CONNECTIONS } from '../../../core/render/lifecycle';
+import { parseYamlDocuments } from '../../yaml-documents';
 import { Analyzer } from '../analyzer';
 import { MeshConfig } from '../mesh-config';
 import { Workload } from '../mesh-index';
 import { IGR } from '../messages';
 import { listOf, objOf } from '../objects';
-import { parseYamlDocuments } from '../../yaml-documents';
-import { LIFECYCLE_DEFAULTS } from '../../../core/lifecycle-defaults';
 import { millisOf } from './lifecycle-inputs';
 
 /** A preStop command that sleeps: `sleep 5`, also inside `sh -c "...; sleep 5"`. */

@@ -1,7 +1,7 @@
 import { pingsTooFrequent } from '../../../core/connection-lifecycle-rules';
+import { KubeObject } from '../../../core/kube-object';
 import { Analyzer } from '../analyzer';
 import { IGR } from '../messages';
-import { KubeObject } from '../../../core/kube-object';
 import { listOf, namespaceOf, objOf, specOf } from '../objects';
 import { millisOf, serverLimitsOf, trafficPoliciesOf } from './lifecycle-inputs';
 

@@ -20,7 +20,10 @@ export const serverClosesFirstAnalyzer: Analyzer = {
         // A subset without a pool of its own inherits the top-level one, already checked.
         if (path !== 'spec.trafficPolicy' && policy.connectionPool === undefined) continue;
         const pool = objOf(policy.connectionPool);
-        const limits = { idleTimeout: millisOf(objOf(pool.http).idleTimeout), maxConnectionDuration: millisOf(objOf(pool.tcp).maxConnectionDuration) };
+        const limits = {
+          idleTimeout: millisOf(objOf(pool.http).idleTimeout),
+          maxConnectionDuration: millisOf(objOf(pool.tcp).maxConnectionDuration),
+        };
         for (const problem of serverClosesFirst(server, limits)) {
           const field = problem.field === 'idleTimeout' ? 'http.idleTimeout' : 'tcp.maxConnectionDuration';
           report(IGR.SERVER_CLOSES_CONNECTIONS_FIRST, dr, `${problem.reason}; set ${field} below the server's ${problem.field === 'idleTimeout' ? 'max connection idle' : 'max connection age'}`,
