@@ -1,5 +1,6 @@
 import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
-import { Duration, GrpcMeshServiceProps, Idempotency, PreStopAction, StreamingKind } from '../lib';
+import { Testing } from 'cdk8s';
+import { Duration, GrpcCanary, GrpcMeshService, GrpcMeshServiceProps, Idempotency, PreStopAction, StreamingKind } from '../lib';
 import { only, synthMeshService } from './util/synth';
 import { KubeObject } from '../lib/core/kube-object';
 import { validateObjects } from '../lib/validate/engine';
@@ -148,5 +149,20 @@ describe('the long-lived-streams example', () => {
   test('lints with no finding at all', () => {
     const scenario = MESH_SERVICE_SCENARIOS.find((s) => s.id === 'long-lived-streams')!;
     expect(validateObjects(synthMeshService(scenario.props) as KubeObject[]).map((f) => `${f.code} ${f.path}`)).toStrictEqual([]);
+  });
+});
+
+describe('GrpcCanary pods', () => {
+  test('the canary Deployment shuts down like the stable one', () => {
+    // GIVEN a streaming service with the lifecycle profile and a canary of it
+    const chart = Testing.chart();
+    const service = new GrpcMeshService(chart, 'feed', streaming({ lifecycle: { maxStreamDuration: Duration.minutes(2) } }));
+    new GrpcCanary(chart, 'canary', { service, canaryVersion: 'v2', canaryWeight: 10, canaryWorkload: { image: 'ghcr.io/acme/feed:2.0.0' } });
+    // WHEN synthesized
+    const deployments = Testing.synth(chart).filter((o) => o.kind === 'Deployment');
+    // THEN both versions get the grace period, the preStop hook and the drain
+    expect(deployments.map((d) => [d.metadata.name, d.spec.template.spec.terminationGracePeriodSeconds, proxyConfig([d]).terminationDrainDuration]))
+      .toStrictEqual([['feed-v1', 135, '120s'], ['feed-v2', 135, '120s']]);
+    expect(deployments.every((d) => d.spec.template.spec.containers[0].lifecycle?.preStop?.exec)).toBe(true);
   });
 });
