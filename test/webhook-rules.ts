@@ -33,10 +33,22 @@ const SE = 'networking.istio.io/ServiceEntry';
 const SC = 'networking.istio.io/Sidecar';
 const RA = 'security.istio.io/RequestAuthentication';
 const WE = 'networking.istio.io/WorkloadEntry';
+const EF = 'networking.istio.io/EnvoyFilter';
+const PC = 'networking.istio.io/ProxyConfig';
+const WG = 'networking.istio.io/WorkloadGroup';
+const WP = 'extensions.istio.io/WasmPlugin';
 
 const dest = (host = 'users.shop.svc.cluster.local', more: Record<string, unknown> = {}) => ({ destination: { host, ...more } });
 const vs = (http: Record<string, unknown>, more: Record<string, unknown> = {}) => ({ hosts: ['users.shop.svc.cluster.local'], http: [{ route: [dest()], ...http }], ...more });
 const server = (more: Record<string, unknown>) => ({ servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['api.example.com'], ...more }] });
+const patch = (more: Record<string, unknown> = {}) => ({ applyTo: 'CLUSTER', match: { cluster: { service: 'users.shop.svc.cluster.local' } }, patch: { operation: 'MERGE', value: { connect_timeout: '1s' } }, ...more });
+const listenerPatch = (filterChain: Record<string, unknown>) => ({ applyTo: 'HTTP_FILTER', match: { listener: { filterChain } }, patch: { operation: 'INSERT_BEFORE', value: { name: 'envoy.filters.http.lua' } } });
+const ef = (configPatches: unknown[]) => ({ configPatches });
+const objectOf = (apiVersion: string, kind: string, spec: Record<string, unknown>) => ({ apiVersion, kind, metadata: { name: 'x', namespace: 'shop' }, spec });
+const proxyConfig = (spec: Record<string, unknown>) => objectOf('networking.istio.io/v1beta1', 'ProxyConfig', spec);
+// A whole object: a WorkloadGroup spec has a `metadata` field of its own.
+const workloadGroup = (spec: Record<string, unknown>) => objectOf('networking.istio.io/v1', 'WorkloadGroup', spec);
+const wasm = (spec: Record<string, unknown>) => objectOf('extensions.istio.io/v1alpha1', 'WasmPlugin', spec);
 const se = (more: Record<string, unknown>) => ({ hosts: ['api.example.com'], ports: [{ name: 'grpc', number: 443, protocol: 'GRPC' }], resolution: 'DNS', ...more });
 const dr = (trafficPolicy: Record<string, unknown>, more: Record<string, unknown> = {}) => ({ host: 'users.shop.svc.cluster.local', trafficPolicy, ...more });
 
@@ -229,6 +241,45 @@ export const WEBHOOK_RULES: readonly WebhookRule[] = [
   { kind: WE, istio: 'validateWorkloadEntry', rule: 'an address unless a network is named', refused: { ports: { grpc: 9090 } }, accepted: { address: 'vm-1.example.com', ports: { grpc: 9090 } }, finding: /IST0106 spec\.address: address is required/ },
   { kind: WE, istio: 'validateWorkloadEntry', rule: 'unix endpoints carry no ports', refused: { address: 'unix:///var/run/app.sock', ports: { grpc: 9090 } }, finding: /IST0106 spec\.ports: unix endpoint unix:\/\/\/var\/run\/app\.sock must not include ports/ },
   { kind: WE, istio: 'validateWorkloadEntry', rule: 'port names are DNS labels, numbers within 1-65535', refused: { address: '10.0.0.1', ports: { grpc: 70000 } }, finding: /IST0106 spec\.ports\.grpc: port number 70000/ },
-  { kind: 'networking.istio.io/EnvoyFilter', istio: 'envoyfilter.ValidateEnvoyFilter', rule: 'patches, match contexts', gap: 'only the CRD schema and CEL rules are checked' },
-  { kind: 'networking.istio.io/ProxyConfig', istio: 'ValidateProxyConfig', rule: 'concurrency, image', gap: 'only the CRD schema and CEL rules are checked' },
+
+  // EnvoyFilter
+  { kind: EF, istio: 'ValidateEnvoyFilter', rule: 'every EnvoyFilter is accepted with a warning', refused: ef([patch()]), finding: /IST0133 spec: EnvoyFilter exposes internal implementation details/ },
+  { kind: EF, istio: 'ValidateAlphaWorkloadSelector', rule: 'workloadSelector labels: no empty key, no wildcard', refused: { workloadSelector: { labels: { app: 'users*' } }, configPatches: [patch()] }, accepted: { workloadSelector: { labels: { app: 'users' } }, configPatches: [patch()] }, finding: /IST0106 spec\.workloadSelector\.labels: wildcard is not supported in selector: "app=users\*"/ },
+  { kind: EF, istio: 'ValidateAlphaWorkloadSelector', rule: 'a workloadSelector without labels applies to the whole namespace (warning)', refused: { workloadSelector: {}, configPatches: [patch()] }, finding: /IST0133 spec\.workloadSelector: Envoy filter: workload selector specified without labels/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'applyTo is required', refused: ef([{ patch: { operation: 'MERGE', value: {} } }]), accepted: ef([patch()]), finding: /IST0106 spec\.configPatches\[0\]\.applyTo: Envoy filter: missing applyTo/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'a patch is required', refused: ef([{ applyTo: 'CLUSTER' }]), finding: /IST0106 spec\.configPatches\[0\]\.patch: Envoy filter: missing patch/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'a patch operation is required', refused: ef([{ applyTo: 'CLUSTER', patch: { value: {} } }]), finding: /IST0106 spec\.configPatches\[0\]\.patch\.operation: Envoy filter: missing patch operation/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'a value for every operation but REMOVE', refused: ef([{ applyTo: 'CLUSTER', patch: { operation: 'MERGE' } }]), accepted: ef([{ applyTo: 'CLUSTER', patch: { operation: 'REMOVE' } }]), finding: /IST0106 spec\.configPatches\[0\]\.patch\.value: Envoy filter: missing patch value for non-remove operation/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'proxyVersion is an RE2 pattern', refused: ef([patch({ match: { proxy: { proxyVersion: '^1\\.2(' } } })]), accepted: ef([patch({ match: { proxy: { proxyVersion: '^1\\.2[0-9]' } } })]), finding: /IST0106 spec\.configPatches\[0\]\.match\.proxy\.proxyVersion: Envoy filter: invalid regex for proxy version/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'a proxyVersion over 1024 characters is ignored (warning)', refused: ef([patch({ match: { proxy: { proxyVersion: 'a'.repeat(1025) } } })]), finding: /IST0133 spec\.configPatches\[0\]\.match\.proxy\.proxyVersion: Envoy filter: proxyVersion match exceeds 1024 characters/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'listener-class applyTo needs a listener match', refused: ef([{ applyTo: 'HTTP_FILTER', match: { cluster: { service: 'users' } }, patch: { operation: 'INSERT_BEFORE', value: {} } }]), finding: /IST0106 spec\.configPatches\[0\]\.match: Envoy filter: applyTo for listener class objects cannot have non listener match/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'route-class applyTo needs a routeConfiguration match', refused: ef([{ applyTo: 'HTTP_ROUTE', match: { listener: { portNumber: 80 } }, patch: { operation: 'MERGE', value: {} } }]), finding: /IST0106 spec\.configPatches\[0\]\.match: Envoy filter: applyTo for http route class objects cannot have non route configuration match/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'CLUSTER applyTo needs a cluster match', refused: ef([{ applyTo: 'CLUSTER', match: { listener: { portNumber: 80 } }, patch: { operation: 'MERGE', value: {} } }]), accepted: ef([patch()]), finding: /IST0106 spec\.configPatches\[0\]\.match: Envoy filter: applyTo for cluster class objects cannot have non cluster match/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'a filter match needs a name', refused: ef([listenerPatch({ filter: { subFilter: { name: 'envoy.filters.http.router' } } })]), finding: /IST0106 spec\.configPatches\[0\]\.match\.listener\.filterChain\.filter\.name: Envoy filter: filter match has no name to match on/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'a subFilter match only under the HTTP connection manager', refused: ef([listenerPatch({ filter: { name: 'envoy.filters.network.tcp_proxy', subFilter: { name: 'envoy.filters.http.router' } } })]), accepted: ef([listenerPatch({ filter: { name: 'envoy.filters.network.http_connection_manager', subFilter: { name: 'envoy.filters.http.router' } } })]), finding: /IST0106 .*subfilter match requires filter match with envoy\.filters\.network\.http_connection_manager/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'a filter match has no effect on LISTENER/FILTER_CHAIN (warning)', refused: ef([{ ...listenerPatch({ filter: { name: 'envoy.filters.network.tcp_proxy' } }), applyTo: 'FILTER_CHAIN' }]), finding: /IST0133 .*filter match has no effect when used with FILTER_CHAIN/ },
+  { kind: EF, istio: 'validateEnvoyFilter', rule: 'WAYPOINT patches are not validated', refused: ef([{ applyTo: 'CLUSTER', match: { context: 'WAYPOINT', listener: {} }, patch: { operation: 'MERGE' } }]), finding: /^warning IST0133 spec: EnvoyFilter exposes[^\n]*$/ },
+  { kind: EF, istio: 'BuildXDSObjectFromStruct', rule: 'the patch value is a valid Envoy object of the applyTo type', gap: 'needs Envoy\'s protobuf descriptors (thousands of types), which the package does not ship' },
+  { kind: EF, istio: 'validateListenerMatchName', rule: 'deprecated filter names (warning)', gap: 'needs Envoy\'s table of deprecated filter names' },
+
+  // ProxyConfig (v1beta1 only)
+  { kind: PC, istio: 'ValidateProxyConfig', rule: 'concurrency is 0 or more', refused: proxyConfig({ concurrency: -1 }), accepted: proxyConfig({ concurrency: 0 }), finding: /IST0106 spec\.concurrency: concurrency must be greater than or equal to 0/ },
+  { kind: PC, istio: 'validateWorkloadSelector', rule: 'selector: no wildcard, labels expected', refused: proxyConfig({ selector: { matchLabels: { app: '*' } } }), accepted: proxyConfig({ selector: { matchLabels: { app: 'users' } } }), finding: /IST0106 spec\.selector\.matchLabels: wildcard is not supported/ },
+
+  // WorkloadGroup
+  { kind: WG, istio: 'ValidateWorkloadGroup', rule: 'a template is required', refused: workloadGroup({ metadata: { labels: { app: 'vm' } } }), accepted: { template: { serviceAccount: 'vm' } }, finding: /IST0106 spec\.template: template is required/ },
+  { kind: WG, istio: 'ValidateWorkloadGroup', rule: 'metadata labels are valid label keys and values', refused: workloadGroup({ metadata: { labels: { app: 'not ok!' } }, template: {} }), accepted: workloadGroup({ metadata: { labels: { app: 'ok' } }, template: {} }), finding: /IST0106 spec\.metadata\.labels\.app: invalid labels/ },
+  { kind: WG, istio: 'validateReadinessProbe', rule: 'probe counts are not negative', refused: { template: {}, probe: { periodSeconds: -1, tcpSocket: { port: 9090 } } }, accepted: { template: {}, probe: { periodSeconds: 5, tcpSocket: { port: 9090 } } }, finding: /IST0106 spec\.probe\.periodSeconds: periodSeconds must be non-negative/ },
+  { kind: WG, istio: 'validateReadinessProbe', rule: 'a probe has a method', refused: { template: {}, probe: { periodSeconds: 5 } }, finding: /IST0106 spec\.probe: unknown health check method/ },
+  { kind: WG, istio: 'validateReadinessProbe', rule: 'httpGet: port in range, HTTP or HTTPS, probe header names', refused: { template: {}, probe: { httpGet: { port: 8080, scheme: 'FTP', httpHeaders: [{ name: 'x_y', value: '1' }] } } }, accepted: { template: {}, probe: { httpGet: { port: 8080, scheme: 'HTTPS', httpHeaders: [{ name: 'x-y', value: '1' }] } } }, finding: /httpGet\.scheme must be one of "HTTPS", "HTTP"[\s\S]*header name x_y is not a valid header name/ },
+  { kind: WG, istio: 'validateReadinessProbe', rule: 'tcpSocket port in range', refused: { template: {}, probe: { tcpSocket: { port: 0 } } }, finding: /IST0106 spec\.probe\.tcpSocket\.port: port number 0 must be in the range 1\.\.65535/ },
+  { kind: WG, istio: 'validateReadinessProbe', rule: 'exec needs a command', refused: { template: {}, probe: { exec: { command: [] } } }, accepted: { template: {}, probe: { exec: { command: ['true'] } } }, finding: /IST0106 spec\.probe\.exec\.command: exec\.command is required/ },
+
+  // WasmPlugin (v1alpha1 only)
+  { kind: WP, istio: 'validateWasmPluginURL', rule: 'a URL is required', refused: wasm({}), accepted: wasm({ url: 'oci://ghcr.io/acme/auth:1.0' }), finding: /IST0106 spec\.url: url field needs to be set/ },
+  { kind: WP, istio: 'validateWasmPluginURL', rule: 'schemes: file, http, https, oci (or none)', refused: wasm({ url: 'ftp://example.com/plugin.wasm' }), accepted: wasm({ url: 'ghcr.io/acme/auth:1.0' }), finding: /IST0106 spec\.url: url contains unsupported scheme: ftp/ },
+  { kind: WP, istio: 'validateWasmPluginSHA', rule: 'sha256 is 64 lower-case hex digits', refused: wasm({ url: 'oci://ghcr.io/acme/auth:1.0', sha256: 'A'.repeat(64) }), accepted: wasm({ url: 'oci://ghcr.io/acme/auth:1.0', sha256: 'a'.repeat(64) }), finding: /IST0106 spec\.sha256: sha256 field must match \[a-f0-9\]\{64\} pattern/ },
+  { kind: WP, istio: 'validateWasmPluginVMConfig', rule: 'env names unique; value only when INLINE', refused: wasm({ url: 'oci://ghcr.io/acme/auth:1.0', vmConfig: { env: [{ name: 'POD', valueFrom: 'HOST', value: 'x' }] } }), accepted: wasm({ url: 'oci://ghcr.io/acme/auth:1.0', vmConfig: { env: [{ name: 'POD', valueFrom: 'HOST' }] } }), finding: /IST0106 spec\.vmConfig\.env: value may only be set when valueFrom is INLINE/ },
+  { kind: WP, istio: 'validateWasmPluginMatch', rule: 'match ports within 1-65535', refused: wasm({ url: 'oci://ghcr.io/acme/auth:1.0', match: [{ ports: [{ number: 70000 }] }] }), finding: /IST0106 spec\.match: spec\.Match\[0\]\.Ports\[0\] is out of range: 70000/ },
+  { kind: WP, istio: 'validateOneOfSelectorType', rule: 'selector or targetRefs, not both', refused: wasm({ url: 'oci://ghcr.io/acme/auth:1.0', selector: { matchLabels: { app: 'users' } }, targetRefs: [{ kind: 'Service', name: 'users' }] }), finding: /IST0106 spec: only one of targetRefs or workloadSelector can be set/ },
 ];

@@ -53,9 +53,9 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
         setExit(ExitCode.OK);
         return;
       }
-      const problem = paths.length === 0 ? "missing required argument 'paths'" : unknownAnalyzer(opts.analyzer);
-      if (problem) {
-        io.stderr.write(`istio-grpc lint: error: ${problem}\n`);
+      const usage = paths.length === 0 ? "missing required argument 'paths'" : unknownAnalyzer(opts.analyzer);
+      if (usage) {
+        io.stderr.write(`istio-grpc lint: error: ${usage}\n`);
         setExit(ExitCode.USAGE);
         return;
       }

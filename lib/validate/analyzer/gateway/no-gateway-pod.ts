@@ -1,7 +1,7 @@
+import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext } from '../analyzer';
 import { IST } from '../messages';
 import { formatLabels } from '../objects';
-import { KubeObject } from '../../../core/kube-object';
 
 /**
  * IST0101 on a Gateway whose selector matches no gateway pod. Istio's port and secret analyzers
