@@ -75,7 +75,11 @@ function envoyFormatProblem(value: string): string | undefined {
         if (ch === '\\') {
           if (!hasNext) return 'invalid header configuration. Un-terminated backslash in JSON string';
           pos++;
-        } else if (ch === ')') {state = 'variableEnd';} else if (ch === '"') {state = 'delimiterOrEnd';}
+        } else if (ch === ')') {
+          state = 'variableEnd';
+        } else if (ch === '"') {
+          state = 'delimiterOrEnd';
+        }
         break;
       case 'argsEnd':
         if (ch === ')') state = 'variableEnd';
