@@ -6,7 +6,7 @@ import { Analyzer } from '../analyzer';
 import { MeshConfig } from '../mesh-config';
 import { Workload } from '../mesh-index';
 import { IGR } from '../messages';
-import { listOf, objOf } from '../objects';
+import { jsonOf, listOf, objOf } from '../objects';
 import { millisOf } from './lifecycle-inputs';
 
 /** A preStop command that sleeps: `sleep 5`, also inside `sh -c "...; sleep 5"`. */
@@ -48,10 +48,18 @@ function preStopMillis(container: Record<string, any>): number {
 
 /** The sidecar's drain: the pod's proxy config annotation over the mesh's defaultConfig. */
 function proxyDrain(w: Workload, mesh: MeshConfig): { drain?: number; exitOnZeroActiveConnections: boolean } {
-  const parsed = parseYamlDocuments(w.annotations['proxy.istio.io/config'] ?? '', 'proxy.istio.io/config');
-  const pod = objOf(parsed.problems.length ? undefined : parsed.sources[0]?.object);
+  const pod = proxyConfigOf(w.annotations['proxy.istio.io/config']);
   const defaults = objOf(mesh.raw.defaultConfig);
   const drain = millisOf(pod.terminationDrainDuration ?? defaults.terminationDrainDuration) ?? LIFECYCLE_DEFAULTS.istioDrainMillis;
   const flag = objOf(pod.proxyMetadata)[EXIT_ON_ZERO_ACTIVE_CONNECTIONS] ?? objOf(defaults.proxyMetadata)[EXIT_ON_ZERO_ACTIVE_CONNECTIONS];
   return { drain, exitOnZeroActiveConnections: String(flag).toLowerCase() === 'true' };
+}
+
+/** The pod's ProxyConfig annotation: JSON (what the constructs write) read directly, else YAML. */
+function proxyConfigOf(text: string | undefined): Record<string, any> {
+  if (text === undefined) return {};
+  const json = jsonOf(text);
+  if (json) return json;
+  const parsed = parseYamlDocuments(text, 'proxy.istio.io/config');
+  return objOf(parsed.problems.length ? undefined : parsed.sources[0]?.object);
 }
