@@ -1,4 +1,6 @@
 import { runCliInMemory } from './util/run-cli';
+import { only, synthMeshService } from './util/synth';
+import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
 import { KubeObject } from '../lib/core/kube-object';
 import { findResponseFlag } from '../lib/troubleshoot/flag-lookup';
 import { ValidateOptions } from '../lib/validate';
@@ -161,6 +163,25 @@ describe('istio-grpc lint on hand-written YAML', () => {
     expect(findings).toStrictEqual([
       'IGR3101 DestinationRule spec.trafficPolicy.connectionPool.http.idleTimeout',
       'IGR3102 Deployment spec.template.spec.terminationGracePeriodSeconds',
+    ]);
+  });
+});
+
+describe('the constructs\' output, edited by hand', () => {
+  test('a raised pool idle timeout, a shortened grace period and a stream route timeout are each reported', () => {
+    // GIVEN the long-lived-streams example, clean as synthesized
+    const scenario = MESH_SERVICE_SCENARIOS.find((s) => s.id === 'long-lived-streams')!;
+    const objects = JSON.parse(JSON.stringify(synthMeshService(scenario.props))) as any[];
+    expect(codes(objects)).toStrictEqual([]);
+    // WHEN edited the way hand edits go wrong
+    only(objects, 'DestinationRule').spec.trafficPolicy.connectionPool.http.idleTimeout = '20m';
+    only(objects, 'Deployment').spec.template.spec.terminationGracePeriodSeconds = 5;
+    only(objects, 'VirtualService').spec.http[0].timeout = '30s';
+    // THEN lint names each
+    expect(codes(objects)).toStrictEqual([
+      'IGR3101 DestinationRule spec.trafficPolicy.connectionPool.http.idleTimeout',
+      'IGR3102 Deployment spec.template.spec.containers[0].lifecycle.preStop',
+      'IGR3103 VirtualService spec.http[0].timeout',
     ]);
   });
 });

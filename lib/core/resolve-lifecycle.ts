@@ -16,7 +16,7 @@ export function resolveLifecycle(check: PropChecker, props: GrpcMeshServiceProps
   const lc = objectProp(check, 'lifecycle', props.lifecycle, '{ maxStreamDuration: Duration.minutes(10) }');
   if (!lc) return undefined;
   if (!props.workload) {
-    check.fail('lifecycle', 'set', 'the lifecycle profile configures the pods of the Deployment, and this service creates none', 'add workload, or set the same fields on the Deployment that runs the server');
+    check.fail('lifecycle', lc, 'the lifecycle profile configures the pods of the Deployment, and this service creates none', 'add workload, or set the same fields on the Deployment that runs the server');
   }
   const millis = (field: keyof typeof lc, fallback?: number) => {
     const value = lc[field] as Duration | undefined;
