@@ -2,6 +2,7 @@ import { PropChecker } from './checks';
 import { Duration, renderDuration } from './duration';
 import { TrafficPolicyModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
+import { resolveLoadBalancing } from './resolve-load-balancing';
 import { objectProp } from './shape-checks';
 import { ClientTlsMode, H2UpgradePolicy, LoadBalancer } from './traffic-policy';
 
@@ -20,15 +21,22 @@ export function resolveTrafficPolicy(check: PropChecker, props: GrpcMeshServiceP
   if (!Object.values(ClientTlsMode).includes(tlsMode)) {
     check.fail('clientTlsMode', tlsMode, 'is not a supported client TLS mode', 'use ClientTlsMode.ISTIO_MUTUAL (default) or ClientTlsMode.DISABLE');
   }
+  if (props.headless && props.consistentHash !== undefined) {
+    check.fail('consistentHash', props.consistentHash, 'the service is headless, and Istio sends each connection to the pod the client resolved (ORIGINAL_DST), ignoring the hash', 'remove consistentHash, or set headless: false so Istio balances each call');
+  }
+  const pool = resolveConnectionPool(check, props);
+  const outlier = resolveOutlierDetection(check, props);
+  const balancing = resolveLoadBalancing(check, '', props, outlier.outlierDetection !== undefined);
   return {
-    ...(props.headless ? {} : { loadBalancer }),
+    ...(props.headless || balancing.consistentHash ? {} : { loadBalancer }),
     tlsMode,
-    ...resolveConnectionPool(check, props),
-    ...resolveOutlierDetection(check, props),
+    ...pool,
+    ...outlier,
+    ...balancing,
   };
 }
 
-function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps): Pick<TrafficPolicyModel, 'connectionPool'> {
+export function resolveConnectionPool(check: PropChecker, props: Pick<GrpcMeshServiceProps, 'connectionPool'>): Pick<TrafficPolicyModel, 'connectionPool'> {
   const pool = objectProp(check, 'connectionPool', props.connectionPool, '{ http2MaxRequests: 1000 }');
   if (!pool) return {};
   const int = (field: keyof typeof pool, min: number) => {
@@ -55,7 +63,7 @@ function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps):
   return connectionPool ? { connectionPool } : {};
 }
 
-function resolveOutlierDetection(check: PropChecker, props: GrpcMeshServiceProps): Pick<TrafficPolicyModel, 'outlierDetection'> {
+export function resolveOutlierDetection(check: PropChecker, props: Pick<GrpcMeshServiceProps, 'outlierDetection'>): Pick<TrafficPolicyModel, 'outlierDetection'> {
   const od = objectProp(check, 'outlierDetection', props.outlierDetection, '{ consecutiveGatewayErrors: 5 }') ?? {};
   if (od.enabled === false) {
     const extra = Object.keys(od).filter((k) => k !== 'enabled');

@@ -4,6 +4,7 @@ import { applyChecked } from './component-error';
 import { GrpcMeshServiceArgs, resolvedProps, shapeProps } from './grpc-mesh-service-args';
 import { createKubeResource, KubeResource } from './kube-resource';
 import { assertValidObjects } from './validate';
+import { applyOrder, ApplyOrder } from '../core/apply-order';
 import { IstioGrpcError } from '../core/errors';
 import { KubeObject } from '../core/kube-object';
 import { MeshServiceModel } from '../core/mesh-service-model';
@@ -115,8 +116,8 @@ export class GrpcMeshService extends pulumi.ComponentResource {
       return { objects, companions };
     });
     this.manifests = this.allManifests.apply((all) => all.objects);
-    this.resources = shapes.map((shape, i) =>
-      createKubeResource(name, shape, this.manifests.apply((all) => all[i]), { parent: this }));
+    this.resources = createInApplyOrder(shapes, applyOrder(shapeModel.subsetChange, true).first, (shape, i, dependsOn) =>
+      createKubeResource(name, shape, this.manifests.apply((all) => all[i]), { parent: this, ...(dependsOn ? { dependsOn } : {}) }));
     const byKind = (kind: string) => this.resources.find((_, i) => shapes[i].kind === kind);
     this.service = byKind('Service') as k8s.core.v1.Service;
     this.serviceAccount = byKind('ServiceAccount') as k8s.core.v1.ServiceAccount | undefined;
@@ -151,4 +152,27 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   public get _resolved(): boolean {
     return this.resolved;
   }
+}
+
+/**
+ * Creates the children in manifest order, except that the DestinationRule and VirtualService
+ * follow the apply order: the second depends on the first. A canary can attach after the service
+ * is created, so the order assumes subsets may exist (ADDING) unless `subsetChange` says otherwise.
+ */
+function createInApplyOrder(
+  shapes: KubeObject[],
+  first: ApplyOrder['first'],
+  create: (shape: KubeObject, index: number, dependsOn?: KubeResource[]) => KubeResource,
+): KubeResource[] {
+  const created: KubeResource[] = new Array(shapes.length);
+  const indexOf = (kind: string) => shapes.findIndex((s) => s.kind === kind);
+  const [a, b] = first === 'virtualService'
+    ? [indexOf('VirtualService'), indexOf('DestinationRule')]
+    : [indexOf('DestinationRule'), indexOf('VirtualService')];
+  shapes.forEach((shape, i) => {
+    if (i === b && first !== undefined) return;
+    created[i] = create(shape, i);
+    if (i === a && first !== undefined) created[b] = create(shapes[b], b, [created[a]]);
+  });
+  return created;
 }

@@ -4,6 +4,7 @@ import { didYouMean } from '../did-you-mean';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
 import { checkPropsShape } from '../props-shape';
 import { CANARY_SHAPE } from '../props-shapes';
+import { resolveSubsetPolicy, SubsetPolicyModel } from '../resolve-subset-policy';
 import { resolveWorkload } from '../resolve-workload';
 import { isRecord, listOfObjects, listProp, objectProp } from '../shape-checks';
 
@@ -17,6 +18,8 @@ export interface CanarySubsetModel {
   readonly version: string;
   readonly weight: number;
   readonly workload?: WorkloadModel;
+  /** Policy fields the subset sets in place of the service's. */
+  readonly trafficPolicy?: SubsetPolicyModel;
 }
 
 /** A canary with defaults applied and every prop checked. */
@@ -69,6 +72,7 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
       version: s.version,
       weight: check.integer(`additionalSubsets[${i}].weight`, s.weight, 0, 100),
       ...(s.workload ? { workload: resolveWorkload(check, service.name, service.selector as Record<string, string>, { ...s.workload, version: s.version }, `additionalSubsets[${i}].workload`) } : {}),
+      ...subsetPolicy(check, `additionalSubsets[${i}].trafficPolicy`, s.trafficPolicy, service),
     };
   });
   const others = canaryWeight + extra.reduce((sum, s) => sum + s.weight, 0);
@@ -76,12 +80,13 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
     check.fail('canaryWeight', canaryWeight, `with the additional subsets' weights the non-stable subsets get ${others}%, more than 100%`, 'lower the weights so that canaryWeight plus additionalSubsets weights is at most 100 (stable gets the rest)');
   }
   const subsets: CanarySubsetModel[] = [
-    { name: STABLE_SUBSET, version: stableVersion, weight: 100 - others },
+    { name: STABLE_SUBSET, version: stableVersion, weight: 100 - others, ...subsetPolicy(check, 'stableTrafficPolicy', options.stableTrafficPolicy, service) },
     {
       name: CANARY_SUBSET,
       version: canaryVersion,
       weight: canaryWeight,
       ...(options.canaryWorkload ? { workload: resolveWorkload(check, service.name, service.selector as Record<string, string>, { ...options.canaryWorkload, version: canaryVersion }, 'canaryWorkload') } : {}),
+      ...subsetPolicy(check, 'canaryTrafficPolicy', options.canaryTrafficPolicy, service),
     },
     ...extra,
   ];
@@ -170,4 +175,9 @@ export function shiftCanary(model: CanaryModel, weight: number): CanaryModel {
   if (others > 100) check.fail('shift(weight)', weight, `with the additional subsets the non-stable share would be ${others}%`, 'shift to a smaller weight');
   const [stable, canary, ...rest] = model.subsets;
   return { ...model, subsets: [{ ...stable, weight: 100 - others }, { ...canary, weight }, ...rest] };
+}
+
+function subsetPolicy(check: PropChecker, field: string, value: GrpcCanaryOptions['canaryTrafficPolicy'], service: MeshServiceModel): { trafficPolicy?: SubsetPolicyModel } {
+  const trafficPolicy = resolveSubsetPolicy(check, field, value, service.trafficPolicy);
+  return trafficPolicy ? { trafficPolicy } : {};
 }

@@ -3,6 +3,7 @@ import { NON_IDEMPOTENT_METHODS_ANNOTATION, RETRIES_ON_NON_IDEMPOTENT_ACCEPTED_A
 import { MeshServiceModel, meshObjectNames, RouteModel } from '../mesh-service-model';
 import { ServiceProtocol } from '../mesh-service-props';
 import { Idempotency } from '../method';
+import { faultOf, faultRoutes } from './fault-routes';
 import { objectMeta } from './labels';
 
 /** Where a route sends its calls: the service port, optionally a subset, with a weight. */
@@ -63,6 +64,7 @@ export function routeDestinations(model: MeshServiceModel, destinations: readonl
  */
 export function renderVirtualService(model: MeshServiceModel, options: RoutingOptions = {}): istio.VirtualServiceProps {
   const http: istio.VirtualServiceSpecHttp[] = [
+    ...faultRoutes(model, options.destinations),
     ...(options.leadingRoutes ?? []),
     ...model.routes.map((route) => {
       const match = routeMatch(model, route);
@@ -73,6 +75,7 @@ export function renderVirtualService(model: MeshServiceModel, options: RoutingOp
         ...(route.timeout ? { timeout: route.timeout } : {}),
         retries: { ...route.retries },
         ...mirrorOf(model, options),
+        ...faultOf(model, route),
       };
     }),
   ];
@@ -85,7 +88,13 @@ export function renderVirtualService(model: MeshServiceModel, options: RoutingOp
 }
 
 /** The mirror fields of a route, when the options ask for mirroring. */
-export function mirrorOf(model: MeshServiceModel, options: RoutingOptions): Pick<istio.VirtualServiceSpecHttp, 'mirror' | 'mirrorPercentage'> {
+export function mirrorOf(model: MeshServiceModel, options: RoutingOptions): Pick<istio.VirtualServiceSpecHttp, 'mirror' | 'mirrorPercentage' | 'mirrors'> {
+  const mirrors = model.mirrors ?? [];
+  if (mirrors.length) {
+    // Istio refuses mirror and mirrors on one route, so a canary's mirror joins the list.
+    const canary = options.mirror ? [{ destination: { host: model.fqdn, subset: options.mirror.subset, port: { number: model.port } }, percentage: { value: options.mirror.percent } }] : [];
+    return { mirrors: [...mirrors, ...canary].map((m) => ({ destination: { ...m.destination, ...(m.destination.port ? { port: { ...m.destination.port } } : {}) }, percentage: { ...m.percentage } })) };
+  }
   if (!options.mirror) return {};
   return {
     mirror: { host: model.fqdn, subset: options.mirror.subset, port: { number: model.port } },
