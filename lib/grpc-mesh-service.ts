@@ -1,3 +1,4 @@
+import { applyOrder } from './core/apply-order';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
@@ -141,7 +142,12 @@ export class GrpcMeshService extends Construct {
 
   /** @internal used by GrpcCanary to attach subsets and weighted routing */
   public _extend(extensions: MeshServiceExtensions): void {
-    if (extensions.subsets) this.subsets = [...extensions.subsets];
+    if (extensions.subsets) {
+      this.subsets = [...extensions.subsets];
+      const order = applyOrder(this._model.subsetChange, this.subsets.length > 0);
+      for (const [key, value] of Object.entries(order.destinationRule)) ApiObject.of(this.destinationRule).metadata.addAnnotation(key, value);
+      for (const [key, value] of Object.entries(order.virtualService)) ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
+    }
     if (extensions.routing) {
       this.routing = extensions.routing;
       for (const [key, value] of Object.entries(extensions.routing.annotations ?? {})) {

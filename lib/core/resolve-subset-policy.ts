@@ -37,11 +37,19 @@ export function resolveSubsetPolicy(check: PropChecker, field: string, value: Su
     const balancer = policy.consistentHash !== undefined ? policy.loadBalancer : (policy.loadBalancer ?? service.loadBalancer as LoadBalancer | undefined);
     const failoverHasOutlier = outlier.outlierDetection !== undefined || service.outlierDetection !== undefined;
     const balancing = resolveLoadBalancing(check, '', { ...policy, loadBalancer: balancer }, failoverHasOutlier);
+    // Istio replaces the service's whole loadBalancer with the subset's, so the subset's carries
+    // the service's settings it does not change (else e.g. ROUND_ROBIN would silently fall back).
+    const setsBalancing = ['loadBalancer', 'consistentHash', 'localityLbSetting', 'warmup'].some((k) => (policy as Record<string, unknown>)[k] !== undefined);
+    const ownHash = balancing.consistentHash ?? (policy.loadBalancer === undefined ? service.consistentHash : undefined);
+    const inherited = setsBalancing ? {
+      ...(ownHash ? { consistentHash: ownHash } : { loadBalancer: balancer ?? service.loadBalancer }),
+      ...(balancing.localityLbSetting ?? service.localityLbSetting ? { localityLbSetting: balancing.localityLbSetting ?? service.localityLbSetting } : {}),
+      ...(balancing.warmup ?? (ownHash ? undefined : service.warmup) ? { warmup: balancing.warmup ?? service.warmup } : {}),
+    } : {};
     return {
-      ...(policy.loadBalancer !== undefined ? { loadBalancer: policy.loadBalancer } : {}),
+      ...compactModel(inherited),
       ...pool,
       ...outlier,
-      ...balancing,
     };
   });
 }
@@ -56,4 +64,8 @@ function prefixed<T>(check: PropChecker, prefix: string, resolve: () => T): T {
     }
     throw e;
   }
+}
+
+function compactModel<T extends object>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
 }
