@@ -1,8 +1,8 @@
-import { applyOrder } from './core/apply-order';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { reportPropWarnings, validateOnSynth } from './chart-validation';
+import { applyOrder } from './core/apply-order';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
 import { AuthorizationPolicy, PeerAuthentication } from '../imports/security.istio.io';
 import { Telemetry } from '../imports/telemetry.istio.io';

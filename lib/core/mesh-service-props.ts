@@ -1,9 +1,9 @@
+import { SubsetChange } from './apply-order';
 import { Duration } from './duration';
 import { FaultInjection } from './fault-injection';
 import { ConsistentHash, LocalityLoadBalancing, RetryBudget, Warmup } from './load-balancing';
 import { GrpcMethodProps } from './method';
 import { MirrorProps } from './mirror';
-import { SubsetChange } from './apply-order';
 import { RetryPolicy } from './retry';
 import { MtlsMode } from './security';
 import { ClientTlsMode, Http2ConnectionPool, LoadBalancer, OutlierDetection } from './traffic-policy';

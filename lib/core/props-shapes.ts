@@ -1,12 +1,12 @@
 import type { CanaryHeaderRouteProps, CanarySubsetProps, GrpcCanaryOptions } from './canary/canary-props';
+import type { FaultInjection, FaultAbort, FaultDelay, FaultHeaderScope } from './fault-injection';
 import { GrpcIngressOptions, GrpcWebProps, IngressCertificateProps, IngressTlsMode, IngressTlsProps, IssuerKind, TlsProtocolVersion } from './ingress/ingress-props';
+import type { ConsistentHash, HashCookie, LocalityDistribution, LocalityFailover, LocalityLoadBalancing, RetryBudget, Warmup } from './load-balancing';
 import type { GrpcMeshServiceProps, GrpcWorkloadProps, WorkloadResources } from './mesh-service-props';
 import { GrpcMethodProps, Idempotency, StreamingKind } from './method';
+import type { MirrorProps } from './mirror';
 import { enumOf, listOf, mapOf, objectShape, ShapeFields } from './props-shape';
 import type { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './proto/from-proto-props';
-import type { FaultInjection, FaultAbort, FaultDelay, FaultHeaderScope } from './fault-injection';
-import type { ConsistentHash, HashCookie, LocalityDistribution, LocalityFailover, LocalityLoadBalancing, RetryBudget, Warmup } from './load-balancing';
-import type { MirrorProps } from './mirror';
 import type { RetryPolicy } from './retry';
 import type { SubsetTrafficPolicy } from './subset-policy';
 import type { Http2ConnectionPool, OutlierDetection } from './traffic-policy';

@@ -54,12 +54,12 @@ const WARMUP_BALANCERS: readonly string[] = [LoadBalancer.ROUND_ROBIN, LoadBalan
  */
 export function resolveLoadBalancing(check: PropChecker, prefix: string, props: LoadBalancingProps, outlierDetection: boolean): LoadBalancingModel {
   const consistentHash = resolveConsistentHash(check, prefix, props);
-  const locality = resolveLocality(check, prefix, props.localityLbSetting, outlierDetection);
+  const localityLb = resolveLocality(check, prefix, props.localityLbSetting, outlierDetection);
   const warmup = resolveWarmup(check, prefix, props, consistentHash !== undefined);
   const retryBudget = resolveRetryBudget(check, prefix, props.retryBudget);
   return {
     ...(consistentHash ? { consistentHash } : {}),
-    ...(locality ? { localityLbSetting: locality } : {}),
+    ...(localityLb ? { localityLbSetting: localityLb } : {}),
     ...(warmup ? { warmup } : {}),
     ...(retryBudget ? { retryBudget } : {}),
   };
@@ -118,7 +118,9 @@ function resolveConsistentHash(check: PropChecker, prefix: string, props: LoadBa
   return model;
 }
 
-function resolveLocality(check: PropChecker, prefix: string, value: LocalityLoadBalancing | undefined, outlierDetection: boolean): LocalityLbModel | undefined {
+function resolveLocality(
+  check: PropChecker, prefix: string, value: LocalityLoadBalancing | undefined, outlierDetection: boolean,
+): LocalityLbModel | undefined {
   const field = `${prefix}localityLbSetting`;
   const l = objectProp(check, field, value, '{ failoverPriority: ["topology.kubernetes.io/region"] }');
   if (!l) return undefined;

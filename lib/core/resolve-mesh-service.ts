@@ -1,10 +1,10 @@
+import { SubsetChange } from './apply-order';
 import { PropChecker } from './checks';
 import { MeshServiceModel } from './mesh-service-model';
 import { GrpcMeshServiceProps, ServiceProtocol } from './mesh-service-props';
 import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
 import { checkPropsShape } from './props-shape';
 import { MESH_SERVICE_SHAPE } from './props-shapes';
-import { SubsetChange } from './apply-order';
 import { resolveFaultInjection } from './resolve-fault-injection';
 import { resolveMirrors } from './resolve-mirrors';
 import { resolveRoutes } from './resolve-routes';

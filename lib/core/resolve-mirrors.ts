@@ -13,7 +13,9 @@ const SHORT_HOST = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const FQDN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Checks `mirrors`; short hosts are Services in the service's namespace. */
-export function resolveMirrors(check: PropChecker, props: GrpcMeshServiceProps, self: { fqdn: string; namespace: string; port: number }): MirrorModel[] {
+export function resolveMirrors(
+  check: PropChecker, props: GrpcMeshServiceProps, self: { fqdn: string; namespace: string; port: number },
+): MirrorModel[] {
   const mirrors = listOfObjects<MirrorProps>(check, 'mirrors', props.mirrors, '{ host: "users-shadow", percent: 5 }');
   const seen = new Map<string, number>();
   return mirrors.map((m, i) => {

@@ -14,7 +14,9 @@ export type SubsetPolicyModel = Partial<Pick<TrafficPolicyModel, 'loadBalancer' 
  * Resolves one subset's traffic policy. `field` is its prop path (e.g. `canaryTrafficPolicy`);
  * `service` is the service's resolved policy, which the subset inherits the fields it leaves out from.
  */
-export function resolveSubsetPolicy(check: PropChecker, field: string, value: SubsetTrafficPolicy | undefined, service: TrafficPolicyModel): SubsetPolicyModel | undefined {
+export function resolveSubsetPolicy(
+  check: PropChecker, field: string, value: SubsetTrafficPolicy | undefined, service: TrafficPolicyModel,
+): SubsetPolicyModel | undefined {
   const policy = objectProp(check, field, value, '{ warmup: { duration: Duration.seconds(60) } }');
   if (!policy) return undefined;
   if (Object.values(policy).every((v) => v === undefined)) {
@@ -34,7 +36,8 @@ export function resolveSubsetPolicy(check: PropChecker, field: string, value: Su
     if (policy.warmup !== undefined && inheritedHash) {
       check.fail('warmup', 'with the service\'s consistentHash', 'Envoy ramps up new endpoints only with ROUND_ROBIN or LEAST_REQUEST, so warmup would be ignored', 'set loadBalancer: LoadBalancer.LEAST_REQUEST on the subset too, or remove warmup');
     }
-    const balancer = policy.consistentHash !== undefined ? policy.loadBalancer : (policy.loadBalancer ?? service.loadBalancer as LoadBalancer | undefined);
+    const serviceBalancer = service.loadBalancer as LoadBalancer | undefined;
+    const balancer = policy.consistentHash !== undefined ? policy.loadBalancer : (policy.loadBalancer ?? serviceBalancer);
     const failoverHasOutlier = outlier.outlierDetection !== undefined || service.outlierDetection !== undefined;
     const balancing = resolveLoadBalancing(check, '', { ...policy, loadBalancer: balancer }, failoverHasOutlier);
     // Istio replaces the service's whole loadBalancer with the subset's, so the subset's carries
@@ -43,8 +46,8 @@ export function resolveSubsetPolicy(check: PropChecker, field: string, value: Su
     const ownHash = balancing.consistentHash ?? (policy.loadBalancer === undefined ? service.consistentHash : undefined);
     const inherited = setsBalancing ? {
       ...(ownHash ? { consistentHash: ownHash } : { loadBalancer: balancer ?? service.loadBalancer }),
-      ...(balancing.localityLbSetting ?? service.localityLbSetting ? { localityLbSetting: balancing.localityLbSetting ?? service.localityLbSetting } : {}),
-      ...(balancing.warmup ?? (ownHash ? undefined : service.warmup) ? { warmup: balancing.warmup ?? service.warmup } : {}),
+      localityLbSetting: balancing.localityLbSetting ?? service.localityLbSetting,
+      warmup: balancing.warmup ?? (ownHash ? undefined : service.warmup),
     } : {};
     return {
       ...compactModel(inherited),

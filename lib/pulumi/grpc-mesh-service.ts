@@ -1,10 +1,11 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { createInApplyOrder } from './apply-order';
 import { applyChecked } from './component-error';
 import { GrpcMeshServiceArgs, resolvedProps, shapeProps } from './grpc-mesh-service-args';
 import { createKubeResource, KubeResource } from './kube-resource';
 import { assertValidObjects } from './validate';
-import { applyOrder, ApplyOrder } from '../core/apply-order';
+import { applyOrder } from '../core/apply-order';
 import { IstioGrpcError } from '../core/errors';
 import { KubeObject } from '../core/kube-object';
 import { MeshServiceModel } from '../core/mesh-service-model';
@@ -154,25 +155,3 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   }
 }
 
-/**
- * Creates the children in manifest order, except that the DestinationRule and VirtualService
- * follow the apply order: the second depends on the first. A canary can attach after the service
- * is created, so the order assumes subsets may exist (ADDING) unless `subsetChange` says otherwise.
- */
-function createInApplyOrder(
-  shapes: KubeObject[],
-  first: ApplyOrder['first'],
-  create: (shape: KubeObject, index: number, dependsOn?: KubeResource[]) => KubeResource,
-): KubeResource[] {
-  const created: KubeResource[] = new Array(shapes.length);
-  const indexOf = (kind: string) => shapes.findIndex((s) => s.kind === kind);
-  const [a, b] = first === 'virtualService'
-    ? [indexOf('VirtualService'), indexOf('DestinationRule')]
-    : [indexOf('DestinationRule'), indexOf('VirtualService')];
-  shapes.forEach((shape, i) => {
-    if (i === b && first !== undefined) return;
-    created[i] = create(shape, i);
-    if (i === a && first !== undefined) created[b] = create(shapes[b], b, [created[a]]);
-  });
-  return created;
-}

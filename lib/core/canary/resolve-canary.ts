@@ -99,6 +99,11 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
     names.add(s.name);
     versions.add(s.version);
   });
+  (service.mirrors ?? []).forEach((m, i) => {
+    if (m.destination.host === service.fqdn && m.destination.subset !== undefined && !names.has(m.destination.subset)) {
+      check.fail('service', `mirrors[${i}].subset ${m.destination.subset}`, `the service mirrors to subset ${m.destination.subset}, which this canary does not define, so Envoy would have no cluster to copy to`, `mirror to one of the subsets ${[...names].join(', ')}, or add it as an additional subset`);
+    }
+  });
   // Pods of some versions created here and others not: the manifests could not show every subset has pods.
   const created = subsets.map((s, i) => (i === 0 ? service.workload !== undefined : s.workload !== undefined));
   if (created.some(Boolean) && !created.every(Boolean)) {

@@ -29,7 +29,9 @@ export function renderDestinationRule(model: MeshServiceModel, subsets: readonly
         ...retryBudgetOf(tp),
         tls: { mode: tp.tlsMode as istio.DestinationRuleSpecTrafficPolicyTlsMode },
       },
-      ...(subsets.length ? { subsets: subsets.map((s) => ({ name: s.name, labels: { ...s.labels }, ...subsetTrafficPolicyOf(s.trafficPolicy) })) } : {}),
+      ...(subsets.length ? {
+        subsets: subsets.map((s) => ({ name: s.name, labels: { ...s.labels }, ...subsetTrafficPolicyOf(s.trafficPolicy) })),
+      } : {}),
     },
   };
 }

@@ -92,8 +92,14 @@ export function mirrorOf(model: MeshServiceModel, options: RoutingOptions): Pick
   const mirrors = model.mirrors ?? [];
   if (mirrors.length) {
     // Istio refuses mirror and mirrors on one route, so a canary's mirror joins the list.
-    const canary = options.mirror ? [{ destination: { host: model.fqdn, subset: options.mirror.subset, port: { number: model.port } }, percentage: { value: options.mirror.percent } }] : [];
-    return { mirrors: [...mirrors, ...canary].map((m) => ({ destination: { ...m.destination, ...(m.destination.port ? { port: { ...m.destination.port } } : {}) }, percentage: { ...m.percentage } })) };
+    const own = options.mirror;
+    const canary = own ? [{ destination: { host: model.fqdn, subset: own.subset, port: { number: model.port } }, percentage: { value: own.percent } }] : [];
+    return {
+      mirrors: [...mirrors, ...canary].map((m) => ({
+        destination: { ...m.destination, ...(m.destination.port ? { port: { ...m.destination.port } } : {}) },
+        percentage: { ...m.percentage },
+      })),
+    };
   }
   if (!options.mirror) return {};
   return {
