@@ -93,7 +93,8 @@ export function mirrorOf(model: MeshServiceModel, options: RoutingOptions): Pick
   if (mirrors.length) {
     // Istio refuses mirror and mirrors on one route, so a canary's mirror joins the list.
     const own = options.mirror;
-    const canary = own ? [{ destination: { host: model.fqdn, subset: own.subset, port: { number: model.port } }, percentage: { value: own.percent } }] : [];
+    const port = { number: model.port };
+    const canary = own ? [{ destination: { host: model.fqdn, subset: own.subset, port }, percentage: { value: own.percent } }] : [];
     return {
       mirrors: [...mirrors, ...canary].map((m) => ({
         destination: { ...m.destination, ...(m.destination.port ? { port: { ...m.destination.port } } : {}) },
