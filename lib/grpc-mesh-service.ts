@@ -85,6 +85,7 @@ export class GrpcMeshService extends Construct {
   public readonly _model: MeshServiceModel;
   private subsets: SubsetModel[] = [];
   private routing: RoutingOptions = {};
+  private readonly extensionListeners: (() => void)[] = [];
 
   constructor(scope: Construct, id: string, props: GrpcMeshServiceProps) {
     super(scope, id);
@@ -154,6 +155,13 @@ export class GrpcMeshService extends Construct {
         ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
       }
     }
+    this.extensionListeners.forEach((listener) => listener());
+  }
+
+  /** @internal calls `listener` now and whenever a feature changes the subsets or routing */
+  public _onExtend(listener: () => void): void {
+    this.extensionListeners.push(listener);
+    listener();
   }
 
   /** @internal the routing attached features set (a canary's subsets and weights) */
