@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
-  Duration, GrpcCanary, GrpcMeshService, GrpcMeshServiceProps, GrpcStatus, Idempotency, LoadBalancer, RetryOn, SubsetChange,
+  Duration, GrpcCanary, GrpcIngress, GrpcMeshService, GrpcMeshServiceProps, GrpcStatus, Idempotency, LoadBalancer, RetryOn, SubsetChange,
 } from '../lib';
 import { canaryOutcome, meshServiceOutcome, Outcome } from './util/properties';
 import { only, synthMeshService } from './util/synth';
@@ -211,6 +211,17 @@ describe('apply order (make-before-break)', () => {
   test('removing subsets (the canary gone): the VirtualService goes first', () => {
     expect(waves(synthMeshService({ ...base, subsetChange: SubsetChange.REMOVING }))).toStrictEqual(['1', '0']);
     expect(waves(synthCanary({ ...base, subsetChange: SubsetChange.REMOVING }, { additionalSubsets: [] }))).toStrictEqual(['1', '0']);
+  });
+
+  test.each(['canary first', 'ingress first'])('the gateway VirtualService of a GrpcIngress gets the same wave (%s)', (order) => {
+    const chart = Testing.chart();
+    const svc = new GrpcMeshService(chart, 'svc', base);
+    const ingress = { hosts: ['users.example.com'], tls: { credentialName: 'users-tls' } };
+    if (order === 'canary first') new GrpcCanary(chart, 'canary', { service: svc });
+    new GrpcIngress(chart, 'ingress', { service: svc, ...ingress });
+    if (order === 'ingress first') new GrpcCanary(chart, 'canary', { service: svc });
+    const gatewayRoutes = Testing.synth(chart).filter((o: any) => o.kind === 'VirtualService' && o.spec.gateways);
+    expect(gatewayRoutes.map((o: any) => o.metadata.annotations?.['argocd.argoproj.io/sync-wave'])).toStrictEqual(['1']);
   });
 
   test('NONE switches the hints off even with a canary; unknown values are refused', () => {

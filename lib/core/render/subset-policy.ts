@@ -3,8 +3,6 @@ import { SubsetPolicyModel } from '../resolve-subset-policy';
 import { connectionPoolOf, outlierDetectionOf } from './destination-rule';
 import { loadBalancerOf } from './load-balancer';
 
-export { SubsetPolicyModel };
-
 /** `subsets[].trafficPolicy`, when the subset sets any policy field. */
 export function subsetTrafficPolicyOf(policy: SubsetPolicyModel | undefined): Pick<istio.DestinationRuleSpecSubsets, 'trafficPolicy'> {
   if (!policy) return {};
