@@ -1,10 +1,10 @@
-import { Lazy } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { validateOnSynth } from './chart-validation';
 import { Certificate } from '../imports/cert-manager.io';
 import { Gateway, VirtualService } from '../imports/networking.istio.io';
 import { GrpcIngressOptions } from './core/ingress/ingress-props';
-import { renderIngress } from './core/ingress/render-ingress';
+import { ingressApplyOrder, renderIngress } from './core/ingress/render-ingress';
 import { IngressModel, resolveIngress } from './core/ingress/resolve-ingress';
 import { requireService } from './grpc-canary';
 import { GrpcMeshService } from './grpc-mesh-service';
@@ -55,6 +55,12 @@ export class GrpcIngress extends Construct {
     this.virtualService = new VirtualService(this, 'VirtualService', {
       metadata: initial.virtualService.metadata,
       spec: Lazy.any({ produce: () => render().virtualService.spec }),
+    });
+    // The apply-order annotation follows the subsets, which a canary attached later adds.
+    props.service._onExtend(() => {
+      for (const [key, value] of Object.entries(ingressApplyOrder(props.service._model, props.service._routing()))) {
+        ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
+      }
     });
     if (initial.certificate) this.certificate = new Certificate(this, 'Certificate', initial.certificate);
     validateOnSynth(this);

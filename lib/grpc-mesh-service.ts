@@ -2,6 +2,7 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { reportPropWarnings, validateOnSynth } from './chart-validation';
+import { applyOrder } from './core/apply-order';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
 import { AuthorizationPolicy, PeerAuthentication } from '../imports/security.istio.io';
 import { Telemetry } from '../imports/telemetry.istio.io';
@@ -84,6 +85,7 @@ export class GrpcMeshService extends Construct {
   public readonly _model: MeshServiceModel;
   private subsets: SubsetModel[] = [];
   private routing: RoutingOptions = {};
+  private readonly extensionListeners: (() => void)[] = [];
 
   constructor(scope: Construct, id: string, props: GrpcMeshServiceProps) {
     super(scope, id);
@@ -141,13 +143,25 @@ export class GrpcMeshService extends Construct {
 
   /** @internal used by GrpcCanary to attach subsets and weighted routing */
   public _extend(extensions: MeshServiceExtensions): void {
-    if (extensions.subsets) this.subsets = [...extensions.subsets];
+    if (extensions.subsets) {
+      this.subsets = [...extensions.subsets];
+      const order = applyOrder(this._model.subsetChange, this.subsets.length > 0);
+      for (const [key, value] of Object.entries(order.destinationRule)) ApiObject.of(this.destinationRule).metadata.addAnnotation(key, value);
+      for (const [key, value] of Object.entries(order.virtualService)) ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
+    }
     if (extensions.routing) {
       this.routing = extensions.routing;
       for (const [key, value] of Object.entries(extensions.routing.annotations ?? {})) {
         ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
       }
     }
+    this.extensionListeners.forEach((listener) => listener());
+  }
+
+  /** @internal calls `listener` now and whenever a feature changes the subsets or routing */
+  public _onExtend(listener: () => void): void {
+    this.extensionListeners.push(listener);
+    listener();
   }
 
   /** @internal the routing attached features set (a canary's subsets and weights) */

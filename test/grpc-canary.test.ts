@@ -159,7 +159,7 @@ describe('GrpcCanary with Argo Rollouts owning the weights', () => {
     expect(only(objects, 'DestinationRule').spec.subsets).toStrictEqual([{ name: 'stable', labels: {} }, { name: 'canary', labels: {} }]);
     const vs = only(objects, 'VirtualService');
     expect(weightsOf(vs)).toStrictEqual(['stable=100', 'canary=0']);
-    expect(vs.metadata.annotations).toStrictEqual({ 'istio-grpc.dev/canary-weight-owner': 'argo-rollouts' });
+    expect(vs.metadata.annotations).toStrictEqual({ 'istio-grpc.dev/canary-weight-owner': 'argo-rollouts', 'argocd.argoproj.io/sync-wave': '1' });
     expect(errorsOf(validateObjects(objects))).toStrictEqual([]);
     expect(canary.rolloutPlan()).toMatch(/moved by argo-rollouts/);
     expect(() => canary.shift(20)).toThrow(/\[test\/canary\] shift\(weight\): got 20; the weights belong to argo-rollouts/);

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { GrpcMeshServiceProps, Idempotency } from '../../lib';
+import { Duration, GrpcMeshServiceProps, Idempotency, LoadBalancer } from '../../lib';
 import { CanaryWeightOwner, GrpcCanaryOptions } from '../../lib/core/canary/canary-props';
 import { GrpcCanary } from '../../lib/grpc-canary';
 import { GrpcMeshService } from '../../lib/grpc-mesh-service';
@@ -62,6 +62,25 @@ export const CANARY_SCENARIOS: readonly CanaryScenario[] = [
       methods: [{ name: 'GetBalance', idempotency: Idempotency.NO_SIDE_EFFECTS }],
     },
     canary: { weightOwner: CanaryWeightOwner.ARGO_ROLLOUTS, headerRoutes: [{ header: 'x-canary' }] },
+  },
+  {
+    id: 'canary-warmup',
+    title: 'The canary subset ramps its new pods up over 60s and ejects faster, 2.5% of calls copied to it; DestinationRule applied before the VirtualService (sync waves)',
+    service: {
+      name: 'search',
+      namespace: 'rollout',
+      loadBalancer: LoadBalancer.ROUND_ROBIN,
+      mirrors: [{ subset: 'canary', percent: 2.5 }],
+      workload: { image: 'registry.example.com/search:1.4.0', version: 'v1' },
+    },
+    canary: {
+      canaryWeight: 5,
+      canaryWorkload: { image: 'registry.example.com/search:1.5.0', replicas: 1 },
+      canaryTrafficPolicy: {
+        warmup: { duration: Duration.seconds(60), minimumPercent: 10 },
+        outlierDetection: { consecutiveGatewayErrors: 2, interval: Duration.seconds(5) },
+      },
+    },
   },
 ];
 

@@ -1,5 +1,6 @@
 import {
   Duration,
+  GrpcStatus,
   GrpcMeshServiceProps,
   H2UpgradePolicy,
   Idempotency,
@@ -130,6 +131,28 @@ export const MESH_SERVICE_SCENARIOS: readonly MeshServiceScenario[] = [
       lifecycle: { maxStreamDuration: Duration.minutes(5), preStopAction: PreStopAction.EXEC_SLEEP },
       connectionPool: { http2Keepalive: { interval: Duration.minutes(2) } },
       workload: { image: 'ghcr.io/example/prices:2.3.0', replicas: 3 },
+    },
+  },
+  {
+    id: 'traffic-policy-resilience',
+    title: 'Session affinity on a gRPC metadata key, region failover, a retry budget, and faults only for calls with x-chaos: true',
+    props: {
+      name: 'sessions',
+      namespace: 'default',
+      protoService: 'sessions.v1.Sessions',
+      methods: [
+        { name: 'GetSession', idempotency: Idempotency.NO_SIDE_EFFECTS, retries: { attempts: 2, retryOn: [RetryOn.UNAVAILABLE], retryIgnorePreviousHosts: true } },
+        { name: 'CreateSession', idempotency: Idempotency.NON_IDEMPOTENT },
+      ],
+      consistentHash: { httpHeaderName: 'x-user-id', maglevTableSize: 65537 },
+      localityLbSetting: { failoverPriority: ['topology.kubernetes.io/region', 'topology.kubernetes.io/zone'] },
+      retryBudget: { percent: 20, minRetryConcurrency: 3 },
+      fault: {
+        header: { name: 'x-chaos' },
+        methods: ['GetSession'],
+        abort: { grpcStatus: GrpcStatus.UNAVAILABLE, percent: 50 },
+        delay: { fixedDelay: Duration.seconds(2), percent: 25 },
+      },
     },
   },
 ];

@@ -1,6 +1,10 @@
+import { SubsetChange } from './apply-order';
 import { ServiceProtocol } from './mesh-service-props';
 import { Idempotency, StreamingKind } from './method';
 import { PropWarning } from './prop-warnings';
+import { FaultModel } from './resolve-fault-injection';
+import { LoadBalancingModel } from './resolve-load-balancing';
+import { MirrorModel } from './resolve-mirrors';
 
 /** A retry policy in Istio's field form (`retries` of an HTTP route). */
 export interface RenderedRetries {
@@ -9,6 +13,7 @@ export interface RenderedRetries {
   readonly retryOn?: string;
   readonly backoff?: string;
   readonly retryRemoteLocalities?: boolean;
+  readonly retryIgnorePreviousHosts?: boolean;
 }
 
 /** One HTTP route of the service's VirtualService, resolved. */
@@ -45,7 +50,7 @@ export interface WorkloadModel {
 }
 
 /** `trafficPolicy` of the DestinationRule, in Istio's field form. */
-export interface TrafficPolicyModel {
+export interface TrafficPolicyModel extends LoadBalancingModel {
   readonly loadBalancer?: string;
   readonly tlsMode: string;
   readonly connectionPool?: {
@@ -108,6 +113,12 @@ export interface MeshServiceModel {
   readonly lifecycle?: LifecycleModel;
   /** The gRPC server's declared keepalive, as Istio duration text (the annotation lint reads). */
   readonly serverKeepalive?: Readonly<Record<string, string>>;
+  /** Mirror destinations of every route (`mirrors[]`). */
+  readonly mirrors?: readonly MirrorModel[];
+  /** Fault injection, when set. */
+  readonly fault?: FaultModel;
+  /** The subset change the apply-order hints are for; undefined: decided by whether there are subsets. */
+  readonly subsetChange?: SubsetChange;
 }
 
 /** The lifecycle profile, resolved: what the pod template and routes get. */

@@ -1,5 +1,9 @@
+import { SubsetChange } from './apply-order';
 import { Duration } from './duration';
+import { FaultInjection } from './fault-injection';
+import { ConsistentHash, LocalityLoadBalancing, RetryBudget, Warmup } from './load-balancing';
 import { GrpcMethodProps } from './method';
+import { MirrorProps } from './mirror';
 import { RetryPolicy } from './retry';
 import { MtlsMode } from './security';
 import { GrpcServerKeepalive, StreamLifecycle } from './stream-lifecycle';
@@ -264,4 +268,61 @@ export interface GrpcMeshServiceProps {
    * @default - not declared
    */
   readonly serverKeepalive?: GrpcServerKeepalive;
+
+  /**
+   * Consistent-hash load balancing (soft session affinity), e.g. on a gRPC metadata key. Replaces
+   * `loadBalancer`; refused together with it and on a headless service.
+   * @default - no hashing: `loadBalancer` decides
+   */
+  readonly consistentHash?: ConsistentHash;
+
+  /**
+   * Locality load balancing: weighted distribution, region failover or a failover priority.
+   * Failover needs outlier detection, so it is refused when `outlierDetection` is disabled.
+   * @default - the mesh-wide locality settings
+   */
+  readonly localityLbSetting?: LocalityLoadBalancing;
+
+  /**
+   * Slow start for new pods (`loadBalancer.warmup`); only with LEAST_REQUEST or ROUND_ROBIN.
+   * @default - new pods get their full share at once
+   */
+  readonly warmup?: Warmup;
+
+  /**
+   * Cap on concurrent retries towards the service (`trafficPolicy.retryBudget`).
+   * @default - Envoy's default budget (20% of active requests, at least 3)
+   */
+  readonly retryBudget?: RetryBudget;
+
+  /**
+   * Further copies of every call (fire-and-forget, responses discarded), e.g. to a shadow
+   * deployment; a canary's `mirrorPercent` is added to them. Copies of non-idempotent calls run
+   * their side effects again.
+   * @default - no mirrors
+   */
+  readonly mirrors?: MirrorProps[];
+
+  /**
+   * Fault injection for resilience tests: abort calls with a gRPC status and/or delay them, for a
+   * share of the calls. Refused without `fault.header` (which limits it to calls carrying a test
+   * header) unless `dangerouslyAllowFaultsWithoutHeaderScope` is set.
+   * @default - no faults
+   */
+  readonly fault?: FaultInjection;
+
+  /**
+   * Allow fault injection on every call of the routes it names, not only on calls carrying a
+   * test header: real clients then get the injected errors and delays.
+   * @default false
+   */
+  readonly dangerouslyAllowFaultsWithoutHeaderScope?: boolean;
+
+  /**
+   * Which way subsets are changing in this apply, for the apply-order hints (Argo CD sync waves,
+   * Pulumi `dependsOn`): ADDING applies the DestinationRule before the VirtualService that routes
+   * to new subsets; REMOVING applies the VirtualService (no longer routing to them) first.
+   * @default - SubsetChange.ADDING when the service has subsets (a canary), else no hints
+   */
+  readonly subsetChange?: SubsetChange;
 }

@@ -1,11 +1,15 @@
 import type { CanaryHeaderRouteProps, CanarySubsetProps, GrpcCanaryOptions } from './canary/canary-props';
+import type { FaultInjection, FaultAbort, FaultDelay, FaultHeaderScope } from './fault-injection';
 import { GrpcIngressOptions, GrpcWebProps, IngressCertificateProps, IngressTlsMode, IngressTlsProps, IssuerKind, TlsProtocolVersion } from './ingress/ingress-props';
+import type { ConsistentHash, HashCookie, LocalityDistribution, LocalityFailover, LocalityLoadBalancing, RetryBudget, Warmup } from './load-balancing';
 import type { GrpcMeshServiceProps, GrpcWorkloadProps, WorkloadResources } from './mesh-service-props';
 import { GrpcMethodProps, Idempotency, StreamingKind } from './method';
+import type { MirrorProps } from './mirror';
 import { enumOf, listOf, mapOf, objectShape, ShapeFields } from './props-shape';
 import type { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './proto/from-proto-props';
 import type { RetryPolicy } from './retry';
 import { GrpcServerKeepalive, Http2Keepalive, PreStopAction, StreamLifecycle, TcpKeepalive } from './stream-lifecycle';
+import type { SubsetTrafficPolicy } from './subset-policy';
 import type { Http2ConnectionPool, OutlierDetection } from './traffic-policy';
 
 // One table per props interface. The compiler checks each lists exactly the interface's keys, so
@@ -23,6 +27,7 @@ export const RETRY_POLICY_SHAPE = objectShape<RetryPolicy>('RetryPolicy', {
   retryOnHttpStatusCodes: listOf('number'),
   backoff: 'duration',
   retryRemoteLocalities: 'boolean',
+  retryIgnorePreviousHosts: 'boolean',
 });
 
 export const METHOD_SHAPE = objectShape<GrpcMethodProps>('GrpcMethodProps', {
@@ -100,6 +105,46 @@ export const OUTLIER_DETECTION_SHAPE = objectShape<OutlierDetection>('OutlierDet
   maxEjectionPercent: 'number',
 });
 
+export const HASH_COOKIE_SHAPE = objectShape<HashCookie>('HashCookie', { name: 'string', path: 'string', ttl: 'duration' });
+
+export const CONSISTENT_HASH_SHAPE = objectShape<ConsistentHash>('ConsistentHash', {
+  httpHeaderName: 'string',
+  httpCookie: HASH_COOKIE_SHAPE,
+  useSourceIp: 'boolean',
+  httpQueryParameterName: 'string',
+  ringHashMinimumRingSize: 'number',
+  maglevTableSize: 'number',
+});
+
+export const LOCALITY_LB_SHAPE = objectShape<LocalityLoadBalancing>('LocalityLoadBalancing', {
+  enabled: 'boolean',
+  distribute: listOf(objectShape<LocalityDistribution>('LocalityDistribution', { from: 'string', to: mapOf('number') })),
+  failover: listOf(objectShape<LocalityFailover>('LocalityFailover', { from: 'string', to: 'string' })),
+  failoverPriority: STRINGS,
+});
+
+export const WARMUP_SHAPE = objectShape<Warmup>('Warmup', { duration: 'duration', minimumPercent: 'number', aggression: 'number' });
+
+export const RETRY_BUDGET_SHAPE = objectShape<RetryBudget>('RetryBudget', { percent: 'number', minRetryConcurrency: 'number', budgetInterval: 'duration' });
+
+export const MIRROR_SHAPE = objectShape<MirrorProps>('MirrorProps', { host: 'string', subset: 'string', port: 'number', percent: 'number' });
+
+export const FAULT_SHAPE = objectShape<FaultInjection>('FaultInjection', {
+  abort: objectShape<FaultAbort>('FaultAbort', { grpcStatus: 'string', percent: 'number' }),
+  delay: objectShape<FaultDelay>('FaultDelay', { fixedDelay: 'duration', percent: 'number' }),
+  header: objectShape<FaultHeaderScope>('FaultHeaderScope', { name: 'string', exact: 'string' }),
+  methods: STRINGS,
+});
+
+export const SUBSET_TRAFFIC_POLICY_SHAPE = objectShape<SubsetTrafficPolicy>('SubsetTrafficPolicy', {
+  loadBalancer: 'string',
+  consistentHash: CONSISTENT_HASH_SHAPE,
+  localityLbSetting: LOCALITY_LB_SHAPE,
+  warmup: WARMUP_SHAPE,
+  connectionPool: CONNECTION_POOL_SHAPE,
+  outlierDetection: OUTLIER_DETECTION_SHAPE,
+});
+
 const MESH_SERVICE_FIELDS = {
   name: 'string',
   namespace: 'string',
@@ -127,6 +172,14 @@ const MESH_SERVICE_FIELDS = {
   denyUnlisted: 'boolean',
   lifecycle: STREAM_LIFECYCLE_SHAPE,
   serverKeepalive: SERVER_KEEPALIVE_SHAPE,
+  consistentHash: CONSISTENT_HASH_SHAPE,
+  localityLbSetting: LOCALITY_LB_SHAPE,
+  warmup: WARMUP_SHAPE,
+  retryBudget: RETRY_BUDGET_SHAPE,
+  mirrors: listOf(MIRROR_SHAPE),
+  fault: FAULT_SHAPE,
+  dangerouslyAllowFaultsWithoutHeaderScope: 'boolean',
+  subsetChange: 'string',
 } satisfies ShapeFields<GrpcMeshServiceProps>;
 
 export const MESH_SERVICE_SHAPE = objectShape<GrpcMeshServiceProps>('GrpcMeshServiceProps', MESH_SERVICE_FIELDS);
@@ -151,6 +204,7 @@ export const CANARY_SUBSET_SHAPE = objectShape<CanarySubsetProps>('CanarySubsetP
   version: 'string',
   weight: 'number',
   workload: WORKLOAD_SHAPE,
+  trafficPolicy: SUBSET_TRAFFIC_POLICY_SHAPE,
 });
 
 export const CANARY_HEADER_ROUTE_SHAPE = objectShape<CanaryHeaderRouteProps>('CanaryHeaderRouteProps', {
@@ -171,6 +225,8 @@ export const CANARY_SHAPE = objectShape<GrpcCanaryOptions & { service: unknown }
   canaryWorkload: WORKLOAD_SHAPE,
   steps: listOf('number'),
   weightOwner: 'string',
+  stableTrafficPolicy: SUBSET_TRAFFIC_POLICY_SHAPE,
+  canaryTrafficPolicy: SUBSET_TRAFFIC_POLICY_SHAPE,
 });
 
 export const INGRESS_TLS_SHAPE = objectShape<IngressTlsProps>('IngressTlsProps', {

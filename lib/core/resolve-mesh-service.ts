@@ -1,3 +1,4 @@
+import { SubsetChange } from './apply-order';
 import { PropChecker } from './checks';
 import { MeshServiceModel } from './mesh-service-model';
 import { GrpcMeshServiceProps, ServiceProtocol } from './mesh-service-props';
@@ -5,7 +6,9 @@ import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
 import { checkPropsShape } from './props-shape';
 import { MESH_SERVICE_SHAPE } from './props-shapes';
 import { resolveServerKeepalive } from './resolve-connection-lifecycle';
+import { resolveFaultInjection } from './resolve-fault-injection';
 import { resolveLifecycle } from './resolve-lifecycle';
+import { resolveMirrors } from './resolve-mirrors';
 import { resolveRoutes } from './resolve-routes';
 import { resolveSecurity } from './resolve-security';
 import { resolveTrafficPolicy } from './resolve-traffic-policy';
@@ -50,27 +53,38 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
       message: 'headless Service: Istio forwards each connection to the pod the client resolved, so gRPC calls on one connection are not balanced across pods',
     });
   }
+  const fqdn = serviceFqdn(name, namespace);
+  const workload = props.workload ? resolveWorkload(check, name, selector, props.workload) : undefined;
   const routes = resolveRoutes(check, props);
   const lifecycle = resolveLifecycle(check, props, routes);
   const serverKeepalive = resolveServerKeepalive(check, props);
+  const mirrors = resolveMirrors(check, props, { fqdn, namespace, port });
+  const fault = resolveFaultInjection(check, props, routes);
+  const subsetChange = props.subsetChange;
+  if (subsetChange !== undefined && !Object.values(SubsetChange).includes(subsetChange)) {
+    check.fail('subsetChange', subsetChange, 'is not a subset change the apply order knows', `use one of SubsetChange: ${Object.values(SubsetChange).join(', ')}`);
+  }
   return {
     constructPath,
     name,
     namespace,
-    fqdn: serviceFqdn(name, namespace),
+    fqdn,
     port,
     targetPort,
     protocol,
     portName,
     headless: props.headless === true,
     selector,
-    ...(props.workload ? { workload: resolveWorkload(check, name, selector, props.workload) } : {}),
+    ...(workload ? { workload } : {}),
     ...resolveSecurity(check, props, routes),
     retriesOnNonIdempotentAccepted: props.dangerouslyAllowRetriesOnNonIdempotentMethods === true,
     trafficPolicy: resolveTrafficPolicy(check, props, serverKeepalive?.limits),
     warnings,
     ...(lifecycle ? { lifecycle } : {}),
     ...(serverKeepalive ? { serverKeepalive: serverKeepalive.text } : {}),
+    ...(mirrors.length ? { mirrors } : {}),
+    ...(fault ? { fault } : {}),
+    ...(subsetChange !== undefined ? { subsetChange } : {}),
   };
 }
 

@@ -38,7 +38,7 @@ export function renderRetries(check: PropChecker, field: string, policy: RetryPo
   check.integer(`${field}.attempts`, policy.attempts, 0, 10_000);
   if (policy.attempts === 0) {
     // Istio rejects attempts: 0 together with any other retry field.
-    const extra = (['perTryTimeout', 'retryOn', 'retryOnHttpStatusCodes', 'backoff', 'retryRemoteLocalities'] as const)
+    const extra = (['perTryTimeout', 'retryOn', 'retryOnHttpStatusCodes', 'backoff', 'retryRemoteLocalities', 'retryIgnorePreviousHosts'] as const)
       .filter((k) => policy[k] !== undefined);
     if (extra.length > 0) {
       check.fail(`${field}.${extra[0]}`, policy[extra[0]], 'retries are switched off (attempts: 0), and Istio rejects other retry fields alongside attempts: 0', `remove ${extra.join(', ')}, or set attempts above 0`);
@@ -74,9 +74,16 @@ export function renderRetries(check: PropChecker, field: string, policy: RetryPo
     retryOn: [...retryOn, ...codes.map(String)].join(','),
     ...(policy.backoff ? { backoff: renderDuration(check.construct, `${field}.backoff`, policy.backoff) } : {}),
     ...(policy.retryRemoteLocalities !== undefined ? { retryRemoteLocalities: policy.retryRemoteLocalities } : {}),
+    ...retryIgnorePreviousHostsOf(check, field, policy.retryIgnorePreviousHosts),
   };
 }
 
 /** The sentence every duplicate-risk error shares. */
 export const DUPLICATE_RISK =
   'a retry re-sends a call the server may already have executed (the response was lost, not the request), so a non-idempotent method such as CreateUser runs twice and creates duplicates';
+
+function retryIgnorePreviousHostsOf(check: PropChecker, field: string, value: boolean | undefined): Pick<RenderedRetries, 'retryIgnorePreviousHosts'> {
+  if (value === undefined) return {};
+  if (typeof value !== 'boolean') check.fail(`${field}.retryIgnorePreviousHosts`, value, 'must be true or false', 'set it to true to retry on other endpoints, or leave it out');
+  return { retryIgnorePreviousHosts: value };
+}

@@ -3,7 +3,8 @@ import { ServerLimits } from './connection-lifecycle-rules';
 import { Duration, renderDuration } from './duration';
 import { TrafficPolicyModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
-import { resolvePoolLifecycle } from './resolve-connection-lifecycle';
+import { PoolLifecycle, resolvePoolLifecycle } from './resolve-connection-lifecycle';
+import { resolveLoadBalancing } from './resolve-load-balancing';
 import { objectProp } from './shape-checks';
 import { ClientTlsMode, H2UpgradePolicy, LoadBalancer } from './traffic-policy';
 
@@ -22,18 +23,28 @@ export function resolveTrafficPolicy(check: PropChecker, props: GrpcMeshServiceP
   if (!Object.values(ClientTlsMode).includes(tlsMode)) {
     check.fail('clientTlsMode', tlsMode, 'is not a supported client TLS mode', 'use ClientTlsMode.ISTIO_MUTUAL (default) or ClientTlsMode.DISABLE');
   }
+  if (props.headless && props.consistentHash !== undefined) {
+    check.fail('consistentHash', props.consistentHash, 'the service is headless, and Istio sends each connection to the pod the client resolved (ORIGINAL_DST), ignoring the hash', 'remove consistentHash, or set headless: false so Istio balances each call');
+  }
+  // Connection lifecycle (derived idle timeout, max duration, keepalives) lives in its own resolver.
+  const pool = resolveConnectionPool(check, props, resolvePoolLifecycle(check, props, server));
+  const outlier = resolveOutlierDetection(check, props);
+  const balancing = resolveLoadBalancing(check, '', props, outlier.outlierDetection !== undefined);
   return {
-    ...(props.headless ? {} : { loadBalancer }),
+    ...(props.headless || balancing.consistentHash ? {} : { loadBalancer }),
     tlsMode,
-    ...resolveConnectionPool(check, props, server),
-    ...resolveOutlierDetection(check, props),
+    ...pool,
+    ...outlier,
+    ...balancing,
   };
 }
 
-function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps, server?: ServerLimits): Pick<TrafficPolicyModel, 'connectionPool'> {
+/**
+ * The `connectionPool` of a traffic policy. `lifecycle` adds the connection-lifecycle fields
+ * (derived idle timeout, max connection duration, keepalives), resolved on their own.
+ */
+export function resolveConnectionPool(check: PropChecker, props: Pick<GrpcMeshServiceProps, 'connectionPool'>, lifecycle: PoolLifecycle = { tcp: {}, http: {} }): Pick<TrafficPolicyModel, 'connectionPool'> {
   const pool = objectProp(check, 'connectionPool', props.connectionPool, '{ http2MaxRequests: 1000 }') ?? {};
-  // Connection lifecycle (derived idle timeout, max duration, keepalives) lives in its own resolver.
-  const lifecycle = resolvePoolLifecycle(check, props, server);
   const int = (field: keyof typeof pool, min: number) => {
     const value = pool[field] as number | undefined;
     return value === undefined ? undefined : check.integer(`connectionPool.${field}`, value, min, INT32_MAX);
@@ -59,7 +70,7 @@ function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps, 
   return connectionPool ? { connectionPool } : {};
 }
 
-function resolveOutlierDetection(check: PropChecker, props: GrpcMeshServiceProps): Pick<TrafficPolicyModel, 'outlierDetection'> {
+export function resolveOutlierDetection(check: PropChecker, props: Pick<GrpcMeshServiceProps, 'outlierDetection'>): Pick<TrafficPolicyModel, 'outlierDetection'> {
   const od = objectProp(check, 'outlierDetection', props.outlierDetection, '{ consecutiveGatewayErrors: 5 }') ?? {};
   if (od.enabled === false) {
     const extra = Object.keys(od).filter((k) => k !== 'enabled');

@@ -100,4 +100,11 @@ export interface RetryPolicy {
    * @default - Istio's default (false)
    */
   readonly retryRemoteLocalities?: boolean;
+
+  /**
+   * Retry on another endpoint than the ones already tried (`retryIgnorePreviousHosts`), so a
+   * retry does not land on the pod that just failed.
+   * @default - Istio's default (true in current releases)
+   */
+  readonly retryIgnorePreviousHosts?: boolean;
 }

@@ -4,6 +4,7 @@ import { applyChecked } from './component-error';
 import { GrpcMeshService, MeshServiceManifests } from './grpc-mesh-service';
 import { createKubeResource } from './kube-resource';
 import { assertValidObjects } from './validate';
+import { applyOrder } from '../core/apply-order';
 import { IstioGrpcError } from '../core/errors';
 import { GrpcIngressOptions } from '../core/ingress/ingress-props';
 import { ingressManifests, renderIngress } from '../core/ingress/render-ingress';
@@ -57,7 +58,12 @@ export class GrpcIngress extends pulumi.ComponentResource {
       assertValidObjects(name, [...context.objects, ...context.companions, ...objects], this, objects);
       return objects;
     });
-    const resources = shapes.map((shape, i) => createKubeResource(name, shape, manifests.apply((all) => all[i]), { parent: this }));
+    // Make-before-break: the gateway's routes to new subsets wait for the DestinationRule that defines them.
+    const afterDestinationRule = applyOrder(service.shapeModel.subsetChange, true).first === 'destinationRule';
+    const resources = shapes.map((shape, i) => createKubeResource(name, shape, manifests.apply((all) => all[i]), {
+      parent: this,
+      ...(afterDestinationRule && shape.kind === 'VirtualService' ? { dependsOn: [service.destinationRule] } : {}),
+    }));
     this.gateway = resources[0] as k8s.apiextensions.CustomResource;
     this.virtualService = resources[1] as k8s.apiextensions.CustomResource;
     this.certificate = resources[2] as k8s.apiextensions.CustomResource | undefined;

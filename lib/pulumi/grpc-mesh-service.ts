@@ -1,9 +1,11 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { createInApplyOrder } from './apply-order';
 import { applyChecked } from './component-error';
 import { GrpcMeshServiceArgs, resolvedProps, shapeProps } from './grpc-mesh-service-args';
 import { createKubeResource, KubeResource } from './kube-resource';
 import { assertValidObjects } from './validate';
+import { applyOrder } from '../core/apply-order';
 import { IstioGrpcError } from '../core/errors';
 import { KubeObject } from '../core/kube-object';
 import { MeshServiceModel } from '../core/mesh-service-model';
@@ -115,8 +117,8 @@ export class GrpcMeshService extends pulumi.ComponentResource {
       return { objects, companions };
     });
     this.manifests = this.allManifests.apply((all) => all.objects);
-    this.resources = shapes.map((shape, i) =>
-      createKubeResource(name, shape, this.manifests.apply((all) => all[i]), { parent: this }));
+    this.resources = createInApplyOrder(shapes, applyOrder(shapeModel.subsetChange, true).first, (shape, i, dependsOn) =>
+      createKubeResource(name, shape, this.manifests.apply((all) => all[i]), { parent: this, ...(dependsOn ? { dependsOn } : {}) }));
     const byKind = (kind: string) => this.resources.find((_, i) => shapes[i].kind === kind);
     this.service = byKind('Service') as k8s.core.v1.Service;
     this.serviceAccount = byKind('ServiceAccount') as k8s.core.v1.ServiceAccount | undefined;
@@ -152,3 +154,4 @@ export class GrpcMeshService extends pulumi.ComponentResource {
     return this.resolved;
   }
 }
+

@@ -1,4 +1,5 @@
 import { GrpcWorkloadProps } from '../mesh-service-props';
+import { SubsetTrafficPolicy } from '../subset-policy';
 
 /** Who moves the canary weights once the manifests are applied. */
 export enum CanaryWeightOwner {
@@ -25,6 +26,11 @@ export interface CanarySubsetProps {
    * @default - none: the pods exist already
    */
   readonly workload?: GrpcWorkloadProps;
+  /**
+   * Traffic policy of this subset.
+   * @default - the service's
+   */
+  readonly trafficPolicy?: SubsetTrafficPolicy;
 }
 
 /** Send calls carrying a header to one subset first, whatever the weights say (testers, A/B). */
@@ -98,4 +104,15 @@ export interface GrpcCanaryOptions {
    * @default CanaryWeightOwner.ISTIO_GRPC
    */
   readonly weightOwner?: CanaryWeightOwner;
+  /**
+   * Traffic policy of the stable subset.
+   * @default - the service's
+   */
+  readonly stableTrafficPolicy?: SubsetTrafficPolicy;
+  /**
+   * Traffic policy of the canary subset, e.g. `{ warmup: { duration: Duration.seconds(60) } }`
+   * so the first canary pods are not flooded, or a stricter outlier detection.
+   * @default - the service's
+   */
+  readonly canaryTrafficPolicy?: SubsetTrafficPolicy;
 }

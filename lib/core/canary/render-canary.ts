@@ -42,7 +42,11 @@ export function canaryExtensions(service: MeshServiceModel, canary: CanaryModel)
   }));
   return {
     // Argo Rollouts labels the subsets itself (pod-template hash); a version label would select none of its pods.
-    subsets: canary.subsets.map((s) => ({ name: s.name, labels: external ? {} : { version: s.version } as Record<string, string> })),
+    subsets: canary.subsets.map((s) => ({
+      name: s.name,
+      labels: external ? {} : { version: s.version } as Record<string, string>,
+      ...(s.trafficPolicy ? { trafficPolicy: s.trafficPolicy } : {}),
+    })),
     routing: {
       destinations: canary.subsets.map((s) => ({ subset: s.name, weight: s.weight })),
       leadingRoutes: headerRoutes,

@@ -4,6 +4,7 @@ import { didYouMean } from '../did-you-mean';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
 import { checkPropsShape } from '../props-shape';
 import { CANARY_SHAPE } from '../props-shapes';
+import { resolveSubsetPolicy, SubsetPolicyModel } from '../resolve-subset-policy';
 import { resolveWorkload } from '../resolve-workload';
 import { isRecord, listOfObjects, listProp, objectProp } from '../shape-checks';
 
@@ -17,6 +18,8 @@ export interface CanarySubsetModel {
   readonly version: string;
   readonly weight: number;
   readonly workload?: WorkloadModel;
+  /** Policy fields the subset sets in place of the service's. */
+  readonly trafficPolicy?: SubsetPolicyModel;
 }
 
 /** A canary with defaults applied and every prop checked. */
@@ -69,6 +72,7 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
       version: s.version,
       weight: check.integer(`additionalSubsets[${i}].weight`, s.weight, 0, 100),
       ...(s.workload ? { workload: resolveWorkload(check, service.name, service.selector as Record<string, string>, { ...s.workload, version: s.version }, `additionalSubsets[${i}].workload`) } : {}),
+      ...subsetPolicy(check, `additionalSubsets[${i}].trafficPolicy`, s.trafficPolicy, service),
     };
   });
   const others = canaryWeight + extra.reduce((sum, s) => sum + s.weight, 0);
@@ -76,12 +80,13 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
     check.fail('canaryWeight', canaryWeight, `with the additional subsets' weights the non-stable subsets get ${others}%, more than 100%`, 'lower the weights so that canaryWeight plus additionalSubsets weights is at most 100 (stable gets the rest)');
   }
   const subsets: CanarySubsetModel[] = [
-    { name: STABLE_SUBSET, version: stableVersion, weight: 100 - others },
+    { name: STABLE_SUBSET, version: stableVersion, weight: 100 - others, ...subsetPolicy(check, 'stableTrafficPolicy', options.stableTrafficPolicy, service) },
     {
       name: CANARY_SUBSET,
       version: canaryVersion,
       weight: canaryWeight,
       ...(options.canaryWorkload ? { workload: resolveWorkload(check, service.name, service.selector as Record<string, string>, { ...options.canaryWorkload, version: canaryVersion }, 'canaryWorkload') } : {}),
+      ...subsetPolicy(check, 'canaryTrafficPolicy', options.canaryTrafficPolicy, service),
     },
     ...extra,
   ];
@@ -93,6 +98,11 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
     if (versions.has(s.version)) check.fail(`${field}.version`, s.version, 'is the version of another subset, so both would select the same pods', 'give each subset its own version label');
     names.add(s.name);
     versions.add(s.version);
+  });
+  (service.mirrors ?? []).forEach((m, i) => {
+    if (m.destination.host === service.fqdn && m.destination.subset !== undefined && !names.has(m.destination.subset)) {
+      check.fail('service', `mirrors[${i}].subset ${m.destination.subset}`, `the service mirrors to subset ${m.destination.subset}, which this canary does not define, so Envoy would have no cluster to copy to`, `mirror to one of the subsets ${[...names].join(', ')}, or add it as an additional subset`);
+    }
   });
   // Pods of some versions created here and others not: the manifests could not show every subset has pods.
   const created = subsets.map((s, i) => (i === 0 ? service.workload !== undefined : s.workload !== undefined));
@@ -170,4 +180,9 @@ export function shiftCanary(model: CanaryModel, weight: number): CanaryModel {
   if (others > 100) check.fail('shift(weight)', weight, `with the additional subsets the non-stable share would be ${others}%`, 'shift to a smaller weight');
   const [stable, canary, ...rest] = model.subsets;
   return { ...model, subsets: [{ ...stable, weight: 100 - others }, { ...canary, weight }, ...rest] };
+}
+
+function subsetPolicy(check: PropChecker, field: string, value: GrpcCanaryOptions['canaryTrafficPolicy'], service: MeshServiceModel): { trafficPolicy?: SubsetPolicyModel } {
+  const trafficPolicy = resolveSubsetPolicy(check, field, value, service.trafficPolicy);
+  return trafficPolicy ? { trafficPolicy } : {};
 }

@@ -1,3 +1,4 @@
+import { applyOrder } from '../apply-order';
 import { IngressModel } from './resolve-ingress';
 import * as certManager from '../../../imports/cert-manager.io';
 import * as istio from '../../../imports/networking.istio.io';
@@ -23,6 +24,14 @@ const GRPC_WEB_EXPOSED_HEADERS = ['grpc-status', 'grpc-message', 'grpc-status-de
  * cert-manager Certificate that fills the credential Secret. `routing` is the service's own
  * (e.g. a canary's weighted subsets).
  */
+/**
+ * The gateway's VirtualService routes to the same subsets as the service's own, so it gets the
+ * same sync wave: after the DestinationRule when subsets are added, before it when removed.
+ */
+export function ingressApplyOrder(service: MeshServiceModel, routing: RoutingOptions): Record<string, string> {
+  return applyOrder(service.subsetChange, (routing.destinations ?? []).some((d) => d.subset !== undefined)).virtualService;
+}
+
 export function renderIngress(service: MeshServiceModel, ingress: IngressModel, routing: RoutingOptions = {}): IngressRendering {
   const servers: istio.GatewaySpecServers[] = [{
     port: { number: ingress.port, name: 'https', protocol: 'HTTPS' },
@@ -46,7 +55,7 @@ export function renderIngress(service: MeshServiceModel, ingress: IngressModel, 
       spec: { selector: { ...ingress.selector }, servers },
     },
     virtualService: {
-      metadata: objectMeta(ingress.virtualServiceName, service.namespace, service.name),
+      metadata: objectMeta(ingress.virtualServiceName, service.namespace, service.name, { annotations: ingressApplyOrder(service, routing) }),
       spec: {
         hosts: [...ingress.hosts],
         gateways: [`${ingress.gatewayNamespace}/${ingress.gatewayName}`],

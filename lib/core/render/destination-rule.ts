@@ -1,11 +1,16 @@
 import * as istio from '../../../imports/networking.istio.io';
-import { MeshServiceModel, meshObjectNames } from '../mesh-service-model';
+import { MeshServiceModel, meshObjectNames, TrafficPolicyModel } from '../mesh-service-model';
 import { objectMeta } from './labels';
+import { loadBalancerOf, retryBudgetOf } from './load-balancer';
+import { subsetTrafficPolicyOf } from './subset-policy';
+import { SubsetPolicyModel } from '../resolve-subset-policy';
 
 /** A named set of pods (by labels) that routes can target, e.g. one per version. */
 export interface SubsetModel {
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** Policy fields this subset sets in place of the service's (Istio replaces each top-level field whole). */
+  readonly trafficPolicy?: SubsetPolicyModel;
 }
 
 /**
@@ -14,38 +19,53 @@ export interface SubsetModel {
  */
 export function renderDestinationRule(model: MeshServiceModel, subsets: readonly SubsetModel[] = []): istio.DestinationRuleProps {
   const tp = model.trafficPolicy;
-  const pool = tp.connectionPool;
-  const od = tp.outlierDetection;
   return {
     metadata: objectMeta(meshObjectNames(model).destinationRule, model.namespace, model.name),
     spec: {
       host: model.fqdn,
       trafficPolicy: {
-        ...(tp.loadBalancer ? { loadBalancer: { simple: tp.loadBalancer as istio.DestinationRuleSpecTrafficPolicyLoadBalancerSimple } } : {}),
-        ...(pool ? {
-          connectionPool: {
-            ...(pool.tcp ? { tcp: { ...pool.tcp, ...(pool.tcp.tcpKeepalive ? { tcpKeepalive: { ...pool.tcp.tcpKeepalive } } : {}) } } : {}),
-            ...(pool.http ? {
-              http: {
-                ...pool.http,
-                ...(pool.http.http2KeepAlive ? { http2KeepAlive: { ...pool.http.http2KeepAlive } } : {}),
-                h2UpgradePolicy: pool.http.h2UpgradePolicy as istio.DestinationRuleSpecTrafficPolicyConnectionPoolHttpH2UpgradePolicy | undefined,
-              },
-            } : {}),
-          },
-        } : {}),
-        ...(od ? {
-          outlierDetection: {
-            consecutiveGatewayErrors: od.consecutiveGatewayErrors,
-            consecutive5XxErrors: od.consecutive5xxErrors,
-            interval: od.interval,
-            baseEjectionTime: od.baseEjectionTime,
-            maxEjectionPercent: od.maxEjectionPercent,
-          },
-        } : {}),
+        ...loadBalancerOf(tp),
+        ...connectionPoolOf(tp.connectionPool),
+        ...outlierDetectionOf(tp.outlierDetection),
+        ...retryBudgetOf(tp),
         tls: { mode: tp.tlsMode as istio.DestinationRuleSpecTrafficPolicyTlsMode },
       },
-      ...(subsets.length ? { subsets: subsets.map((s) => ({ name: s.name, labels: { ...s.labels } })) } : {}),
+      ...(subsets.length ? {
+        subsets: subsets.map((s) => ({ name: s.name, labels: { ...s.labels }, ...subsetTrafficPolicyOf(s.trafficPolicy) })),
+      } : {}),
     },
+  };
+}
+
+/** `trafficPolicy.connectionPool`, when set. */
+export function connectionPoolOf(pool: TrafficPolicyModel['connectionPool']): Pick<istio.DestinationRuleSpecTrafficPolicy, 'connectionPool'> {
+  return {
+    ...(pool ? {
+      connectionPool: {
+        ...(pool.tcp ? { tcp: { ...pool.tcp, ...(pool.tcp.tcpKeepalive ? { tcpKeepalive: { ...pool.tcp.tcpKeepalive } } : {}) } } : {}),
+        ...(pool.http ? {
+          http: {
+            ...pool.http,
+            ...(pool.http.http2KeepAlive ? { http2KeepAlive: { ...pool.http.http2KeepAlive } } : {}),
+            h2UpgradePolicy: pool.http.h2UpgradePolicy as istio.DestinationRuleSpecTrafficPolicyConnectionPoolHttpH2UpgradePolicy | undefined,
+          },
+        } : {}),
+      },
+    } : {}),
+  };
+}
+
+/** `trafficPolicy.outlierDetection`, when set. */
+export function outlierDetectionOf(od: TrafficPolicyModel['outlierDetection']): Pick<istio.DestinationRuleSpecTrafficPolicy, 'outlierDetection'> {
+  return {
+    ...(od ? {
+      outlierDetection: {
+        consecutiveGatewayErrors: od.consecutiveGatewayErrors,
+        consecutive5XxErrors: od.consecutive5xxErrors,
+        interval: od.interval,
+        baseEjectionTime: od.baseEjectionTime,
+        maxEjectionPercent: od.maxEjectionPercent,
+      },
+    } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import * as istio from '../../../imports/networking.istio.io';
 import * as security from '../../../imports/security.istio.io';
 import * as telemetry from '../../../imports/telemetry.istio.io';
+import { applyOrder } from '../apply-order';
 import { KubeObject } from '../kube-object';
 import { deploymentManifest, serviceAccountManifest, serviceManifest } from './kube-json';
 import { MeshServiceModel } from '../mesh-service-model';
@@ -33,18 +34,25 @@ export interface MeshServiceExtensions {
 
 /** Renders every object of a resolved mesh service. */
 export function renderMeshService(model: MeshServiceModel, extensions: MeshServiceExtensions = {}): MeshServiceRendering {
+  const order = applyOrder(model.subsetChange, (extensions.subsets ?? []).length > 0);
   return {
     service: renderService(model),
     ...(model.workload ? {
       serviceAccount: renderServiceAccount(model, model.workload),
       deployment: renderDeployment(model, model.workload),
     } : {}),
-    destinationRule: renderDestinationRule(model, extensions.subsets),
-    virtualService: renderVirtualService(model, extensions.routing),
+    destinationRule: withAnnotations(renderDestinationRule(model, extensions.subsets), order.destinationRule),
+    virtualService: withAnnotations(renderVirtualService(model, extensions.routing), order.virtualService),
     ...optional('peerAuthentication', renderPeerAuthentication(model)),
     ...optional('authorizationPolicy', renderAuthorizationPolicy(model)),
     ...optional('telemetry', renderTelemetry(model)),
   };
+}
+
+/** The object with `annotations` added to its metadata (the apply-order hints). */
+function withAnnotations<T extends { metadata?: { annotations?: Record<string, string> } }>(props: T, annotations: Record<string, string>): T {
+  if (!Object.keys(annotations).length) return props;
+  return { ...props, metadata: { ...props.metadata, annotations: { ...props.metadata?.annotations, ...annotations } } };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

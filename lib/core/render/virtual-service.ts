@@ -3,6 +3,7 @@ import { NON_IDEMPOTENT_METHODS_ANNOTATION, RETRIES_ON_NON_IDEMPOTENT_ACCEPTED_A
 import { MeshServiceModel, meshObjectNames, RouteModel } from '../mesh-service-model';
 import { ServiceProtocol } from '../mesh-service-props';
 import { Idempotency } from '../method';
+import { faultOf, faultRoutes } from './fault-routes';
 import { objectMeta } from './labels';
 import { virtualServiceLifecycleAnnotations } from './lifecycle';
 
@@ -64,6 +65,7 @@ export function routeDestinations(model: MeshServiceModel, destinations: readonl
  */
 export function renderVirtualService(model: MeshServiceModel, options: RoutingOptions = {}): istio.VirtualServiceProps {
   const http: istio.VirtualServiceSpecHttp[] = [
+    ...faultRoutes(model, options.destinations),
     ...(options.leadingRoutes ?? []),
     ...model.routes.map((route) => {
       const match = routeMatch(model, route);
@@ -74,6 +76,7 @@ export function renderVirtualService(model: MeshServiceModel, options: RoutingOp
         ...(route.timeout ? { timeout: route.timeout } : {}),
         retries: { ...route.retries },
         ...mirrorOf(model, options),
+        ...faultOf(model, route),
       };
     }),
   ];
@@ -86,7 +89,20 @@ export function renderVirtualService(model: MeshServiceModel, options: RoutingOp
 }
 
 /** The mirror fields of a route, when the options ask for mirroring. */
-export function mirrorOf(model: MeshServiceModel, options: RoutingOptions): Pick<istio.VirtualServiceSpecHttp, 'mirror' | 'mirrorPercentage'> {
+export function mirrorOf(model: MeshServiceModel, options: RoutingOptions): Pick<istio.VirtualServiceSpecHttp, 'mirror' | 'mirrorPercentage' | 'mirrors'> {
+  const mirrors = model.mirrors ?? [];
+  if (mirrors.length) {
+    // Istio refuses mirror and mirrors on one route, so a canary's mirror joins the list.
+    const own = options.mirror;
+    const port = { number: model.port };
+    const canary = own ? [{ destination: { host: model.fqdn, subset: own.subset, port }, percentage: { value: own.percent } }] : [];
+    return {
+      mirrors: [...mirrors, ...canary].map((m) => ({
+        destination: { ...m.destination, ...(m.destination.port ? { port: { ...m.destination.port } } : {}) },
+        percentage: { ...m.percentage },
+      })),
+    };
+  }
   if (!options.mirror) return {};
   return {
     mirror: { host: model.fqdn, subset: options.mirror.subset, port: { number: model.port } },
