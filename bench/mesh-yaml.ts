@@ -1,5 +1,5 @@
-import { createWriteStream } from 'fs';
 import { once } from 'events';
+import { createWriteStream } from 'fs';
 import { App, Chart } from 'cdk8s';
 import { BENCH_FEATURES } from './features';
 import { benchServiceProps } from './mesh';

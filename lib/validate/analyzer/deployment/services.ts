@@ -1,8 +1,8 @@
 import { templateInMesh } from './in-mesh';
 import { KubeObject } from '../../../core/kube-object';
 import { Analyzer } from '../analyzer';
-import { IST } from '../messages';
 import { SelectorIndex } from '../label-index';
+import { IST } from '../messages';
 import { listOf, nameOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
 
 /**
