@@ -33,17 +33,27 @@ export const MIN_EXPANSION_LIMIT = 100_000;
  */
 export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
 
+/** Options of `parseYamlDocuments`. */
+export interface ParseYamlOptions {
+  /**
+   * The line `text` starts on, when it is a part of a longer stream (cut at a line start).
+   * @default 1
+   */
+  readonly firstLine?: number;
+}
+
 /**
  * Parses multi-document YAML the way kubectl reads it (see lib/validate/yaml/): documents cut at
  * `---` lines, each decoded with go-yaml's YAML 1.1 rules into JSON values, empty documents
  * skipped, `kind: List` expanded into its items. Problems (never thrown) carry file:line:column;
  * each object carries the line it starts on and can locate the fields of a finding.
  */
-export function parseYamlDocuments(text: string, file: string): ParsedDocuments {
+export function parseYamlDocuments(text: string, file: string, options: ParseYamlOptions = {}): ParsedDocuments {
   const lines = lineStarts(text);
+  const lineShift = (options.firstLine ?? 1) - 1;
   const where = (offset: number) => {
     const line = lineOf(lines, offset);
-    return { line, column: offset - lines[line - 1] + 1 };
+    return { line: line + lineShift, column: offset - lines[line - 1] + 1 };
   };
   const problemAt = (offset: number, message: string) => {
     const at = where(offset);
