@@ -49,9 +49,12 @@ export interface ParseYamlOptions {
  * each object carries the line it starts on and can locate the fields of a finding.
  */
 export function parseYamlDocuments(text: string, file: string, options: ParseYamlOptions = {}): ParsedDocuments {
-  const lines = lineStarts(text);
   const lineShift = (options.firstLine ?? 1) - 1;
+  // Line starts are found on first use and dropped once parsed; a finding located later finds
+  // them again, so the objects kept for analysis do not keep an array as long as the text.
+  let lines: number[] | undefined;
   const where = (offset: number) => {
+    lines ??= lineStarts(text);
     const line = lineOf(lines, offset);
     return { line: line + lineShift, column: offset - lines[line - 1] + 1 };
   };
@@ -91,6 +94,7 @@ export function parseYamlDocuments(text: string, file: string, options: ParseYam
       sources.push({ object: value, file, line: where(document.start).line, locate: locator('') });
     }
   }
+  lines = undefined;
   return { sources, problems: [], warnings };
 }
 
