@@ -1,5 +1,6 @@
 import { SourcedObject } from './engine';
 import { documentBatches } from './yaml/document-batches';
+import { constants, deflateRawSync, inflateRawSync } from 'zlib';
 import { ParsedDocuments, MAX_DOCUMENT_CHARS, parseYamlDocuments } from './yaml-documents';
 import { pushAll } from '../core/push-all';
 
@@ -32,10 +33,24 @@ export async function readYamlStream(
   const batches = documentBatches(input, { maxDocumentChars: options.maxDocumentChars ?? MAX_DOCUMENT_CHARS, batchChars: options.batchChars });
   for await (const batch of batches) {
     if ('problem' in batch) return { sources: [], problems: [`${file}:${batch.problem.line}:1: ${batch.problem.message}`], warnings: [] };
-    const parsed = parseYamlDocuments(batch.text, file, { firstLine: batch.firstLine });
+    const parsed = parseYamlDocuments(batch.text, file, { firstLine: batch.firstLine, keepText: keepCompressed });
     if (parsed.problems.length) return { sources: [], problems: parsed.problems, warnings: [] };
     pushAll(sources, parsed.sources);
     pushAll(warnings, parsed.warnings);
   }
   return { sources, problems: [], warnings };
 }
+
+/**
+ * Keeps a batch's text compressed for locating findings after the whole stream is read (YAML
+ * compresses about tenfold); the last text asked for is kept expanded, as findings come in order.
+ */
+function keepCompressed(text: string): () => string {
+  const compressed = deflateRawSync(Buffer.from(text, 'utf8'), { level: constants.Z_BEST_SPEED });
+  return () => {
+    if (lastExpanded?.compressed !== compressed) lastExpanded = { compressed, text: inflateRawSync(compressed).toString('utf8') };
+    return lastExpanded.text;
+  };
+}
+
+let lastExpanded: { compressed: Buffer; text: string } | undefined;
