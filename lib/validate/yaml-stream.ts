@@ -1,6 +1,6 @@
+import { constants, deflateRawSync, inflateRawSync } from 'zlib';
 import { SourcedObject } from './engine';
 import { documentBatches } from './yaml/document-batches';
-import { constants, deflateRawSync, inflateRawSync } from 'zlib';
 import { ParsedDocuments, MAX_DOCUMENT_CHARS, parseYamlDocuments } from './yaml-documents';
 import { pushAll } from '../core/push-all';
 
