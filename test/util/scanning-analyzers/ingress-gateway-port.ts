@@ -1,6 +1,7 @@
 import { Analyzer } from '../../../lib/validate/analyzer/analyzer';
+import { reportNoGatewayPod } from '../../../lib/validate/analyzer/gateway/no-gateway-pod';
 import { IST } from '../../../lib/validate/analyzer/messages';
-import { formatLabels, labelsMatch, listOf, namespaceOf, objOf, specOf } from '../../../lib/validate/analyzer/objects';
+import { labelsMatch, listOf, namespaceOf, objOf, specOf } from '../../../lib/validate/analyzer/objects';
 
 /** IST0101/IST0162: gateway selectors with no pods, and server ports the gateway Service lacks. */
 export const ingressGatewayPortAnalyzer: Analyzer = {
@@ -12,7 +13,7 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
       const selector = objOf(spec.selector);
       const workloads = index.gatewayWorkloads(selector);
       if (workloads.length === 0) {
-        report(IST.ReferencedResourceNotFound, gw, `selector ${formatLabels(selector)} matches no gateway pod; use the labels of your ingress gateway (e.g. istio=ingressgateway)`, 'spec.selector');
+        reportNoGatewayPod(report, gw, selector);
         continue;
       }
       const ports = new Set<number>();

@@ -2,7 +2,8 @@ import { KubeObject } from '../../../core/kube-object';
 import { Analyzer } from '../analyzer';
 import { SelectorIndex } from '../label-index';
 import { IST } from '../messages';
-import { formatLabels, listOf, namespaceOf, objOf, specOf } from '../objects';
+import { reportNoGatewayPod } from './no-gateway-pod';
+import { listOf, namespaceOf, objOf, specOf } from '../objects';
 
 /** IST0101/IST0162: gateway selectors with no pods, and server ports the gateway Service lacks. */
 export const ingressGatewayPortAnalyzer: Analyzer = {
@@ -23,7 +24,7 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
       const selector = objOf(spec.selector);
       const workloads = index.gatewayWorkloads(selector);
       if (workloads.length === 0) {
-        report(IST.ReferencedResourceNotFound, gw, `selector ${formatLabels(selector)} matches no gateway pod; use the labels of your ingress gateway (e.g. istio=ingressgateway)`, 'spec.selector');
+        reportNoGatewayPod(report, gw, selector);
         continue;
       }
       // The Services in front of any of the gateway's pods, in input order.
