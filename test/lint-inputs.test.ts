@@ -58,11 +58,18 @@ describe('the size cap counts bytes read', () => {
     expect(inputs.sources).toStrictEqual([]);
   });
 
-  test('lint /dev/zero exits 2 with the default cap', async () => {
+  test('lint /dev/zero exits 2 with the default caps: one endless document, refused at the document cap', async () => {
     const r = await run(['lint', '/dev/zero']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('/dev/zero: cannot read: larger than 64 MiB');
+    expect(r.stderr).toContain('/dev/zero:1:1: a document larger than the 4.0 MiB lint reads');
   }, 60_000);
+
+  test('an endless stream of empty documents ends at the input cap', async () => {
+    const stdin = new PassThrough();
+    stdin.end(Buffer.from('---\n'.repeat(1024)));
+    const inputs = await readLintInputs(['-'], stdin, { maxBytes: 2048 });
+    expect(inputs.problems).toStrictEqual(['standard input: larger than 2048 bytes; split it into smaller files']);
+  });
 
   test('standard input over the cap is refused', async () => {
     const stdin = new PassThrough();

@@ -42,7 +42,7 @@ describe('input size bounds', () => {
     const run = await runChild(['lint', file]);
     // THEN a clear refusal, and memory stays bounded
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/huge-flow\.yaml:1:1: a document of 48\.0 MiB is larger than the 4\.0 MiB lint reads/);
+    expect(run.stderr).toMatch(/huge-flow\.yaml:1:1: a document larger than the 4\.0 MiB lint reads/);
     expect(run.maxRssMiB).toBeLessThan(1024);
   }, 120_000);
 

@@ -1,15 +1,21 @@
 import { constants, Dirent, promises as fs, Stats } from 'fs';
 import { extname, join } from 'path';
-import { InputTooLargeError, readHandleCapped, readStreamCapped } from './read-capped';
+import { handleChunksCapped, InputTooLargeError, streamChunksCapped } from './read-capped';
 import { pushAll } from '../core/push-all';
 import { SourcedObject } from '../validate/engine';
-import { parseYamlDocuments } from '../validate/yaml-documents';
+import { readYamlStream } from '../validate/yaml-stream';
 
 /** Files in a directory that lint reads (recursively); other files are skipped. */
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-/** Inputs larger than this are refused: manifests are never this big, and memory stays bounded. */
+/** A file read whole (the --meshconfig file) larger than this is refused. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * One lint input (file or standard input) larger than this is refused. Inputs are read as a
+ * stream of documents (each capped at MAX_DOCUMENT_CHARS), so this only ends endless input.
+ */
+export const MAX_STREAM_BYTES = 2 * 1024 * 1024 * 1024;
 
 // Opening a FIFO this way returns at once instead of waiting for a writer; never a controlling terminal.
 // eslint-disable-next-line no-bitwise
@@ -43,7 +49,7 @@ export interface InputFileSystem {
 export interface ReadLintInputsOptions {
   /**
    * Bytes one input may hold.
-   * @default MAX_INPUT_BYTES
+   * @default MAX_STREAM_BYTES
    */
   readonly maxBytes?: number;
   /**
@@ -63,7 +69,7 @@ export interface ReadLintInputsOptions {
 export async function readLintInputs(
   paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadLintInputsOptions = {},
 ): Promise<LintInputs> {
-  const reader = new InputReader(options.fileSystem ?? fs, stdin, options.maxBytes ?? MAX_INPUT_BYTES);
+  const reader = new InputReader(options.fileSystem ?? fs, stdin, options.maxBytes ?? MAX_STREAM_BYTES);
   for (const path of paths) await reader.readPath(path);
   return { sources: reader.sources, problems: reader.problems, unreadable: reader.unreadable, warnings: reader.warnings };
 }
@@ -79,7 +85,7 @@ class InputReader {
   public async readPath(path: string): Promise<void> {
     if (path === '-') {
       try {
-        this.add(await readStreamCapped(this.stdin, this.maxBytes), '<stdin>');
+        await this.add(streamChunksCapped(this.stdin, this.maxBytes), '<stdin>');
       } catch (err) {
         this.problems.push(`standard input: ${reasonOf(err)}`);
       }
@@ -153,7 +159,7 @@ class InputReader {
         this.warnings.push(`${file}: skipped: ${specialKind(stat)}, not a regular file`);
         return;
       }
-      this.add(await readHandleCapped(handle, this.maxBytes), file);
+      await this.add(handleChunksCapped(handle, this.maxBytes), file);
     } catch (err) {
       if (inDirectory && !(err instanceof InputTooLargeError)) this.unreadable.push(`${file}: cannot read: ${reasonOf(err)}; the rest was linted`);
       else this.problems.push(`${file}: cannot read: ${reasonOf(err)}`);
@@ -162,8 +168,8 @@ class InputReader {
     }
   }
 
-  private add(bytes: Buffer, file: string): void {
-    const parsed = parseYamlDocuments(bytes.toString('utf8'), file);
+  private async add(chunks: AsyncIterable<Buffer>, file: string): Promise<void> {
+    const parsed = await readYamlStream(chunks, file);
     pushAll(this.sources, parsed.sources);
     pushAll(this.problems, parsed.problems);
     pushAll(this.warnings, parsed.warnings);

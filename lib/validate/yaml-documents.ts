@@ -34,17 +34,41 @@ export const MIN_EXPANSION_LIMIT = 100_000;
  */
 export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
 
+/** Options of `parseYamlDocuments`. */
+export interface ParseYamlOptions {
+  /**
+   * The line `text` starts on, when it is a part of a longer stream (cut at a line start).
+   * @default 1
+   */
+  readonly firstLine?: number;
+  /**
+   * How the text is kept for locating findings later: given the text, returns a way to get it
+   * back (a stream keeps it compressed, for instance).
+   * @default - the text itself
+   */
+  readonly keepText?: (text: string) => () => string;
+}
+
+/** Keeps the text as it is. */
+const keepAsIs = (text: string) => () => text;
+
 /**
  * Parses multi-document YAML the way kubectl reads it (see lib/validate/yaml/): documents cut at
  * `---` lines, each decoded with go-yaml's YAML 1.1 rules into JSON values, empty documents
  * skipped, `kind: List` expanded into its items. Problems (never thrown) carry file:line:column;
  * each object carries the line it starts on and can locate the fields of a finding.
  */
-export function parseYamlDocuments(text: string, file: string): ParsedDocuments {
-  const lines = lineStarts(text);
+export function parseYamlDocuments(text: string, file: string, options: ParseYamlOptions = {}): ParsedDocuments {
+  const lineShift = (options.firstLine ?? 1) - 1;
+  // Line starts are found on first use and dropped once parsed; a finding located later finds
+  // them again, so the objects kept for analysis do not keep an array as long as the text.
+  let lines: number[] | undefined;
+  // Closures below reach the text only through `kept`, so the objects never pin the text itself.
+  const kept = (options.keepText ?? keepAsIs)(text);
   const where = (offset: number) => {
+    lines ??= lineStarts(kept());
     const line = lineOf(lines, offset);
-    return { line, column: offset - lines[line - 1] + 1 };
+    return { line: line + lineShift, column: offset - lines[line - 1] + 1 };
   };
   const problemAt = (offset: number, message: string) => {
     const at = where(offset);
@@ -59,7 +83,7 @@ export function parseYamlDocuments(text: string, file: string): ParsedDocuments 
     const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
     return { sources: [], problems: [problemAt(oversized.offset, `a document of ${mib(oversized.text.length)} MiB is larger than the ${mib(MAX_DOCUMENT_CHARS)} MiB lint reads (the API server refuses requests over 3 MiB); split it`)], warnings: [] };
   }
-  for (const read of readChunks(text, split.chunks)) {
+  for (const read of readChunks(text, split.chunks, kept)) {
     if ('problem' in read) return { sources: [], problems: [problemAt(read.problem.offset, read.problem.message)], warnings: [] };
     const { document, reparse } = read;
     for (const w of document.warnings) warnings.push(problemAt(w.offset, w.message));
@@ -82,6 +106,7 @@ export function parseYamlDocuments(text: string, file: string): ParsedDocuments 
       sources.push({ object: value, file, line: where(document.start).line, locate: locator('') });
     }
   }
+  lines = undefined;
   return { sources, problems: [], warnings };
 }
 
@@ -92,19 +117,19 @@ const GROUP_CHARS = 256 * 1024;
  * Reads chunks in groups: one parser call over consecutive chunks when its documents map one to
  * one onto them and need no go-yaml adjustment; chunk by chunk otherwise.
  */
-function* readChunks(text: string, chunks: readonly DocumentChunk[]): Generator<ChunkRead> {
+function* readChunks(text: string, chunks: readonly DocumentChunk[], kept: () => string): Generator<ChunkRead> {
   for (let i = 0; i < chunks.length;) {
     let j = i + 1;
     while (j < chunks.length && chunks[j].offset + chunks[j].text.length - chunks[i].offset <= GROUP_CHARS) j++;
     const group = chunks.slice(i, j);
-    const together = group.length > 1 ? readGroup(text, group) : undefined;
+    const together = group.length > 1 ? readGroup(text, group, kept) : undefined;
     if (together) yield* together;
-    else for (const chunk of group) yield readChunk(chunk);
+    else for (const chunk of group) yield readChunk(chunk, kept);
     i = j;
   }
 }
 
-function readGroup(text: string, group: readonly DocumentChunk[]): ChunkRead[] | undefined {
+function readGroup(text: string, group: readonly DocumentChunk[], kept: () => string): ChunkRead[] | undefined {
   const base = group[0].offset;
   const last = group[group.length - 1];
   const source = text.slice(base, last.offset + last.text.length);
@@ -146,10 +171,7 @@ function readGroup(text: string, group: readonly DocumentChunk[]): ChunkRead[] |
     try {
       const document = decodeDocument(doc.events, source, limitsFor(chunk.text));
       const at = (o: number) => base + o;
-      reads.push({
-        document: shifted(document, at),
-        reparse: () => offsetsIn(chunk.text, (o) => chunk.offset + o),
-      });
+      reads.push({ document: shifted(document, at), reparse: reparseKept(kept, chunk.offset, chunk.offset + chunk.text.length) });
     } catch {
       return undefined;
     }
@@ -171,6 +193,16 @@ function limitsFor(text: string) {
   return { maxAliases: MAX_ALIASES_PER_DOCUMENT, maxValues: Math.max(MIN_EXPANSION_LIMIT, text.length), maxDepth: MAX_NESTING_DEPTH };
 }
 
+/** Field offsets of the kept text from `start` to `end`, found again when a finding asks. */
+function reparseKept(kept: () => string, start: number, end: number): () => Map<string, number> {
+  return () => offsetsIn(kept().slice(start, end), (o) => start + o);
+}
+
+/** Field offsets of a text read after edits (go-yaml's readings made explicit), kept as it is. */
+function reparseEdited(edited: string, at: (o: number) => number): () => Map<string, number> {
+  return () => offsetsIn(edited, at);
+}
+
 function offsetsIn(text: string, at: (o: number) => number): Map<string, number> {
   const found = fieldOffsets(parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }), text);
   for (const [path, o] of found) found.set(path, at(o));
@@ -182,7 +214,7 @@ type ChunkRead =
   | { document: DecodedDocument; reparse: () => Map<string, number> }
   | { problem: { offset: number; message: string } };
 
-function readChunk(chunk: DocumentChunk): ChunkRead {
+function readChunk(chunk: DocumentChunk, kept: () => string): ChunkRead {
   let text = chunk.text;
   let original = (o: number) => o;
   let events: Event[] = [];
@@ -207,11 +239,11 @@ function readChunk(chunk: DocumentChunk): ChunkRead {
       events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
     }
     const document = decodeDocument(events, text, limitsFor(text));
-    const at = (o: number) => chunk.offset + original(o);
-    const source = text;
+    const base = chunk.offset;
+    const at = (o: number) => base + original(o);
     return {
       document: shifted(document, at),
-      reparse: () => offsetsIn(source, at),
+      reparse: text === chunk.text ? reparseKept(kept, base, base + chunk.text.length) : reparseEdited(text, at),
     };
   } catch (err) {
     if (err instanceof DecodeError) return { problem: { offset: chunk.offset + original(err.offset), message: err.message } };

@@ -1,4 +1,5 @@
-import { fqdn, labelsMatch, listOf, namespaceOf, objOf, stringLabels, SVC_SUFFIX } from './objects';
+import { LabelIndex } from './label-index';
+import { fqdn, listOf, namespaceOf, objOf, stringLabels, SVC_SUFFIX } from './objects';
 import { MeshHosts } from './service-hosts';
 import { hostCovers } from '../../core/hosts';
 import { KubeObject } from '../../core/kube-object';
@@ -35,7 +36,8 @@ export class MeshIndex {
   readonly gateways = new Map<string, KubeObject>();
   /** DestinationRules by their host resolved to an FQDN; wildcard hosts under "*". */
   readonly destinationRulesByHost = new Map<string, KubeObject[]>();
-  private readonly workloadsByNamespace = new Map<string, Workload[]>();
+  /** Workloads by their labels: all of them, and those of each namespace (built on first selection). */
+  private workloadLabels?: { all: LabelIndex<Workload>; byNamespace: Map<string, LabelIndex<Workload>> };
   private meshHosts?: MeshHosts;
 
   /**
@@ -70,7 +72,9 @@ export class MeshIndex {
       } else if (o.kind === 'DestinationRule' && o.apiVersion.startsWith('networking.istio.io/')) {
         const host = typeof spec.host === 'string' ? spec.host : '';
         const key = host.includes('*') ? '*' : fqdn(host, ns);
-        this.destinationRulesByHost.set(key, [...(this.destinationRulesByHost.get(key) ?? []), o]);
+        const rules = this.destinationRulesByHost.get(key);
+        if (rules) rules.push(o);
+        else this.destinationRulesByHost.set(key, [o]);
       } else if (o.kind === 'Certificate' && o.apiVersion.startsWith('cert-manager.io/') && typeof spec.secretName === 'string') {
         // cert-manager writes the Secret, so it counts as present.
         this.secrets.add(`${ns}/${spec.secretName}`);
@@ -106,13 +110,29 @@ export class MeshIndex {
     return this.serviceEntryHosts.some((se) => hostCovers(se.host, host) || hostCovers(se.host, full));
   }
 
-  /** Workloads in `namespace` (any when undefined) whose labels include every selector label. */
+  /**
+   * Workloads in `namespace` (any when undefined) whose labels include every selector label, in
+   * input order (as `labelsMatch` over `workloads` would find them).
+   */
   selected(selector: Readonly<Record<string, unknown>>, namespace?: string): Workload[] {
-    if (namespace === undefined) return this.workloads.filter((w) => labelsMatch(selector, w.labels));
-    if (this.workloadsByNamespace.size === 0) {
-      for (const w of this.workloads) this.workloadsByNamespace.set(w.namespace, [...(this.workloadsByNamespace.get(w.namespace) ?? []), w]);
+    const labels = this.labelIndex();
+    if (namespace === undefined) return labels.all.matching(selector);
+    return labels.byNamespace.get(namespace)?.matching(selector) ?? [];
+  }
+
+  private labelIndex(): NonNullable<MeshIndex['workloadLabels']> {
+    if (!this.workloadLabels) {
+      const all = new LabelIndex<Workload>();
+      const byNamespace = new Map<string, LabelIndex<Workload>>();
+      for (const w of this.workloads) {
+        all.add(w, w.labels);
+        let local = byNamespace.get(w.namespace);
+        if (!local) byNamespace.set(w.namespace, local = new LabelIndex());
+        local.add(w, w.labels);
+      }
+      this.workloadLabels = { all, byNamespace };
     }
-    return (this.workloadsByNamespace.get(namespace) ?? []).filter((w) => labelsMatch(selector, w.labels));
+    return this.workloadLabels;
   }
 
   /** Gateway pods matching a selector, in any namespace, as Istio selects gateway workloads (its default ingress gateway included). */

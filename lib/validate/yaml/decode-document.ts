@@ -137,7 +137,9 @@ export function decodeDocument(events: readonly Event[], text: string, limits: D
     if (event.type === EVENT_ID.POP) {
       const frame = stack.pop();
       if (!frame) break;
-      const done: Done = { value: frame.value, kind: frame.kind, alias: false, depth: frame.depth, size: frame.size, offset: frame.offset };
+      // A sequence grown by push keeps spare capacity; a copy holds exactly its items (lint keeps every object).
+      const value = frame.kind === 'seq' ? (frame.value as unknown[]).slice() : frame.value;
+      const done: Done = { value, kind: frame.kind, alias: false, depth: frame.depth, size: frame.size, offset: frame.offset };
       if (frame.anchor !== undefined) anchors.set(frame.anchor, done);
       finish(done);
       if (stack.length === 0 && root) break;
@@ -211,10 +213,18 @@ function scalarOf(event: ScalarEvent, text: string): { scalar: GoScalar; merge: 
   }
 }
 
+/**
+ * A string that does not point into the text it was read from: V8 represents a longer substring
+ * as a view of its parent, which would keep every document's text alive with the objects.
+ */
+function ownCopy(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
+}
+
 function valueOf(scalar: GoScalar): unknown {
   switch (scalar.kind) {
     case 'null': return null;
-    case 'str': return scalar.value;
+    case 'str': return ownCopy(scalar.value);
     default: return scalar.value;
   }
 }

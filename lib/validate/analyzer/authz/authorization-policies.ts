@@ -1,6 +1,7 @@
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
 import { workloadInMesh } from '../deployment/in-mesh';
+import { LabelIndex } from '../label-index';
 import { Workload } from '../mesh-index';
 import { IST } from '../messages';
 import { formatLabels, listOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
@@ -15,7 +16,7 @@ export const authorizationPoliciesAnalyzer: Analyzer = {
   inputs: ['AuthorizationPolicy', 'Namespace', 'Pod'],
   analyze(ctx) {
     const { index } = ctx;
-    const inMesh = index.workloads.filter((w) => workloadInMesh(index, w));
+    const inMesh = new WorkloadsInMesh(index.workloads.filter((w) => workloadInMesh(index, w)), index.workloads);
     for (const ap of index.of('AuthorizationPolicy')) {
       checkWorkloads(ctx, ap, inMesh);
       // Without the workloads (and their Namespaces) in the input, judge namespaces only when it lists some.
@@ -24,25 +25,41 @@ export const authorizationPoliciesAnalyzer: Analyzer = {
   },
 };
 
-function checkWorkloads({ index, mesh, report, workloadsComplete }: AnalysisContext, ap: KubeObject, inMesh: readonly Workload[]): void {
+/** In-mesh workloads by labels, everywhere and per namespace, and the namespaces with input workloads. */
+class WorkloadsInMesh {
+  readonly all = new LabelIndex<Workload>();
+  readonly byNamespace = new Map<string, LabelIndex<Workload>>();
+  /** Namespaces where the input holds a workload (assumed ones aside), in mesh or not. */
+  readonly withInputWorkloads: ReadonlySet<string>;
+  constructor(workloads: readonly Workload[], every: readonly Workload[]) {
+    this.withInputWorkloads = new Set(every.filter((w) => !w.assumed).map((w) => w.namespace));
+    for (const w of workloads) {
+      this.all.add(w, w.labels);
+      let local = this.byNamespace.get(w.namespace);
+      if (!local) this.byNamespace.set(w.namespace, local = new LabelIndex());
+      local.add(w, w.labels);
+    }
+  }
+}
+
+function checkWorkloads({ mesh, report, workloadsComplete }: AnalysisContext, ap: KubeObject, inMesh: WorkloadsInMesh): void {
   const spec = specOf(ap);
   const ns = namespaceOf(ap);
   const hasSelector = spec.selector !== undefined && spec.selector !== null;
   const selector = stringLabels(objOf(spec.selector).matchLabels);
-  const matches = (w: { labels: Readonly<Record<string, string>> }) => Object.entries(selector).every(([k, v]) => w.labels[k] === v);
   if (ns === mesh.rootNamespace) {
-    if (hasSelector && !inMesh.some(matches) && (workloadsComplete || index.workloads.some((w) => !w.assumed))) {
+    if (hasSelector && !inMesh.all.some(selector) && (workloadsComplete || inMesh.withInputWorkloads.size > 0)) {
       report(IST.NoMatchingWorkloadsFound, ap, `no in-mesh pod in any namespace carries ${formatLabels(selector) || 'these labels'}, so this mesh-wide policy applies to nothing`, 'spec.selector');
     }
     return;
   }
-  const local = inMesh.filter((w) => w.namespace === ns);
-  if (!workloadsComplete && !index.workloads.some((w) => w.namespace === ns && !w.assumed) && !hasSelector) return;
+  const local = inMesh.byNamespace.get(ns) ?? new LabelIndex<Workload>();
+  if (!workloadsComplete && !inMesh.withInputWorkloads.has(ns) && !hasSelector) return;
   if (!hasSelector) {
-    if (local.length === 0 && workloadsComplete) report(IST.NoMatchingWorkloadsFound, ap, `no in-mesh pod runs in ${ns}, so this namespace-wide policy applies to nothing`, 'metadata.namespace');
+    if (local.size === 0 && workloadsComplete) report(IST.NoMatchingWorkloadsFound, ap, `no in-mesh pod runs in ${ns}, so this namespace-wide policy applies to nothing`, 'metadata.namespace');
     return;
   }
-  if (!local.some(matches)) {
+  if (!local.some(selector)) {
     report(IST.NoMatchingWorkloadsFound, ap, `no pod with an Istio sidecar in ${ns} carries ${formatLabels(selector) || 'these labels'}, so this policy applies to nothing`, 'spec.selector');
   }
 }

@@ -1,8 +1,9 @@
 import { templateInMesh } from './in-mesh';
 import { KubeObject } from '../../../core/kube-object';
 import { Analyzer } from '../analyzer';
+import { SelectorIndex } from '../label-index';
 import { IST } from '../messages';
-import { labelsMatch, listOf, nameOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
+import { listOf, nameOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
 
 /**
  * IST0116: an in-mesh Deployment behind several Services that give one port different protocols;
@@ -13,6 +14,15 @@ export const serviceAssociationAnalyzer: Analyzer = {
   name: 'deployment.MultiServiceAnalyzer',
   inputs: ['Service', 'Deployment', 'Namespace'],
   analyze({ index, report }) {
+    // Services by selector, per namespace: a Deployment looks up only those its pod labels satisfy.
+    const servicesByNamespace = new Map<string, SelectorIndex<KubeObject>>();
+    for (const s of index.of('Service')) {
+      const selector = stringLabels(specOf(s).selector);
+      if (s.apiVersion !== 'v1' || Object.keys(selector).length === 0) continue;
+      let local = servicesByNamespace.get(namespaceOf(s));
+      if (!local) servicesByNamespace.set(namespaceOf(s), local = new SelectorIndex());
+      local.add(s, selector);
+    }
     for (const d of index.of('Deployment')) {
       if (!d.apiVersion.startsWith('apps/')) continue;
       const template = objOf(specOf(d).template);
@@ -20,10 +30,7 @@ export const serviceAssociationAnalyzer: Analyzer = {
       if (stringLabels(d.metadata.labels)['gateway.istio.io/managed'] === 'istio.io-mesh-controller') continue;
       if (!templateInMesh(index, namespaceOf(d), template)) continue;
       const podLabels = stringLabels(objOf(template.metadata).labels);
-      const services = index.of('Service').filter((s) => {
-        const selector = stringLabels(specOf(s).selector);
-        return s.apiVersion === 'v1' && namespaceOf(s) === namespaceOf(d) && Object.keys(selector).length > 0 && labelsMatch(selector, podLabels);
-      });
+      const services = servicesByNamespace.get(namespaceOf(d))?.selecting(podLabels) ?? [];
       checkProtocols(d, services, report);
       checkTargetPorts(d, services, report);
     }

@@ -1,8 +1,9 @@
 import { KubeObject } from '../../../core/kube-object';
 import { Analyzer } from '../analyzer';
+import { LabelIndex } from '../label-index';
 import { MeshIndex, Workload } from '../mesh-index';
 import { IST } from '../messages';
-import { formatLabels, labelsMatch, listOf, namespaceOf, objOf, specOf, stringLabels, stringsOf } from '../objects';
+import { formatLabels, listOf, namespaceOf, objOf, specOf, stringLabels, stringsOf } from '../objects';
 
 /** Node labels Istio copies onto a pod's labels for locality, and the node-name label. */
 const REGION = 'topology.kubernetes.io/region';
@@ -19,7 +20,10 @@ export const podNotSelectedAnalyzer: Analyzer = {
   name: 'destinationrule.SubsetSelectPodAnalyzer',
   inputs: ['DestinationRule', 'Pod', 'Service', 'ServiceEntry', 'Node'],
   analyze({ index, report, workloadsComplete }) {
-    const pods = index.workloads.map((w) => augmentedLabels(w, index.of('Node')));
+    const nodes = new Map<string, KubeObject>();
+    for (const n of index.of('Node')) if (n.apiVersion === 'v1' && !nodes.has(n.metadata.name)) nodes.set(n.metadata.name, n);
+    const pods = new LabelIndex<Workload>();
+    for (const w of index.workloads) pods.add(w, augmentedLabels(w, nodes));
     for (const dr of index.of('DestinationRule')) {
       const spec = specOf(dr);
       const host = typeof spec.host === 'string' ? spec.host : '';
@@ -32,7 +36,7 @@ export const podNotSelectedAnalyzer: Analyzer = {
       if (!workloadsComplete && !hasPods(index, found.source, found.workloadSelector)) continue;
       listOf(spec.subsets).forEach((s, i) => {
         const selector = { ...found.workloadSelector, ...stringLabels(objOf(s).labels) };
-        if (pods.some((labels) => labelsMatch(selector, labels))) return;
+        if (pods.some(selector)) return;
         report(IST.DestinationRuleSubsetNotSelectPods, dr,
           `subset ${String(objOf(s).name)} (${formatLabels(selector) || 'no labels'}) selects no pod; traffic routed to it fails with "no healthy upstream" (UH); create pods with these labels (e.g. GrpcCanary canaryWorkload) or fix the subset labels`,
           `spec.subsets[${i}].labels`);
@@ -41,10 +45,10 @@ export const podNotSelectedAnalyzer: Analyzer = {
   },
 };
 
-function augmentedLabels(w: Workload, nodes: readonly KubeObject[]): Record<string, string> {
+function augmentedLabels(w: Workload, nodes: ReadonlyMap<string, KubeObject>): Record<string, string> {
   const nodeName = typeof w.podSpec.nodeName === 'string' ? w.podSpec.nodeName : '';
   if (!nodeName) return { ...w.labels };
-  const node = nodes.find((n) => n.apiVersion === 'v1' && n.metadata.name === nodeName);
+  const node = nodes.get(nodeName);
   const nodeLabels = node ? stringLabels(node.metadata.labels) : {};
   const out: Record<string, string> = { ...w.labels, [HOSTNAME]: nodeName };
   for (const key of [REGION, ZONE, SUBZONE]) if (nodeLabels[key]) out[key] = nodeLabels[key];
@@ -54,5 +58,5 @@ function augmentedLabels(w: Workload, nodes: readonly KubeObject[]): Record<stri
 function hasPods(index: MeshIndex, source: KubeObject, workloadSelector: Readonly<Record<string, string>>): boolean {
   const selector = source.kind === 'Service' ? stringLabels(specOf(source).selector) : workloadSelector;
   if (Object.keys(selector).length === 0) return false;
-  return index.workloads.some((w) => !w.assumed && w.namespace === namespaceOf(source) && labelsMatch(selector, w.labels));
+  return index.selected(selector, namespaceOf(source)).some((w) => !w.assumed);
 }

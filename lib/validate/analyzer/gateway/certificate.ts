@@ -12,21 +12,35 @@ export const gatewayCertificateAnalyzer: Analyzer = {
   inputs: ['Gateway'],
   analyze({ index, report }) {
     const gateways = [...index.gateways.values()];
-    for (const gw of gateways) {
+    // Certificates of each gateway's TLS servers, and gateways by certificate: a gateway is
+    // compared only with those sharing one of its certificates, in input order.
+    const serverKeys = gateways.map((gw) => listOf(specOf(gw).servers).map((s) => {
+      const tls = objOf(s).tls;
+      return tls === undefined || tls === null ? undefined : certificateKey(objOf(tls));
+    }));
+    const keySets = serverKeys.map((keys) => new Set(keys.filter((k): k is string => k !== undefined)));
+    const byKey = new Map<string, number[]>();
+    keySets.forEach((keys, at) => {
+      for (const key of keys) {
+        const list = byKey.get(key);
+        if (list) list.push(at);
+        else byKey.set(key, [at]);
+      }
+    });
+    gateways.forEach((gw, at) => {
       const selector = stringLabels(specOf(gw).selector);
-      for (const other of gateways) {
+      const candidates = new Set<number>();
+      for (const key of keySets[at]) for (const other of byKey.get(key)!) candidates.add(other);
+      for (const o of [...candidates].sort((a, b) => a - b)) {
+        const other = gateways[o];
         if (other === gw || !selectorSubset(selector, stringLabels(specOf(other).selector))) continue;
-        listOf(specOf(gw).servers).forEach((server, i) => {
-          const tls = objOf(server).tls;
-          if (tls === undefined || tls === null) return;
-          const shared = listOf(specOf(other).servers)
-            .some((s) => objOf(s).tls !== undefined && objOf(s).tls !== null && sameCertificate(objOf(tls), objOf(objOf(s).tls)));
-          if (!shared) return;
+        serverKeys[at].forEach((key, i) => {
+          if (key === undefined || !keySets[o].has(key)) return;
           report(IST.GatewayDuplicateCertificate, gw,
             `gateway ${nameOf(other)} uses the same certificate; clients reusing one HTTP/2 connection for both hosts get 404s; merge the servers or use one certificate each`, `spec.servers[${i}].tls`);
         });
       }
-    }
+    });
   },
 };
 
@@ -35,10 +49,13 @@ function selectorSubset(x: Record<string, string>, y: Record<string, string>): b
   return Object.entries(x).every(([k, v]) => y[k] === v);
 }
 
-function sameCertificate(a: Record<string, any>, b: Record<string, any>): boolean {
+/**
+ * What makes two TLS settings the same certificate: the same credentialName, or (neither having
+ * one) the same serverCertificate and privateKey files; `undefined` when it can match none.
+ */
+function certificateKey(tls: Record<string, any>): string | undefined {
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  if (str(a.credentialName) && str(b.credentialName)) return a.credentialName === b.credentialName;
-  if (str(a.credentialName) || str(b.credentialName)) return false;
-  return str(a.serverCertificate) !== '' && a.serverCertificate === b.serverCertificate
-    && str(a.privateKey) !== '' && a.privateKey === b.privateKey;
+  if (str(tls.credentialName)) return `credential:${tls.credentialName}`;
+  if (str(tls.serverCertificate) && str(tls.privateKey)) return `files:${JSON.stringify([tls.serverCertificate, tls.privateKey])}`;
+  return undefined;
 }

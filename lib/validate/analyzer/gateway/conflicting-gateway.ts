@@ -31,6 +31,22 @@ export const conflictingGatewayAnalyzer: Analyzer = {
       }
     }
     const pods = index.workloads;
+    // selector~port -> host -> [gateway, bind]: a server looks up only the gateways sharing one of its hosts.
+    const hostIndex = new Map<string, Map<string, [KubeObject, string][]>>();
+    const gatewaysByHost = (key: string) => {
+      let byHost = hostIndex.get(key);
+      if (!byHost) {
+        hostIndex.set(key, byHost = new Map());
+        for (const [other, hosts] of byKey.get(key)!) {
+          for (const [host, bind] of hosts) {
+            const list = byHost.get(host);
+            if (list) list.push([other, bind]);
+            else byHost.set(host, [[other, bind]]);
+          }
+        }
+      }
+      return byHost;
+    };
     for (const gw of index.gateways.values()) {
       const selector = selectors.get(gw)!;
       const mine = selectorString(selector);
@@ -44,11 +60,13 @@ export const conflictingGatewayAnalyzer: Analyzer = {
       listOf(specOf(gw).servers).map(objOf).forEach((server, i) => {
         const port = portOf(server);
         const conflicting = new Set<string>();
-        for (const [key, gateways] of sameWorkload) {
+        for (const [key] of sameWorkload) {
           if (key.slice(key.lastIndexOf('~') + 1) !== port) continue;
-          for (const [other, hosts] of gateways) {
-            if (other === gw) continue;
-            if (stringsOf(server.hosts).some((h) => hosts.has(h) && hosts.get(h) === bindOf(server))) conflicting.add(nameOf(other));
+          const byHost = gatewaysByHost(key);
+          for (const host of stringsOf(server.hosts)) {
+            for (const [other, bind] of byHost.get(host) ?? []) {
+              if (other !== gw && bind === bindOf(server)) conflicting.add(nameOf(other));
+            }
           }
         }
         if (conflicting.size === 0) return;

@@ -1,13 +1,24 @@
+import { KubeObject } from '../../../core/kube-object';
 import { Analyzer } from '../analyzer';
+import { SelectorIndex } from '../label-index';
 import { IST } from '../messages';
 import { reportNoGatewayPod } from './no-gateway-pod';
-import { labelsMatch, listOf, namespaceOf, objOf, specOf } from '../objects';
+import { listOf, namespaceOf, objOf, specOf } from '../objects';
 
 /** IST0101/IST0162: gateway selectors with no pods, and server ports the gateway Service lacks. */
 export const ingressGatewayPortAnalyzer: Analyzer = {
   name: 'gateway.IngressGatewayPortAnalyzer',
   inputs: ['Gateway', 'Pod', 'Service'],
   analyze({ index, report }) {
+    // Services by selector, per namespace: a gateway looks up only those its pods satisfy.
+    const services = new Map<string, SelectorIndex<{ svc: KubeObject; order: number }>>();
+    index.of('Service').forEach((svc, order) => {
+      const svcSelector = objOf(specOf(svc).selector);
+      if (Object.keys(svcSelector).length === 0) return;
+      let local = services.get(namespaceOf(svc));
+      if (!local) services.set(namespaceOf(svc), local = new SelectorIndex());
+      local.add({ svc, order }, svcSelector);
+    });
     for (const gw of index.gateways.values()) {
       const spec = specOf(gw);
       const selector = objOf(spec.selector);
@@ -16,11 +27,12 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
         reportNoGatewayPod(report, gw, selector);
         continue;
       }
+      // The Services in front of any of the gateway's pods, in input order.
+      const fronting = new Map<number, KubeObject>();
+      for (const w of workloads) for (const s of services.get(w.namespace)?.selecting(w.labels) ?? []) fronting.set(s.order, s.svc);
       const ports = new Set<number>();
-      for (const svc of index.of('Service')) {
-        const svcSelector = objOf(specOf(svc).selector);
-        if (Object.keys(svcSelector).length === 0) continue;
-        if (!workloads.some((w) => w.namespace === namespaceOf(svc) && labelsMatch(svcSelector, w.labels))) continue;
+      for (const order of [...fronting.keys()].sort((a, b) => a - b)) {
+        const svc = fronting.get(order)!;
         for (const p of listOf(specOf(svc).ports).map(objOf)) {
           // Istio counts TCP ports only; an unset protocol is TCP once the API server defaults it.
           if (p.protocol !== undefined && p.protocol !== 'TCP') continue;

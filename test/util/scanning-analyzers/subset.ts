@@ -1,0 +1,58 @@
+import { KubeObject } from '../../../lib/core/kube-object';
+import { Analyzer } from '../../../lib/validate/analyzer/analyzer';
+import { MeshIndex, Workload } from '../../../lib/validate/analyzer/mesh-index';
+import { IST } from '../../../lib/validate/analyzer/messages';
+import { formatLabels, labelsMatch, listOf, namespaceOf, objOf, specOf, stringLabels, stringsOf } from '../../../lib/validate/analyzer/objects';
+
+/** Node labels Istio copies onto a pod's labels for locality, and the node-name label. */
+const REGION = 'topology.kubernetes.io/region';
+const ZONE = 'topology.kubernetes.io/zone';
+const SUBZONE = 'topology.istio.io/subzone';
+const HOSTNAME = 'kubernetes.io/hostname';
+
+/**
+ * IST0174: a DestinationRule host no Service or ServiceEntry visible to it defines; IST0173: a
+ * subset whose labels (with a ServiceEntry's workloadSelector) select no pod. Pods carry the
+ * locality labels of their node (region, zone, subzone) and its name, as Istio adds them.
+ */
+export const podNotSelectedAnalyzer: Analyzer = {
+  name: 'destinationrule.SubsetSelectPodAnalyzer',
+  inputs: ['DestinationRule', 'Pod', 'Service', 'ServiceEntry', 'Node'],
+  analyze({ index, report, workloadsComplete }) {
+    const pods = index.workloads.map((w) => augmentedLabels(w, index.of('Node')));
+    for (const dr of index.of('DestinationRule')) {
+      const spec = specOf(dr);
+      const host = typeof spec.host === 'string' ? spec.host : '';
+      const found = index.hosts.lookup(namespaceOf(dr), stringsOf(spec.exportTo), host);
+      if (!found) {
+        report(IST.UnknownDestinationRuleHost, dr, `host ${host} matches no Service or ServiceEntry visible here, so this DestinationRule applies to nothing`, 'spec.host');
+        continue;
+      }
+      // Without the workloads in the input, judge only services whose pods it holds.
+      if (!workloadsComplete && !hasPods(index, found.source, found.workloadSelector)) continue;
+      listOf(spec.subsets).forEach((s, i) => {
+        const selector = { ...found.workloadSelector, ...stringLabels(objOf(s).labels) };
+        if (pods.some((labels) => labelsMatch(selector, labels))) return;
+        report(IST.DestinationRuleSubsetNotSelectPods, dr,
+          `subset ${String(objOf(s).name)} (${formatLabels(selector) || 'no labels'}) selects no pod; traffic routed to it fails with "no healthy upstream" (UH); create pods with these labels (e.g. GrpcCanary canaryWorkload) or fix the subset labels`,
+          `spec.subsets[${i}].labels`);
+      });
+    }
+  },
+};
+
+function augmentedLabels(w: Workload, nodes: readonly KubeObject[]): Record<string, string> {
+  const nodeName = typeof w.podSpec.nodeName === 'string' ? w.podSpec.nodeName : '';
+  if (!nodeName) return { ...w.labels };
+  const node = nodes.find((n) => n.apiVersion === 'v1' && n.metadata.name === nodeName);
+  const nodeLabels = node ? stringLabels(node.metadata.labels) : {};
+  const out: Record<string, string> = { ...w.labels, [HOSTNAME]: nodeName };
+  for (const key of [REGION, ZONE, SUBZONE]) if (nodeLabels[key]) out[key] = nodeLabels[key];
+  return out;
+}
+
+function hasPods(index: MeshIndex, source: KubeObject, workloadSelector: Readonly<Record<string, string>>): boolean {
+  const selector = source.kind === 'Service' ? stringLabels(specOf(source).selector) : workloadSelector;
+  if (Object.keys(selector).length === 0) return false;
+  return index.workloads.some((w) => !w.assumed && w.namespace === namespaceOf(source) && labelsMatch(selector, w.labels));
+}
