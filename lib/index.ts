@@ -25,6 +25,9 @@ export * from './core/retry';
 export * from './core/traffic-policy';
 export * from './core/security';
 export * from './core/canary/canary-props';
+export * from './core/canary/analysis-props';
+export type { FlaggerCanaryMetric, FlaggerTemplateRef, FlaggerThresholdRange } from './core/canary/render-analysis';
+export * from './core/observability/grpc-status';
 export * from './core/ingress/ingress-props';
 export * from './core/proto/from-proto-props';
 
@@ -33,3 +36,6 @@ export * as networking from '../imports/networking.istio.io';
 export * as security from '../imports/security.istio.io';
 export * as telemetry from '../imports/telemetry.istio.io';
 export * as certmanager from '../imports/cert-manager.io';
+export * as argoproj from '../imports/argoproj.io';
+export * as flagger from '../imports/flagger.app';
+export * as monitoring from '../imports/monitoring.coreos.com';

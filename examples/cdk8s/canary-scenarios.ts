@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { GrpcMeshServiceProps, Idempotency } from '../../lib';
+import { AnalysisController, Duration, GrpcMeshServiceProps, GrpcStatus, Idempotency } from '../../lib';
 import { CanaryWeightOwner, GrpcCanaryOptions } from '../../lib/core/canary/canary-props';
 import { GrpcCanary } from '../../lib/grpc-canary';
 import { GrpcMeshService } from '../../lib/grpc-mesh-service';
@@ -62,6 +62,30 @@ export const CANARY_SCENARIOS: readonly CanaryScenario[] = [
       methods: [{ name: 'GetBalance', idempotency: Idempotency.NO_SIDE_EFFECTS }],
     },
     canary: { weightOwner: CanaryWeightOwner.ARGO_ROLLOUTS, headerRoutes: [{ header: 'x-canary' }] },
+  },
+  {
+    id: 'canary-grpc-analysis',
+    title: 'Argo Rollouts and Flagger judge the canary on gRPC statuses (not HTTP 5xx) and p99 latency, per method',
+    service: {
+      name: 'payments',
+      namespace: 'billing',
+      protoService: 'billing.v1.Payments',
+      methods: [
+        { name: 'GetPayment', idempotency: Idempotency.NO_SIDE_EFFECTS },
+        { name: 'CreatePayment', idempotency: Idempotency.IDEMPOTENT },
+      ],
+      methodMetrics: true,
+    },
+    canary: {
+      weightOwner: CanaryWeightOwner.ARGO_ROLLOUTS,
+      analysis: {
+        controllers: [AnalysisController.ARGO_ROLLOUTS, AnalysisController.FLAGGER],
+        failureStatuses: [GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.INTERNAL, GrpcStatus.UNKNOWN, GrpcStatus.DATA_LOSS, GrpcStatus.RESOURCE_EXHAUSTED],
+        maxErrorRatio: 0.005,
+        maxP99Latency: Duration.millis(300),
+        interval: Duration.minutes(2),
+      },
+    },
   },
 ];
 

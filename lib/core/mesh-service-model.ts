@@ -98,6 +98,8 @@ export interface MeshServiceModel {
   readonly mtls: string;
   /** Access logging, when enabled. */
   readonly accessLog?: { readonly filter?: string };
+  /** The `grpc_method` metric label, when enabled: the declared method paths it may hold. */
+  readonly methodMetrics?: { readonly paths: readonly string[] };
 }
 
 /** Names of the objects a mesh service renders; set explicitly because objects refer to each other. */

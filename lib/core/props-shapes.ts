@@ -1,7 +1,9 @@
+import { AnalysisController, CanaryAnalysisProps } from './canary/analysis-props';
 import type { CanaryHeaderRouteProps, CanarySubsetProps, GrpcCanaryOptions } from './canary/canary-props';
 import { GrpcIngressOptions, GrpcWebProps, IngressCertificateProps, IngressTlsMode, IngressTlsProps, IssuerKind, TlsProtocolVersion } from './ingress/ingress-props';
 import type { GrpcMeshServiceProps, GrpcWorkloadProps, WorkloadResources } from './mesh-service-props';
 import { GrpcMethodProps, Idempotency, StreamingKind } from './method';
+import { GrpcStatus } from './observability/grpc-status';
 import { enumOf, listOf, mapOf, objectShape, ShapeFields } from './props-shape';
 import type { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './proto/from-proto-props';
 import type { RetryPolicy } from './retry';
@@ -99,6 +101,7 @@ const MESH_SERVICE_FIELDS = {
   accessLogs: 'boolean',
   accessLogFilter: 'string',
   denyUnlisted: 'boolean',
+  methodMetrics: 'boolean',
 } satisfies ShapeFields<GrpcMeshServiceProps>;
 
 export const MESH_SERVICE_SHAPE = objectShape<GrpcMeshServiceProps>('GrpcMeshServiceProps', MESH_SERVICE_FIELDS);
@@ -131,6 +134,16 @@ export const CANARY_HEADER_ROUTE_SHAPE = objectShape<CanaryHeaderRouteProps>('Ca
   subset: 'string',
 });
 
+export const CANARY_ANALYSIS_SHAPE = objectShape<CanaryAnalysisProps>('CanaryAnalysisProps', {
+  controllers: listOf(enumOf('AnalysisController', AnalysisController)),
+  failureStatuses: listOf(enumOf('GrpcStatus', GrpcStatus)),
+  maxErrorRatio: 'number',
+  maxP99Latency: 'duration',
+  interval: 'duration',
+  prometheusAddress: 'string',
+  perMethod: 'boolean',
+});
+
 /** The canary props of both frameworks: the options plus the `service` they split. */
 export const CANARY_SHAPE = objectShape<GrpcCanaryOptions & { service: unknown }>('GrpcCanaryProps', {
   service: 'any',
@@ -143,6 +156,7 @@ export const CANARY_SHAPE = objectShape<GrpcCanaryOptions & { service: unknown }
   canaryWorkload: WORKLOAD_SHAPE,
   steps: listOf('number'),
   weightOwner: 'string',
+  analysis: CANARY_ANALYSIS_SHAPE,
 });
 
 export const INGRESS_TLS_SHAPE = objectShape<IngressTlsProps>('IngressTlsProps', {

@@ -2,6 +2,7 @@ import { PropChecker } from './checks';
 import { MeshServiceModel } from './mesh-service-model';
 import { GrpcMeshServiceProps, ServiceProtocol } from './mesh-service-props';
 import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
+import { resolveMethodMetrics } from './observability/method-metrics';
 import { checkPropsShape } from './props-shape';
 import { MESH_SERVICE_SHAPE } from './props-shapes';
 import { resolveRoutes } from './resolve-routes';
@@ -40,6 +41,7 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
   if ('version' in selector) {
     check.fail('selector.version', selector.version, 'the Service must select every version of the workload, or canary subsets could never receive traffic', 'remove version from selector; versions are told apart by DestinationRule subsets');
   }
+  const security = resolveSecurity(check, props, resolveRoutes(check, props));
   const warnings: PropWarning[] = [];
   if (props.headless) {
     warnings.push({
@@ -60,7 +62,8 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     headless: props.headless === true,
     selector,
     ...(props.workload ? { workload: resolveWorkload(check, name, selector, props.workload) } : {}),
-    ...resolveSecurity(check, props, resolveRoutes(check, props)),
+    ...security,
+    ...resolveMethodMetrics(check, props.methodMetrics, security.routes),
     retriesOnNonIdempotentAccepted: props.dangerouslyAllowRetriesOnNonIdempotentMethods === true,
     trafficPolicy: resolveTrafficPolicy(check, props),
     warnings,

@@ -16,5 +16,8 @@ export * from '../core/retry';
 export * from '../core/traffic-policy';
 export * from '../core/security';
 export * from '../core/canary/canary-props';
+export * from '../core/canary/analysis-props';
+export type { FlaggerCanaryMetric, FlaggerTemplateRef, FlaggerThresholdRange } from '../core/canary/render-analysis';
+export * from '../core/observability/grpc-status';
 export * from '../core/ingress/ingress-props';
 export * from '../core/proto/from-proto-props';

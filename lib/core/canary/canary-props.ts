@@ -1,3 +1,4 @@
+import { CanaryAnalysisProps } from './analysis-props';
 import { GrpcWorkloadProps } from '../mesh-service-props';
 
 /** Who moves the canary weights once the manifests are applied. */
@@ -98,4 +99,11 @@ export interface GrpcCanaryOptions {
    * @default CanaryWeightOwner.ISTIO_GRPC
    */
   readonly weightOwner?: CanaryWeightOwner;
+  /**
+   * Canary analysis on gRPC statuses and p99 latency for Argo Rollouts (an AnalysisTemplate)
+   * and/or Flagger (MetricTemplates, plus `flaggerMetrics` for the Canary), on Istio's standard
+   * metrics.
+   * @default - no analysis objects
+   */
+  readonly analysis?: CanaryAnalysisProps;
 }

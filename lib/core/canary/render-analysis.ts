@@ -1,0 +1,123 @@
+import { AnalysisController } from './analysis-props';
+import { CanaryAnalysisModel } from './resolve-analysis';
+import * as argo from '../../../imports/argoproj.io';
+import * as flagger from '../../../imports/flagger.app';
+import { KubeObject } from '../kube-object';
+import { MeshServiceModel } from '../mesh-service-model';
+import { errorRatioQuery, latencyQuantileQuery, promDuration, QueryScope } from '../observability/promql';
+import { objectMeta } from '../render/labels';
+
+/** The AnalysisTemplate argument naming the canary pods' `version` label. */
+export const CANARY_VERSION_ARG = 'canary-version';
+/** Metric names, the same in both controllers. */
+export const ERROR_RATIO_METRIC = 'grpc-error-ratio';
+export const P99_LATENCY_METRIC = 'grpc-p99-latency';
+
+/** A Flagger `Canary` `spec.analysis.metrics` entry referencing one of the emitted MetricTemplates. */
+export interface FlaggerCanaryMetric {
+  /** Metric name shown in Flagger's events. */
+  readonly name: string;
+  /** The MetricTemplate that holds the query. */
+  readonly templateRef: FlaggerTemplateRef;
+  /** The accepted range of the query's value. */
+  readonly thresholdRange: FlaggerThresholdRange;
+  /** Window and period of the check (Flagger fills `{{ interval }}` with it). */
+  readonly interval: string;
+}
+
+/** Name and namespace of a MetricTemplate. */
+export interface FlaggerTemplateRef {
+  /** Template name. */
+  readonly name: string;
+  /** Template namespace. */
+  readonly namespace: string;
+}
+
+/** Flagger's threshold: the check passes while the value is at most `max`. */
+export interface FlaggerThresholdRange {
+  /** Highest accepted value. */
+  readonly max: number;
+}
+
+/** Names of the analysis objects of a service. */
+export function analysisNames(service: Pick<MeshServiceModel, 'name'>) {
+  return {
+    analysisTemplate: `${service.name}-grpc-analysis`,
+    errorRatioTemplate: `${service.name}-${ERROR_RATIO_METRIC}`,
+    latencyTemplate: `${service.name}-${P99_LATENCY_METRIC}`,
+  };
+}
+
+/**
+ * The Argo Rollouts AnalysisTemplate: the canary pods are told apart by their `version` label
+ * (Istio's `destination_version`), passed by the Rollout as the `canary-version` argument (its
+ * default is the canary's version). A window without calls to the canary gives no sample, which
+ * Argo counts as a measurement error (consecutiveErrorLimit), not as a pass.
+ */
+export function renderAnalysisTemplate(service: MeshServiceModel, analysis: CanaryAnalysisModel, canaryVersion: string): argo.AnalysisTemplateProps {
+  const interval = promDuration(analysis.intervalMillis);
+  const scope: QueryScope = {
+    matchers: { destination_service: service.fqdn, destination_version: `{{args.${CANARY_VERSION_ARG}}}` },
+    window: interval,
+    perMethod: analysis.perMethod,
+  };
+  const prometheus = (query: string) => ({ prometheus: { address: analysis.prometheusAddress, query } });
+  return {
+    metadata: objectMeta(analysisNames(service).analysisTemplate, service.namespace, service.name),
+    spec: {
+      args: [{ name: CANARY_VERSION_ARG, value: canaryVersion }],
+      metrics: [
+        {
+          name: ERROR_RATIO_METRIC,
+          interval,
+          successCondition: `result[0] <= ${analysis.maxErrorRatio}`,
+          provider: prometheus(errorRatioQuery(scope, analysis.failureCodes)),
+        },
+        {
+          name: P99_LATENCY_METRIC,
+          interval,
+          successCondition: `result[0] <= ${analysis.maxP99LatencyMillis}`,
+          provider: prometheus(latencyQuantileQuery(scope, 0.99)),
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * Flagger's MetricTemplates: Flagger names the canary Deployment after the target and fills in
+ * `{{ namespace }}`, `{{ target }}` and `{{ interval }}`, so the canary pods are
+ * `destination_workload="{{ target }}"` (the primary's pods are `<target>-primary`).
+ */
+export function renderMetricTemplates(service: MeshServiceModel, analysis: CanaryAnalysisModel): flagger.MetricTemplateProps[] {
+  const scope: QueryScope = {
+    matchers: { destination_workload_namespace: '{{ namespace }}', destination_workload: '{{ target }}' },
+    window: '{{ interval }}',
+    perMethod: analysis.perMethod,
+  };
+  const names = analysisNames(service);
+  const provider = { type: flagger.MetricTemplateSpecProviderType.PROMETHEUS, address: analysis.prometheusAddress };
+  return [
+    { metadata: objectMeta(names.errorRatioTemplate, service.namespace, service.name), spec: { provider, query: errorRatioQuery(scope, analysis.failureCodes) } },
+    { metadata: objectMeta(names.latencyTemplate, service.namespace, service.name), spec: { provider, query: latencyQuantileQuery(scope, 0.99) } },
+  ];
+}
+
+/** The `spec.analysis.metrics` entries of the Flagger Canary that use the MetricTemplates. */
+export function flaggerCanaryMetrics(service: MeshServiceModel, analysis: CanaryAnalysisModel): FlaggerCanaryMetric[] {
+  const names = analysisNames(service);
+  const interval = promDuration(analysis.intervalMillis);
+  return [
+    { name: ERROR_RATIO_METRIC, templateRef: { name: names.errorRatioTemplate, namespace: service.namespace }, thresholdRange: { max: analysis.maxErrorRatio }, interval },
+    { name: P99_LATENCY_METRIC, templateRef: { name: names.latencyTemplate, namespace: service.namespace }, thresholdRange: { max: analysis.maxP99LatencyMillis }, interval },
+  ];
+}
+
+/** Every analysis object as manifests, AnalysisTemplate first (the same for cdk8s and Pulumi). */
+export function analysisManifests(service: MeshServiceModel, analysis: CanaryAnalysisModel | undefined, canaryVersion: string): KubeObject[] {
+  if (!analysis) return [];
+  return [
+    ...(analysis.controllers.includes(AnalysisController.ARGO_ROLLOUTS) ? [argo.AnalysisTemplate.manifest(renderAnalysisTemplate(service, analysis, canaryVersion))] : []),
+    ...(analysis.controllers.includes(AnalysisController.FLAGGER) ? renderMetricTemplates(service, analysis).map((t) => flagger.MetricTemplate.manifest(t)) : []),
+  ] as KubeObject[];
+}
