@@ -65,7 +65,7 @@ export const CANARY_SCENARIOS: readonly CanaryScenario[] = [
   },
   {
     id: 'canary-grpc-analysis',
-    title: 'Argo Rollouts and Flagger judge the canary on gRPC statuses (not HTTP 5xx) and p99 latency, per method',
+    title: 'Argo Rollouts and Flagger judge the canary on gRPC statuses (not HTTP 5xx) and p99 latency',
     service: {
       name: 'payments',
       namespace: 'billing',
@@ -74,7 +74,6 @@ export const CANARY_SCENARIOS: readonly CanaryScenario[] = [
         { name: 'GetPayment', idempotency: Idempotency.NO_SIDE_EFFECTS },
         { name: 'CreatePayment', idempotency: Idempotency.IDEMPOTENT },
       ],
-      methodMetrics: true,
     },
     canary: {
       weightOwner: CanaryWeightOwner.ARGO_ROLLOUTS,
