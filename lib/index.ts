@@ -4,6 +4,7 @@ import { IstioGrpcError as CoreIstioGrpcError } from './core/errors';
 export * from './grpc-mesh-service';
 export * from './grpc-canary';
 export * from './grpc-ingress';
+export * from './grpc-service-monitoring';
 
 // Validation and runbooks from code: classes for jsii languages, functions for TypeScript/JavaScript
 export * from './validation';
@@ -28,6 +29,7 @@ export * from './core/canary/canary-props';
 export * from './core/canary/analysis-props';
 export type { FlaggerCanaryMetric, FlaggerTemplateRef, FlaggerThresholdRange } from './core/canary/render-analysis';
 export * from './core/observability/grpc-status';
+export * from './core/observability/monitoring-props';
 export * from './core/ingress/ingress-props';
 export * from './core/proto/from-proto-props';
 

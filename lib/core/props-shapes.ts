@@ -4,6 +4,7 @@ import { GrpcIngressOptions, GrpcWebProps, IngressCertificateProps, IngressTlsMo
 import type { GrpcMeshServiceProps, GrpcWorkloadProps, WorkloadResources } from './mesh-service-props';
 import { GrpcMethodProps, Idempotency, StreamingKind } from './method';
 import { GrpcStatus } from './observability/grpc-status';
+import type { GrpcServiceMonitoringOptions } from './observability/monitoring-props';
 import { enumOf, listOf, mapOf, objectShape, ShapeFields } from './props-shape';
 import type { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './proto/from-proto-props';
 import type { RetryPolicy } from './retry';
@@ -142,6 +143,20 @@ export const CANARY_ANALYSIS_SHAPE = objectShape<CanaryAnalysisProps>('CanaryAna
   interval: 'duration',
   prometheusAddress: 'string',
   perMethod: 'boolean',
+});
+
+/** The monitoring props of both frameworks: the options plus the `service` they watch. */
+export const MONITORING_SHAPE = objectShape<GrpcServiceMonitoringOptions & { service: unknown }>('GrpcServiceMonitoringProps', {
+  service: 'any',
+  alerts: 'boolean',
+  dashboard: 'boolean',
+  failureStatuses: listOf(enumOf('GrpcStatus', GrpcStatus)),
+  maxErrorRatio: 'number',
+  maxP99Latency: 'duration',
+  window: 'duration',
+  alertFor: 'duration',
+  ruleLabels: STRING_MAP,
+  dashboardNamespace: 'string',
 });
 
 /** The canary props of both frameworks: the options plus the `service` they split. */

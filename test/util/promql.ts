@@ -1,4 +1,9 @@
-import { parser } from '@prometheus-io/lezer-promql';
+import type { LRParser } from '@lezer/lr';
+
+// The package's type declarations are marked as an ES module, but it ships a CommonJS build too
+// (its `require` export), which is what the tests load.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parser } = require('@prometheus-io/lezer-promql') as { parser: LRParser };
 
 /** What Prometheus's own PromQL grammar makes of a query. */
 export interface ParsedQuery {

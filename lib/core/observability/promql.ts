@@ -24,12 +24,13 @@ export function promString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-/** `{a="x",b=~"y"}` with `reporter="destination"` first, then the matchers in the given order. */
-export function selector(matchers: LabelMatchers, regexMatchers: LabelMatchers = {}): string {
+/** `{a="x",b=~"y",c!="z"}` with `reporter="destination"` first, then the matchers in the given order. */
+export function selector(matchers: LabelMatchers, regexMatchers: LabelMatchers = {}, notMatchers: LabelMatchers = {}): string {
   const parts = [
     `reporter=${promString('destination')}`,
     ...Object.entries(matchers).map(([k, v]) => `${k}=${promString(v)}`),
     ...Object.entries(regexMatchers).map(([k, v]) => `${k}=~${promString(v)}`),
+    ...Object.entries(notMatchers).map(([k, v]) => `${k}!=${promString(v)}`),
   ];
   return `{${parts.join(',')}}`;
 }
@@ -39,7 +40,8 @@ export function statusRegex(codes: readonly number[]): string {
   return [...new Set(codes)].sort((a, b) => a - b).join('|');
 }
 
-function sumRate(metric: string, sel: string, window: string, by: readonly string[]): string {
+/** `sum by (...)(rate(metric{...}[window]))`. */
+export function sumRate(metric: string, sel: string, window: string, by: readonly string[]): string {
   const grouping = by.length ? ` by (${by.join(', ')})` : '';
   return `sum${grouping}(rate(${metric}${sel}[${window}]))`;
 }
@@ -49,18 +51,26 @@ function sumRate(metric: string, sel: string, window: string, by: readonly strin
  * method's share, so one broken method fails the check even when the others hide it.
  */
 export function errorRatioQuery(scope: QueryScope, failureCodes: readonly number[]): string {
-  const by = scope.perMethod ? [GRPC_METHOD_LABEL] : [];
+  const ratio = ratioQuery(scope, failureCodes, scope.perMethod ? [GRPC_METHOD_LABEL] : []);
+  return scope.perMethod ? `max(\n${ratio}\n)` : ratio;
+}
+
+/** The failed share per group of `by` labels (one series per group). */
+export function ratioQuery(scope: Pick<QueryScope, 'matchers' | 'window'>, failureCodes: readonly number[], by: readonly string[]): string {
   const failed = sumRate(REQUESTS_TOTAL, selector(scope.matchers, { grpc_response_status: statusRegex(failureCodes) }), scope.window, by);
   const all = sumRate(REQUESTS_TOTAL, selector(scope.matchers), scope.window, by);
-  const ratio = `${failed}\n/\n${all}`;
-  return scope.perMethod ? `max(\n${ratio}\n)` : ratio;
+  return `${failed}\n/\n${all}`;
 }
 
 /** A latency quantile in milliseconds (e.g. 0.99 for p99); per method, the slowest method's. */
 export function latencyQuantileQuery(scope: QueryScope, quantile: number): string {
-  const by = scope.perMethod ? [BUCKET_LABEL, GRPC_METHOD_LABEL] : [BUCKET_LABEL];
-  const q = `histogram_quantile(${quantile}, ${sumRate(REQUEST_DURATION_BUCKET, selector(scope.matchers), scope.window, by)})`;
+  const q = quantileQuery(scope, quantile, scope.perMethod ? [GRPC_METHOD_LABEL] : []);
   return scope.perMethod ? `max(${q})` : q;
+}
+
+/** A latency quantile in milliseconds per group of `by` labels. */
+export function quantileQuery(scope: Pick<QueryScope, 'matchers' | 'window'>, quantile: number, by: readonly string[]): string {
+  return `histogram_quantile(${quantile}, ${sumRate(REQUEST_DURATION_BUCKET, selector(scope.matchers), scope.window, [BUCKET_LABEL, ...by])})`;
 }
 
 /** A PromQL duration for a whole number of milliseconds (`90s`, `5m`, `250ms`). */
