@@ -40,4 +40,4 @@ export * as telemetry from '../imports/telemetry.istio.io';
 export * as certmanager from '../imports/cert-manager.io';
 export * as argoproj from '../imports/argoproj.io';
 export * as flagger from '../imports/flagger.app';
-export * as monitoring from '../imports/monitoring.coreos.com';
+export * as prometheusoperator from '../imports/monitoring.coreos.com';
