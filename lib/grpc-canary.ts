@@ -1,10 +1,10 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { validateOnSynth } from './chart-validation';
 import { AnalysisTemplate } from '../imports/argoproj.io';
 import { MetricTemplate } from '../imports/flagger.app';
-import { validateOnSynth } from './chart-validation';
-import { GrpcCanaryOptions } from './core/canary/canary-props';
 import { AnalysisController } from './core/canary/analysis-props';
+import { GrpcCanaryOptions } from './core/canary/canary-props';
 import { FlaggerCanaryMetric, flaggerCanaryMetrics, renderAnalysisTemplate, renderMetricTemplates } from './core/canary/render-analysis';
 import { canaryDeployments, canaryExtensions, rolloutPlan } from './core/canary/render-canary';
 import { CanaryModel, resolveCanary, shiftCanary } from './core/canary/resolve-canary';

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PrometheusRule } from '../imports/monitoring.coreos.com';
 import { validateOnSynth } from './chart-validation';
+import { PrometheusRule } from '../imports/monitoring.coreos.com';
 import { GrpcServiceMonitoringOptions } from './core/observability/monitoring-props';
 import { renderAlerts } from './core/observability/render-alerts';
 import { renderDashboardConfigMap, renderDashboardJson } from './core/observability/render-dashboard';

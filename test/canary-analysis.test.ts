@@ -2,15 +2,15 @@ import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { CANARY_SCENARIOS } from '../examples/cdk8s/canary-scenarios';
 import { AnalysisController, Duration, GrpcMeshService, GrpcMeshServiceProps, GrpcStatus, Idempotency, IstioGrpcError } from '../lib';
+import { fillPlaceholders, parsePromQL } from './util/promql';
 import { CanaryAnalysisProps } from '../lib/core/canary/analysis-props';
 import { CanaryWeightOwner } from '../lib/core/canary/canary-props';
-import { GRPC_STATUS_CODES } from '../lib/core/observability/grpc-status';
+import { DEFAULT_FAILURE_STATUSES, GRPC_STATUS_CODES } from '../lib/core/observability/grpc-status';
 import { BUCKET_LABEL, GRPC_METHOD_LABEL, ISTIO_METRIC_LABELS, ISTIO_REQUEST_METRICS } from '../lib/core/observability/istio-metrics';
 import { methodTagExpression } from '../lib/core/observability/method-metrics';
 import { GrpcCanary } from '../lib/grpc-canary';
 import { errorsOf, validateObjects } from '../lib/validate';
 import { only } from './util/synth';
-import { fillPlaceholders, parsePromQL } from './util/promql';
 
 const SCENARIO = CANARY_SCENARIOS.find((s) => s.id === 'canary-grpc-analysis')!;
 const SERVICE: GrpcMeshServiceProps = {
@@ -45,7 +45,9 @@ function expectSoundQueries(queries: readonly string[]): void {
     const parsed = parsePromQL(fillPlaceholders(query));
     expect({ query, errors: parsed.errors }).toStrictEqual({ query, errors: [] });
     expect(parsed.metrics.length).toBeGreaterThan(0);
-    for (const metric of parsed.metrics) expect({ query, metric, documented: DOCUMENTED_METRICS.has(metric) }).toStrictEqual({ query, metric, documented: true });
+    for (const metric of parsed.metrics) {
+      expect({ query, metric, documented: DOCUMENTED_METRICS.has(metric) }).toStrictEqual({ query, metric, documented: true });
+    }
     for (const label of parsed.labels) expect({ query, label, known: KNOWN_LABELS.has(label) }).toStrictEqual({ query, label, known: true });
   }
 }
@@ -187,7 +189,7 @@ describe('canary analysis properties', () => {
       const queries = queriesOf(objects);
       expect(queries).toHaveLength(analysis.controllers.length * 2);
       expectSoundQueries(queries);
-      const codes = (analysis.failureStatuses ?? [GrpcStatus.UNKNOWN, GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.UNIMPLEMENTED, GrpcStatus.INTERNAL, GrpcStatus.UNAVAILABLE, GrpcStatus.DATA_LOSS])
+      const codes = (analysis.failureStatuses ?? DEFAULT_FAILURE_STATUSES)
         .map((s) => GRPC_STATUS_CODES[s]).sort((a, b) => a - b);
       for (const q of queries.filter((x) => x.includes('grpc_response_status'))) {
         expect(/grpc_response_status=~"([0-9|]+)"/.exec(q)![1].split('|').map(Number)).toStrictEqual(codes);

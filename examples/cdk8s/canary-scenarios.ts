@@ -79,7 +79,10 @@ export const CANARY_SCENARIOS: readonly CanaryScenario[] = [
       weightOwner: CanaryWeightOwner.ARGO_ROLLOUTS,
       analysis: {
         controllers: [AnalysisController.ARGO_ROLLOUTS, AnalysisController.FLAGGER],
-        failureStatuses: [GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.INTERNAL, GrpcStatus.UNKNOWN, GrpcStatus.DATA_LOSS, GrpcStatus.RESOURCE_EXHAUSTED],
+        failureStatuses: [
+          GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.INTERNAL,
+          GrpcStatus.UNKNOWN, GrpcStatus.DATA_LOSS, GrpcStatus.RESOURCE_EXHAUSTED,
+        ],
         maxErrorRatio: 0.005,
         maxP99Latency: Duration.millis(300),
         interval: Duration.minutes(2),

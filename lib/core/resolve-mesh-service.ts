@@ -1,8 +1,8 @@
 import { PropChecker } from './checks';
 import { MeshServiceModel } from './mesh-service-model';
 import { GrpcMeshServiceProps, ServiceProtocol } from './mesh-service-props';
-import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
 import { resolveMethodMetrics } from './observability/method-metrics';
+import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
 import { checkPropsShape } from './props-shape';
 import { MESH_SERVICE_SHAPE } from './props-shapes';
 import { resolveRoutes } from './resolve-routes';

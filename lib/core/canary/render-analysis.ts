@@ -97,9 +97,10 @@ export function renderMetricTemplates(service: MeshServiceModel, analysis: Canar
   };
   const names = analysisNames(service);
   const provider = { type: flagger.MetricTemplateSpecProviderType.PROMETHEUS, address: analysis.prometheusAddress };
+  const template = (name: string, query: string) => ({ metadata: objectMeta(name, service.namespace, service.name), spec: { provider, query } });
   return [
-    { metadata: objectMeta(names.errorRatioTemplate, service.namespace, service.name), spec: { provider, query: errorRatioQuery(scope, analysis.failureCodes) } },
-    { metadata: objectMeta(names.latencyTemplate, service.namespace, service.name), spec: { provider, query: latencyQuantileQuery(scope, 0.99) } },
+    template(names.errorRatioTemplate, errorRatioQuery(scope, analysis.failureCodes)),
+    template(names.latencyTemplate, latencyQuantileQuery(scope, 0.99)),
   ];
 }
 
@@ -107,17 +108,21 @@ export function renderMetricTemplates(service: MeshServiceModel, analysis: Canar
 export function flaggerCanaryMetrics(service: MeshServiceModel, analysis: CanaryAnalysisModel): FlaggerCanaryMetric[] {
   const names = analysisNames(service);
   const interval = promDuration(analysis.intervalMillis);
+  const metric = (name: string, template: string, max: number) => ({
+    name, templateRef: { name: template, namespace: service.namespace }, thresholdRange: { max }, interval,
+  });
   return [
-    { name: ERROR_RATIO_METRIC, templateRef: { name: names.errorRatioTemplate, namespace: service.namespace }, thresholdRange: { max: analysis.maxErrorRatio }, interval },
-    { name: P99_LATENCY_METRIC, templateRef: { name: names.latencyTemplate, namespace: service.namespace }, thresholdRange: { max: analysis.maxP99LatencyMillis }, interval },
+    metric(ERROR_RATIO_METRIC, names.errorRatioTemplate, analysis.maxErrorRatio),
+    metric(P99_LATENCY_METRIC, names.latencyTemplate, analysis.maxP99LatencyMillis),
   ];
 }
 
 /** Every analysis object as manifests, AnalysisTemplate first (the same for cdk8s and Pulumi). */
 export function analysisManifests(service: MeshServiceModel, analysis: CanaryAnalysisModel | undefined, canaryVersion: string): KubeObject[] {
   if (!analysis) return [];
-  return [
-    ...(analysis.controllers.includes(AnalysisController.ARGO_ROLLOUTS) ? [argo.AnalysisTemplate.manifest(renderAnalysisTemplate(service, analysis, canaryVersion))] : []),
-    ...(analysis.controllers.includes(AnalysisController.FLAGGER) ? renderMetricTemplates(service, analysis).map((t) => flagger.MetricTemplate.manifest(t)) : []),
-  ] as KubeObject[];
+  const argoTemplates = analysis.controllers.includes(AnalysisController.ARGO_ROLLOUTS)
+    ? [argo.AnalysisTemplate.manifest(renderAnalysisTemplate(service, analysis, canaryVersion))] : [];
+  const flaggerTemplates = analysis.controllers.includes(AnalysisController.FLAGGER)
+    ? renderMetricTemplates(service, analysis).map((t) => flagger.MetricTemplate.manifest(t)) : [];
+  return [...argoTemplates, ...flaggerTemplates] as KubeObject[];
 }

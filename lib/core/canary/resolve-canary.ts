@@ -139,7 +139,12 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
   });
   const analysis = options.analysis === undefined ? undefined : resolveAnalysis(check, service, options.analysis);
   return {
-    constructPath, subsets, headerRoutes, ...(mirrorPercent !== undefined ? { mirrorPercent } : {}), steps, weightOwner,
+    constructPath,
+    subsets,
+    headerRoutes,
+    ...(mirrorPercent !== undefined ? { mirrorPercent } : {}),
+    steps,
+    weightOwner,
     ...(analysis ? { analysis } : {}),
   };
 }

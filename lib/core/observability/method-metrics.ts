@@ -4,7 +4,9 @@ import { MeshServiceModel, RouteModel } from '../mesh-service-model';
 import { GRPC_METHOD_LABEL, OTHER_METHOD } from './istio-metrics';
 
 /** Checks `methodMetrics` and returns the method paths the label may hold. */
-export function resolveMethodMetrics(check: PropChecker, enabled: boolean | undefined, routes: readonly RouteModel[]): { methodMetrics?: { paths: string[] } } {
+export function resolveMethodMetrics(
+  check: PropChecker, enabled: boolean | undefined, routes: readonly RouteModel[],
+): { methodMetrics?: { paths: string[] } } {
   if (enabled === undefined || enabled === false) return {};
   if (enabled !== true) check.fail('methodMetrics', enabled, 'must be true or false', 'set methodMetrics: true to add the grpc_method label');
   const paths = routes.flatMap((r) => (r.methodPath ? [r.methodPath] : []));
@@ -30,7 +32,12 @@ export function methodTagExpression(paths: readonly string[]): string {
  */
 export function methodMetricsTelemetry(model: MeshServiceModel): telemetry.TelemetrySpecMetrics[] | undefined {
   if (!model.methodMetrics) return undefined;
-  const tagOverrides = { [GRPC_METHOD_LABEL]: { operation: telemetry.TelemetrySpecMetricsOverridesTagOverridesOperation.UPSERT, value: methodTagExpression(model.methodMetrics.paths) } };
+  const tagOverrides = {
+    [GRPC_METHOD_LABEL]: {
+      operation: telemetry.TelemetrySpecMetricsOverridesTagOverridesOperation.UPSERT,
+      value: methodTagExpression(model.methodMetrics.paths),
+    },
+  };
   const override = (metric: telemetry.TelemetrySpecMetricsOverridesMatchMetric) => ({
     match: { metric, mode: telemetry.TelemetrySpecMetricsOverridesMatchMode.SERVER },
     tagOverrides,

@@ -1,9 +1,9 @@
 import * as monitoring from '../../../imports/monitoring.coreos.com';
 import { MeshServiceModel } from '../mesh-service-model';
-import { objectMeta } from '../render/labels';
 import { GRPC_METHOD_LABEL, REQUESTS_TOTAL } from './istio-metrics';
 import { promDuration, QueryScope, quantileQuery, ratioQuery, selector, statusRegex } from './promql';
 import { MonitoringModel } from './resolve-monitoring';
+import { objectMeta } from '../render/labels';
 
 /** Name of a service's PrometheusRule. */
 export function alertsName(service: Pick<MeshServiceModel, 'name'>): string {

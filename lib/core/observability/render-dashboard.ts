@@ -1,9 +1,10 @@
+import { createHash } from 'crypto';
 import type { k8s } from 'cdk8s-plus-28';
 import { MeshServiceModel } from '../mesh-service-model';
-import { managedLabels } from '../render/labels';
 import { GRPC_METHOD_LABEL, REQUESTS_TOTAL } from './istio-metrics';
 import { quantileQuery, ratioQuery, selector, statusRegex, sumRate } from './promql';
 import { MonitoringModel } from './resolve-monitoring';
+import { managedLabels } from '../render/labels';
 
 /** The label the Grafana sidecar (kiwigrid k8s-sidecar, Grafana's Helm chart) loads dashboards by. */
 export const GRAFANA_DASHBOARD_LABEL = 'grafana_dashboard';
@@ -66,14 +67,9 @@ export function dashboardPanels(service: MeshServiceModel, model: MonitoringMode
   ];
 }
 
-/** A short stable id (FNV-1a): Grafana uids hold at most 40 characters. */
+/** A short stable id: Grafana uids hold at most 40 characters, and a service's FQDN can hold more. */
 function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
 /** The Grafana dashboard model (JSON), one timeseries panel per `dashboardPanels` entry. */

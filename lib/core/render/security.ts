@@ -1,7 +1,7 @@
 import * as security from '../../../imports/security.istio.io';
 import * as telemetry from '../../../imports/telemetry.istio.io';
-import { methodMetricsTelemetry } from '../observability/method-metrics';
 import { MeshServiceModel, RouteModel } from '../mesh-service-model';
+import { methodMetricsTelemetry } from '../observability/method-metrics';
 import { MtlsMode } from '../security';
 import { objectMeta } from './labels';
 
