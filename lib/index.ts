@@ -27,7 +27,6 @@ export * from './core/traffic-policy';
 export * from './core/security';
 export * from './core/canary/canary-props';
 export * from './core/canary/analysis-props';
-export type { FlaggerCanaryMetric, FlaggerTemplateRef, FlaggerThresholdRange } from './core/canary/render-analysis';
 export * from './core/observability/grpc-status';
 export * from './core/observability/monitoring-props';
 export * from './core/ingress/ingress-props';

@@ -57,3 +57,29 @@ export interface CanaryAnalysisProps {
    */
   readonly perMethod?: boolean;
 }
+
+/** A Flagger `Canary` `spec.analysis.metrics` entry referencing one of the emitted MetricTemplates. */
+export interface FlaggerCanaryMetric {
+  /** Metric name shown in Flagger's events. */
+  readonly name: string;
+  /** The MetricTemplate that holds the query. */
+  readonly templateRef: FlaggerTemplateRef;
+  /** The accepted range of the query's value. */
+  readonly thresholdRange: FlaggerThresholdRange;
+  /** Window and period of the check (Flagger fills `{{ interval }}` with it). */
+  readonly interval: string;
+}
+
+/** Name and namespace of a MetricTemplate. */
+export interface FlaggerTemplateRef {
+  /** Template name. */
+  readonly name: string;
+  /** Template namespace. */
+  readonly namespace: string;
+}
+
+/** Flagger's threshold: the check passes while the value is at most `max`. */
+export interface FlaggerThresholdRange {
+  /** Highest accepted value. */
+  readonly max: number;
+}

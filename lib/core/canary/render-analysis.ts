@@ -1,4 +1,4 @@
-import { AnalysisController } from './analysis-props';
+import { AnalysisController, FlaggerCanaryMetric } from './analysis-props';
 import { CanaryAnalysisModel } from './resolve-analysis';
 import * as argo from '../../../imports/argoproj.io';
 import * as flagger from '../../../imports/flagger.app';
@@ -12,32 +12,6 @@ export const CANARY_VERSION_ARG = 'canary-version';
 /** Metric names, the same in both controllers. */
 export const ERROR_RATIO_METRIC = 'grpc-error-ratio';
 export const P99_LATENCY_METRIC = 'grpc-p99-latency';
-
-/** A Flagger `Canary` `spec.analysis.metrics` entry referencing one of the emitted MetricTemplates. */
-export interface FlaggerCanaryMetric {
-  /** Metric name shown in Flagger's events. */
-  readonly name: string;
-  /** The MetricTemplate that holds the query. */
-  readonly templateRef: FlaggerTemplateRef;
-  /** The accepted range of the query's value. */
-  readonly thresholdRange: FlaggerThresholdRange;
-  /** Window and period of the check (Flagger fills `{{ interval }}` with it). */
-  readonly interval: string;
-}
-
-/** Name and namespace of a MetricTemplate. */
-export interface FlaggerTemplateRef {
-  /** Template name. */
-  readonly name: string;
-  /** Template namespace. */
-  readonly namespace: string;
-}
-
-/** Flagger's threshold: the check passes while the value is at most `max`. */
-export interface FlaggerThresholdRange {
-  /** Highest accepted value. */
-  readonly max: number;
-}
 
 /** Names of the analysis objects of a service. */
 export function analysisNames(service: Pick<MeshServiceModel, 'name'>) {
