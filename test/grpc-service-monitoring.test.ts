@@ -142,3 +142,10 @@ describe('Pulumi GrpcServiceMonitoring', () => {
     expect(() => new PulumiGrpcServiceMonitoring('ledger-monitoring', { service, alerts: false, dashboard: false })).toThrow(/\[ledger-monitoring\] alerts/);
   });
 });
+
+describe('GrpcServiceMonitoring alert text', () => {
+  test('the threshold prints as a short percentage (no floating-point tail)', () => {
+    const { objects } = synth({ dashboard: false, maxErrorRatio: 0.07 });
+    expect(only(objects, 'PrometheusRule').spec.groups[0].rules[0].annotations.summary).toBe('gRPC calls to payments.billing fail above 7%');
+  });
+});

@@ -37,6 +37,8 @@ export function renderAlerts(service: MeshServiceModel, model: MonitoringModel):
   const meta = objectMeta(alertsName(service), service.namespace, service.name);
   const labels = { severity: 'warning', service: service.name, namespace: service.namespace };
   const forDuration = promDuration(model.alertForMillis);
+  // 0.07 * 100 is 7.000000000000001 in floating point: print at most 6 significant digits.
+  const percent = `${Number((model.maxErrorRatio * 100).toPrecision(6))}%`;
   const where = `${service.name}.${service.namespace}${model.perMethod ? ' {{ $labels.grpc_method }}' : ''}`;
   return {
     metadata: { ...meta, labels: { ...meta.labels, ...model.ruleLabels } },
@@ -50,7 +52,7 @@ export function renderAlerts(service: MeshServiceModel, model: MonitoringModel):
             for: forDuration,
             labels,
             annotations: {
-              summary: `gRPC calls to ${where} fail above ${model.maxErrorRatio * 100}%`,
+              summary: `gRPC calls to ${where} fail above ${percent}`,
               description: `{{ $value | humanizePercentage }} of calls ended with gRPC status ${statusRegex(model.failureCodes)} over ${scope.window}.`,
             },
           },
@@ -60,7 +62,7 @@ export function renderAlerts(service: MeshServiceModel, model: MonitoringModel):
             for: forDuration,
             labels,
             annotations: {
-              summary: `gRPC status {{ $labels.grpc_response_status }} on ${where} above ${model.maxErrorRatio * 100}%`,
+              summary: `gRPC status {{ $labels.grpc_response_status }} on ${where} above ${percent}`,
               description: `{{ $value | humanizePercentage }} of calls ended with gRPC status {{ $labels.grpc_response_status }} over ${scope.window}.`,
             },
           },
