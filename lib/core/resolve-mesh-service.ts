@@ -5,6 +5,8 @@ import { resolveMethodMetrics } from './observability/method-metrics';
 import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
 import { checkPropsShape } from './props-shape';
 import { MESH_SERVICE_SHAPE } from './props-shapes';
+import { resolveServerKeepalive } from './resolve-connection-lifecycle';
+import { resolveLifecycle } from './resolve-lifecycle';
 import { resolveRoutes } from './resolve-routes';
 import { resolveSecurity } from './resolve-security';
 import { resolveTrafficPolicy } from './resolve-traffic-policy';
@@ -41,7 +43,6 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
   if ('version' in selector) {
     check.fail('selector.version', selector.version, 'the Service must select every version of the workload, or canary subsets could never receive traffic', 'remove version from selector; versions are told apart by DestinationRule subsets');
   }
-  const security = resolveSecurity(check, props, resolveRoutes(check, props));
   const warnings: PropWarning[] = [];
   if (props.headless) {
     warnings.push({
@@ -50,6 +51,10 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
       message: 'headless Service: Istio forwards each connection to the pod the client resolved, so gRPC calls on one connection are not balanced across pods',
     });
   }
+  const routes = resolveRoutes(check, props);
+  const security = resolveSecurity(check, props, routes);
+  const lifecycle = resolveLifecycle(check, props, routes);
+  const serverKeepalive = resolveServerKeepalive(check, props);
   return {
     constructPath,
     name,
@@ -65,8 +70,10 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     ...security,
     ...resolveMethodMetrics(check, props.methodMetrics, security.routes),
     retriesOnNonIdempotentAccepted: props.dangerouslyAllowRetriesOnNonIdempotentMethods === true,
-    trafficPolicy: resolveTrafficPolicy(check, props),
+    trafficPolicy: resolveTrafficPolicy(check, props, serverKeepalive?.limits),
     warnings,
+    ...(lifecycle ? { lifecycle } : {}),
+    ...(serverKeepalive ? { serverKeepalive: serverKeepalive.text } : {}),
   };
 }
 
