@@ -51,6 +51,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'tsx@^4.23.0',
     // Ships the SARIF 2.1.0 JSON schema and a matcher; lint's SARIF output is tested against it.
     '@microsoft/jest-sarif@1.0.0-beta.0',
+    // Prometheus's own PromQL grammar: the tests parse every query the dashboards, alerts and
+    // canary analysis emit (@lezer/lr and @lezer/highlight are its peer dependencies).
+    '@prometheus-io/lezer-promql@^0.315.0',
+    '@lezer/lr@^1.4.12',
+    '@lezer/highlight@^1.2.5',
   ],
 
   github: false,
@@ -125,13 +130,16 @@ project.package.addField('exports', {
 project.package.addField('typesVersions', { '*': { pulumi: ['out/lib/pulumi/index.d.ts'] } });
 
 // `imports/` (Istio classes) and `lib/validate/schemas` are generated from the pinned Istio CRDs;
-// imports/cert-manager.io.ts from our own subset of cert-manager's Certificate CRD.
+// imports/cert-manager.io.ts from our own subset of cert-manager's Certificate CRD, and the Argo
+// Rollouts, Flagger and prometheus-operator classes (and their schemas) from our subsets too.
+const OTHER_CRDS = ['argo-rollouts-analysistemplate', 'flagger-metrictemplate', 'prometheus-operator-prometheusrule'].map((f) => `projenrc/crds/${f}.yaml`);
 project.addTask('import', {
-  description: 'Regenerate imports/ and the CRD schema bundle from ../shared/istio/crd-all.gen.yaml (and the cert-manager subset)',
+  description: 'Regenerate imports/ and the CRD schema bundle from ../shared/istio/crd-all.gen.yaml (and our CRD subsets in projenrc/crds)',
   steps: [
     { exec: 'cdk8s import projenrc/crds/cert-manager-certificate.yaml --language typescript --output imports --no-check-upgrade' },
+    ...OTHER_CRDS.map((crd) => ({ exec: `cdk8s import ${crd} --language typescript --output imports --no-check-upgrade` })),
     { exec: 'cdk8s import ../shared/istio/crd-all.gen.yaml --language typescript --output imports --no-check-upgrade' },
-    { exec: 'tsx scripts/generate-crd-schemas.ts ../shared/istio/crd-all.gen.yaml lib/validate/schemas/istio-crds.generated.ts' },
+    { exec: `tsx scripts/generate-crd-schemas.ts ../shared/istio/crd-all.gen.yaml ${OTHER_CRDS.join(' ')} lib/validate/schemas/istio-crds.generated.ts` },
     { exec: 'tsx scripts/generate-validators.ts lib/validate/schemas/istio-validators.generated.ts' },
   ],
 });

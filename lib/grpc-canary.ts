@@ -1,7 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { validateOnSynth } from './chart-validation';
+import { AnalysisTemplate } from '../imports/argoproj.io';
+import { MetricTemplate } from '../imports/flagger.app';
+import { AnalysisController, FlaggerCanaryMetric } from './core/canary/analysis-props';
 import { GrpcCanaryOptions } from './core/canary/canary-props';
+import { flaggerCanaryMetrics, renderAnalysisTemplate, renderMetricTemplates } from './core/canary/render-analysis';
 import { canaryDeployments, canaryExtensions, rolloutPlan } from './core/canary/render-canary';
 import { CanaryModel, resolveCanary, shiftCanary } from './core/canary/resolve-canary';
 import { IstioGrpcError } from './core/errors';
@@ -48,6 +52,10 @@ export class GrpcCanary extends Construct {
   public readonly deployments: k8s.KubeDeployment[] = [];
   /** The service being split. */
   public readonly service: GrpcMeshService;
+  /** The Argo Rollouts AnalysisTemplate, when `analysis.controllers` names Argo Rollouts. */
+  public readonly analysisTemplate?: AnalysisTemplate;
+  /** The Flagger MetricTemplates (error ratio, p99 latency), when `analysis.controllers` names Flagger. */
+  public readonly metricTemplates: MetricTemplate[] = [];
   private model: CanaryModel;
 
   constructor(scope: Construct, id: string, props: GrpcCanaryProps) {
@@ -71,8 +79,24 @@ export class GrpcCanary extends Construct {
     canaryDeployments(props.service._model, this.model).forEach((deployment) => {
       this.deployments.push(new k8s.KubeDeployment(this, `Deployment-${deployment.metadata!.name}`, deployment));
     });
+    const analysis = this.model.analysis;
+    if (analysis?.controllers.includes(AnalysisController.ARGO_ROLLOUTS)) {
+      this.analysisTemplate = new AnalysisTemplate(this, 'AnalysisTemplate', renderAnalysisTemplate(props.service._model, analysis, this.model.subsets[1].version));
+    }
+    if (analysis?.controllers.includes(AnalysisController.FLAGGER)) {
+      renderMetricTemplates(props.service._model, analysis).forEach((t) => this.metricTemplates.push(new MetricTemplate(this, `MetricTemplate-${t.metadata!.name}`, t)));
+    }
     this.apply();
     validateOnSynth(this);
+  }
+
+  /**
+   * The `spec.analysis.metrics` entries to paste into the Flagger `Canary` so it uses the emitted
+   * MetricTemplates (empty unless `analysis.controllers` names Flagger).
+   */
+  public get flaggerMetrics(): FlaggerCanaryMetric[] {
+    const analysis = this.model.analysis;
+    return analysis?.controllers.includes(AnalysisController.FLAGGER) ? flaggerCanaryMetrics(this.service._model, analysis) : [];
   }
 
   /** The current split. */

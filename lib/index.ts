@@ -4,6 +4,7 @@ import { IstioGrpcError as CoreIstioGrpcError } from './core/errors';
 export * from './grpc-mesh-service';
 export * from './grpc-canary';
 export * from './grpc-ingress';
+export * from './grpc-service-monitoring';
 
 // Validation and runbooks from code: classes for jsii languages, functions for TypeScript/JavaScript
 export * from './validation';
@@ -31,6 +32,9 @@ export * from './core/mirror';
 export * from './core/apply-order';
 export * from './core/security';
 export * from './core/canary/canary-props';
+export * from './core/canary/analysis-props';
+export * from './core/observability/grpc-status';
+export * from './core/observability/monitoring-props';
 export * from './core/ingress/ingress-props';
 export * from './core/proto/from-proto-props';
 
@@ -39,3 +43,6 @@ export * as networking from '../imports/networking.istio.io';
 export * as security from '../imports/security.istio.io';
 export * as telemetry from '../imports/telemetry.istio.io';
 export * as certmanager from '../imports/cert-manager.io';
+export * as argoproj from '../imports/argoproj.io';
+export * as flagger from '../imports/flagger.app';
+export * as prometheusoperator from '../imports/monitoring.coreos.com';

@@ -1,8 +1,9 @@
 /**
- * Extracts the served versions' openAPIV3Schema of every CRD in an Istio CRD bundle and writes
- * them as a TypeScript module, so validation needs no CRD file at run time.
+ * Extracts the served versions' openAPIV3Schema of every CRD in an Istio CRD bundle (and in our
+ * subsets of other projects' CRDs) and writes them as a TypeScript module, so validation needs no
+ * CRD file at run time.
  *
- * Usage: tsx scripts/generate-crd-schemas.ts <crd-all.gen.yaml> <output.ts>
+ * Usage: tsx scripts/generate-crd-schemas.ts <crd-all.gen.yaml> [more CRD files...] <output.ts>
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { parseAllDocuments } from 'yaml';
@@ -30,9 +31,9 @@ function withoutDescriptions(node: unknown): unknown {
   return out;
 }
 
-function main(input: string, output: string): void {
+function main(inputs: readonly string[], output: string): void {
   const entries: CrdSchemaEntry[] = [];
-  for (const doc of parseAllDocuments(readFileSync(input, 'utf8'))) {
+  for (const doc of inputs.flatMap((input) => parseAllDocuments(readFileSync(input, 'utf8')))) {
     const crd = doc.toJS();
     if (crd?.kind !== 'CustomResourceDefinition') continue;
     for (const version of crd.spec.versions ?? []) {
@@ -60,4 +61,4 @@ function main(input: string, output: string): void {
   process.stdout.write(`wrote ${entries.length} CRD versions to ${output} (${source.length} bytes)\n`);
 }
 
-main(process.argv[2], process.argv[3]);
+main(process.argv.slice(2, -1), process.argv[process.argv.length - 1]);

@@ -68,6 +68,7 @@ describe('Pulumi GrpcCanary and GrpcIngress', () => {
     const resources = [
       ...service.resources,
       ...(canary?.deployments ?? []),
+      ...(canary?.analysisResources ?? []),
       ...(ingress ? [ingress.gateway, ingress.virtualService, ...(ingress.certificate ? [ingress.certificate] : [])] : []),
     ];
     const manifests = await registeredManifests(resources);

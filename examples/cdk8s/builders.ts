@@ -1,6 +1,7 @@
 import { ScenarioBuilder } from './app';
 import { buildCanaryScenarios } from './canary-scenarios';
 import { buildIngressScenarios } from './ingress-scenarios';
+import { buildMonitoringScenarios } from './monitoring-scenarios';
 import { buildProtoScenarios } from './proto-scenarios';
 
 /**
@@ -11,4 +12,5 @@ export const EXTRA_BUILDERS: readonly ScenarioBuilder[] = [
   buildCanaryScenarios,
   buildIngressScenarios,
   buildProtoScenarios,
+  buildMonitoringScenarios,
 ];

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { Duration, GrpcMeshServiceProps, Idempotency, LoadBalancer } from '../../lib';
+import { AnalysisController, Duration, GrpcMeshServiceProps, GrpcStatus, Idempotency, LoadBalancer } from '../../lib';
 import { CanaryWeightOwner, GrpcCanaryOptions } from '../../lib/core/canary/canary-props';
 import { GrpcCanary } from '../../lib/grpc-canary';
 import { GrpcMeshService } from '../../lib/grpc-mesh-service';
@@ -79,6 +79,32 @@ export const CANARY_SCENARIOS: readonly CanaryScenario[] = [
       canaryTrafficPolicy: {
         warmup: { duration: Duration.seconds(60), minimumPercent: 10 },
         outlierDetection: { consecutiveGatewayErrors: 2, interval: Duration.seconds(5) },
+      },
+    },
+  },
+  {
+    id: 'canary-grpc-analysis',
+    title: 'Argo Rollouts and Flagger judge the canary on gRPC statuses (not HTTP 5xx) and p99 latency',
+    service: {
+      name: 'payments',
+      namespace: 'billing',
+      protoService: 'billing.v1.Payments',
+      methods: [
+        { name: 'GetPayment', idempotency: Idempotency.NO_SIDE_EFFECTS },
+        { name: 'CreatePayment', idempotency: Idempotency.IDEMPOTENT },
+      ],
+    },
+    canary: {
+      weightOwner: CanaryWeightOwner.ARGO_ROLLOUTS,
+      analysis: {
+        controllers: [AnalysisController.ARGO_ROLLOUTS, AnalysisController.FLAGGER],
+        failureStatuses: [
+          GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.INTERNAL,
+          GrpcStatus.UNKNOWN, GrpcStatus.DATA_LOSS, GrpcStatus.RESOURCE_EXHAUSTED,
+        ],
+        maxErrorRatio: 0.005,
+        maxP99Latency: Duration.millis(300),
+        interval: Duration.minutes(2),
       },
     },
   },

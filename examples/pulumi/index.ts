@@ -2,9 +2,10 @@
 // objects `npm run synth` writes for the cdk8s app. In a Pulumi project of your own, import from
 // 'istio-grpc/pulumi' instead of the relative path used inside this repository.
 import * as k8s from '@pulumi/kubernetes';
-import { Duration, GrpcCanary, GrpcIngress, GrpcMeshService, Idempotency } from '../../lib/pulumi';
+import { Duration, GrpcCanary, GrpcIngress, GrpcMeshService, GrpcServiceMonitoring, Idempotency } from '../../lib/pulumi';
 import { CANARY_SCENARIOS } from '../cdk8s/canary-scenarios';
 import { INGRESS_SCENARIOS } from '../cdk8s/ingress-scenarios';
+import { MONITORING_SCENARIOS } from '../cdk8s/monitoring-scenarios';
 import { PROTO_SCENARIOS } from '../cdk8s/proto-scenarios';
 import { MESH_SERVICE_SCENARIOS } from '../cdk8s/scenarios';
 
@@ -24,6 +25,12 @@ export const canaries = CANARY_SCENARIOS.map((scenario) => new GrpcCanary(`${sce
 export const ingresses = INGRESS_SCENARIOS.map((scenario) => new GrpcIngress(scenario.id, {
   service: new GrpcMeshService(`${scenario.id}-service`, scenario.service),
   ...scenario.ingress,
+}));
+
+// Alerts and a dashboard take the service component, as in cdk8s.
+export const monitoring = MONITORING_SCENARIOS.map((scenario) => new GrpcServiceMonitoring(`${scenario.id}-monitoring`, {
+  service: new GrpcMeshService(scenario.id, scenario.service),
+  ...scenario.monitoring,
 }));
 
 export const protoServices = PROTO_SCENARIOS.map((scenario) => GrpcMeshService.fromProto(scenario.id, scenario.props));

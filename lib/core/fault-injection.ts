@@ -1,24 +1,5 @@
 import { Duration } from './duration';
-
-/** gRPC status codes a fault can abort with (`fault.abort.grpcStatus`), by their canonical names. */
-export enum GrpcStatus {
-  CANCELLED = 'CANCELLED',
-  UNKNOWN = 'UNKNOWN',
-  INVALID_ARGUMENT = 'INVALID_ARGUMENT',
-  DEADLINE_EXCEEDED = 'DEADLINE_EXCEEDED',
-  NOT_FOUND = 'NOT_FOUND',
-  ALREADY_EXISTS = 'ALREADY_EXISTS',
-  PERMISSION_DENIED = 'PERMISSION_DENIED',
-  RESOURCE_EXHAUSTED = 'RESOURCE_EXHAUSTED',
-  FAILED_PRECONDITION = 'FAILED_PRECONDITION',
-  ABORTED = 'ABORTED',
-  OUT_OF_RANGE = 'OUT_OF_RANGE',
-  UNIMPLEMENTED = 'UNIMPLEMENTED',
-  INTERNAL = 'INTERNAL',
-  UNAVAILABLE = 'UNAVAILABLE',
-  DATA_LOSS = 'DATA_LOSS',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-}
+import { GrpcStatus } from './observability/grpc-status';
 
 /** Answer a share of calls with a gRPC error instead of forwarding them. */
 export interface FaultAbort {

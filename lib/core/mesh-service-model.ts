@@ -109,6 +109,8 @@ export interface MeshServiceModel {
   readonly mtls: string;
   /** Access logging, when enabled. */
   readonly accessLog?: { readonly filter?: string };
+  /** The `grpc_method` metric label, when enabled: the declared method paths it may hold. */
+  readonly methodMetrics?: { readonly paths: readonly string[] };
   /** How the pods shut down, when the lifecycle profile is set. */
   readonly lifecycle?: LifecycleModel;
   /** The gRPC server's declared keepalive, as Istio duration text (the annotation lint reads). */

@@ -1,3 +1,4 @@
+import { AnalysisController, CanaryAnalysisProps } from './canary/analysis-props';
 import type { CanaryHeaderRouteProps, CanarySubsetProps, GrpcCanaryOptions } from './canary/canary-props';
 import type { FaultInjection, FaultAbort, FaultDelay, FaultHeaderScope } from './fault-injection';
 import { GrpcIngressOptions, GrpcWebProps, IngressCertificateProps, IngressTlsMode, IngressTlsProps, IssuerKind, TlsProtocolVersion } from './ingress/ingress-props';
@@ -5,6 +6,8 @@ import type { ConsistentHash, HashCookie, LocalityDistribution, LocalityFailover
 import type { GrpcMeshServiceProps, GrpcWorkloadProps, WorkloadResources } from './mesh-service-props';
 import { GrpcMethodProps, Idempotency, StreamingKind } from './method';
 import type { MirrorProps } from './mirror';
+import { GrpcStatus } from './observability/grpc-status';
+import type { GrpcServiceMonitoringOptions } from './observability/monitoring-props';
 import { enumOf, listOf, mapOf, objectShape, ShapeFields } from './props-shape';
 import type { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './proto/from-proto-props';
 import type { RetryPolicy } from './retry';
@@ -170,6 +173,7 @@ const MESH_SERVICE_FIELDS = {
   accessLogs: 'boolean',
   accessLogFilter: 'string',
   denyUnlisted: 'boolean',
+  methodMetrics: 'boolean',
   lifecycle: STREAM_LIFECYCLE_SHAPE,
   serverKeepalive: SERVER_KEEPALIVE_SHAPE,
   consistentHash: CONSISTENT_HASH_SHAPE,
@@ -213,6 +217,30 @@ export const CANARY_HEADER_ROUTE_SHAPE = objectShape<CanaryHeaderRouteProps>('Ca
   subset: 'string',
 });
 
+export const CANARY_ANALYSIS_SHAPE = objectShape<CanaryAnalysisProps>('CanaryAnalysisProps', {
+  controllers: listOf(enumOf('AnalysisController', AnalysisController)),
+  failureStatuses: listOf(enumOf('GrpcStatus', GrpcStatus)),
+  maxErrorRatio: 'number',
+  maxP99Latency: 'duration',
+  interval: 'duration',
+  prometheusAddress: 'string',
+  perMethod: 'boolean',
+});
+
+/** The monitoring props of both frameworks: the options plus the `service` they watch. */
+export const MONITORING_SHAPE = objectShape<GrpcServiceMonitoringOptions & { service: unknown }>('GrpcServiceMonitoringProps', {
+  service: 'any',
+  alerts: 'boolean',
+  dashboard: 'boolean',
+  failureStatuses: listOf(enumOf('GrpcStatus', GrpcStatus)),
+  maxErrorRatio: 'number',
+  maxP99Latency: 'duration',
+  window: 'duration',
+  alertFor: 'duration',
+  ruleLabels: STRING_MAP,
+  dashboardNamespace: 'string',
+});
+
 /** The canary props of both frameworks: the options plus the `service` they split. */
 export const CANARY_SHAPE = objectShape<GrpcCanaryOptions & { service: unknown }>('GrpcCanaryProps', {
   service: 'any',
@@ -227,6 +255,7 @@ export const CANARY_SHAPE = objectShape<GrpcCanaryOptions & { service: unknown }
   weightOwner: 'string',
   stableTrafficPolicy: SUBSET_TRAFFIC_POLICY_SHAPE,
   canaryTrafficPolicy: SUBSET_TRAFFIC_POLICY_SHAPE,
+  analysis: CANARY_ANALYSIS_SHAPE,
 });
 
 export const INGRESS_TLS_SHAPE = objectShape<IngressTlsProps>('IngressTlsProps', {

@@ -1,8 +1,9 @@
 import { PropChecker } from './checks';
 import { renderDuration } from './duration';
-import { FaultInjection, GrpcStatus } from './fault-injection';
+import { FaultInjection } from './fault-injection';
 import { RouteModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
+import { GrpcStatus } from './observability/grpc-status';
 import { listProp, objectProp } from './shape-checks';
 
 /** A fault in Istio's field form, with the routes it applies to. */
@@ -16,7 +17,8 @@ export interface FaultModel {
 }
 
 const HEADER_NAME = /^[a-z0-9][a-z0-9-]*$/;
-const STATUSES = Object.values(GrpcStatus) as string[];
+// OK is a status but aborts nothing.
+const STATUSES = (Object.values(GrpcStatus) as string[]).filter((s) => s !== GrpcStatus.OK);
 
 /** Checks `fault` against the resolved routes; refuses unscoped faults unless explicitly allowed. */
 export function resolveFaultInjection(check: PropChecker, props: GrpcMeshServiceProps, routes: readonly RouteModel[]): FaultModel | undefined {

@@ -2,6 +2,7 @@ import { SubsetChange } from './apply-order';
 import { PropChecker } from './checks';
 import { MeshServiceModel } from './mesh-service-model';
 import { GrpcMeshServiceProps, ServiceProtocol } from './mesh-service-props';
+import { resolveMethodMetrics } from './observability/method-metrics';
 import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
 import { checkPropsShape } from './props-shape';
 import { MESH_SERVICE_SHAPE } from './props-shapes';
@@ -56,6 +57,7 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
   const fqdn = serviceFqdn(name, namespace);
   const workload = props.workload ? resolveWorkload(check, name, selector, props.workload) : undefined;
   const routes = resolveRoutes(check, props);
+  const security = resolveSecurity(check, props, routes);
   const lifecycle = resolveLifecycle(check, props, routes);
   const serverKeepalive = resolveServerKeepalive(check, props);
   const mirrors = resolveMirrors(check, props, { fqdn, namespace, port });
@@ -76,7 +78,8 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     headless: props.headless === true,
     selector,
     ...(workload ? { workload } : {}),
-    ...resolveSecurity(check, props, routes),
+    ...security,
+    ...resolveMethodMetrics(check, props.methodMetrics, security.routes),
     retriesOnNonIdempotentAccepted: props.dangerouslyAllowRetriesOnNonIdempotentMethods === true,
     trafficPolicy: resolveTrafficPolicy(check, props, serverKeepalive?.limits),
     warnings,

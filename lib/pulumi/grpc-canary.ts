@@ -3,8 +3,10 @@ import * as pulumi from '@pulumi/pulumi';
 import { applyChecked } from './component-error';
 import { GrpcMeshService } from './grpc-mesh-service';
 import { createKubeResource } from './kube-resource';
+import { AnalysisController, FlaggerCanaryMetric } from '../core/canary/analysis-props';
 import { GrpcCanaryOptions } from '../core/canary/canary-props';
-import { canaryDeploymentManifests, canaryExtensions, rolloutPlan } from '../core/canary/render-canary';
+import { flaggerCanaryMetrics } from '../core/canary/render-analysis';
+import { canaryCompanionManifests, canaryDeploymentManifests, canaryExtensions, rolloutPlan } from '../core/canary/render-canary';
 import { CanaryModel, resolveCanary, shiftCanary } from '../core/canary/resolve-canary';
 import { IstioGrpcError } from '../core/errors';
 import { MeshServiceModel } from '../core/mesh-service-model';
@@ -37,6 +39,8 @@ export class GrpcCanary extends pulumi.ComponentResource {
   public readonly service: GrpcMeshService;
   /** The Deployments this canary created, one per subset given a workload. */
   public readonly deployments: k8s.apps.v1.Deployment[];
+  /** The analysis objects (AnalysisTemplate, MetricTemplates), when `analysis` is set. */
+  public readonly analysisResources: k8s.apiextensions.CustomResource[];
   private readonly name: string;
   private readonly options: GrpcCanaryOptions;
   /** The canary on the service's placeholder model: checks props and `shift()` at once. */
@@ -57,12 +61,14 @@ export class GrpcCanary extends pulumi.ComponentResource {
     this.shape = resolveCanary(name, service.shapeModel, options);
     service._attach(name, {
       extend: (model) => canaryExtensions(model, this.canaryOf(model)),
-      companions: (model) => canaryDeploymentManifests(model, this.canaryOf(model)),
+      companions: (model) => canaryCompanionManifests(model, this.canaryOf(model)),
     });
-    const shapes = canaryDeploymentManifests(service.shapeModel, this.shape);
+    const deploymentCount = canaryDeploymentManifests(service.shapeModel, this.shape).length;
+    const shapes = canaryCompanionManifests(service.shapeModel, this.shape);
     const manifests = service.allManifests.apply((all) => all.companions);
-    this.deployments = shapes.map((shape, i) =>
-      createKubeResource(name, shape, manifests.apply((all) => all[i]), { parent: this }) as k8s.apps.v1.Deployment);
+    const resources = shapes.map((shape, i) => createKubeResource(name, shape, manifests.apply((all) => all[i]), { parent: this }));
+    this.deployments = resources.slice(0, deploymentCount) as k8s.apps.v1.Deployment[];
+    this.analysisResources = resources.slice(deploymentCount) as k8s.apiextensions.CustomResource[];
     this.registerOutputs({});
   }
 
@@ -82,6 +88,17 @@ export class GrpcCanary extends pulumi.ComponentResource {
     this.shape = shiftCanary(this.shape, weight);
     this.shiftedTo = weight;
     return this.weights;
+  }
+
+  /**
+   * The `spec.analysis.metrics` entries to paste into the Flagger `Canary` so it uses the emitted
+   * MetricTemplates (empty unless `analysis.controllers` names Flagger).
+   */
+  public get flaggerMetrics(): pulumi.Output<FlaggerCanaryMetric[]> {
+    return applyChecked(this.service.model, this, (model) => {
+      const analysis = this.canaryOf(model).analysis;
+      return analysis?.controllers.includes(AnalysisController.FLAGGER) ? flaggerCanaryMetrics(model, analysis) : [];
+    });
   }
 
   /** The rollout plan as Markdown: current split, planned steps and what to check before each. */

@@ -6,6 +6,7 @@ import { KubeObject } from '../core/kube-object';
 export type KubeResource =
   | k8s.core.v1.Service
   | k8s.core.v1.ServiceAccount
+  | k8s.core.v1.ConfigMap
   | k8s.apps.v1.Deployment
   | k8s.apiextensions.CustomResource;
 
@@ -33,6 +34,8 @@ export function createKubeResource(
       return new k8s.core.v1.Service(name, { metadata, spec: field('spec') }, opts);
     case 'v1/ServiceAccount':
       return new k8s.core.v1.ServiceAccount(name, { metadata }, opts);
+    case 'v1/ConfigMap':
+      return new k8s.core.v1.ConfigMap(name, { metadata, data: field('data') }, opts);
     case 'apps/v1/Deployment':
       return new k8s.apps.v1.Deployment(name, { metadata, spec: field('spec') }, opts);
     default: {

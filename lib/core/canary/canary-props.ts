@@ -1,3 +1,4 @@
+import { CanaryAnalysisProps } from './analysis-props';
 import { GrpcWorkloadProps } from '../mesh-service-props';
 import { SubsetTrafficPolicy } from '../subset-policy';
 
@@ -115,4 +116,11 @@ export interface GrpcCanaryOptions {
    * @default - the service's
    */
   readonly canaryTrafficPolicy?: SubsetTrafficPolicy;
+  /**
+   * Canary analysis on gRPC statuses and p99 latency for Argo Rollouts (an AnalysisTemplate)
+   * and/or Flagger (MetricTemplates, plus `flaggerMetrics` for the Canary), on Istio's standard
+   * metrics.
+   * @default - no analysis objects
+   */
+  readonly analysis?: CanaryAnalysisProps;
 }

@@ -1,5 +1,6 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { CanaryWeightOwner } from './canary-props';
+import { analysisManifests } from './render-analysis';
 import { CanaryModel } from './resolve-canary';
 import * as istio from '../../../imports/networking.istio.io';
 import { KubeObject } from '../kube-object';
@@ -67,6 +68,11 @@ export function canaryDeployments(service: MeshServiceModel, canary: CanaryModel
 /** The canary Deployments as manifests (the same converter for cdk8s and Pulumi). */
 export function canaryDeploymentManifests(service: MeshServiceModel, canary: CanaryModel): KubeObject[] {
   return canaryDeployments(service, canary).map((d) => deploymentManifest(d));
+}
+
+/** Every object the canary adds beside its service's own: the Deployments, then the analysis objects. */
+export function canaryCompanionManifests(service: MeshServiceModel, canary: CanaryModel): KubeObject[] {
+  return [...canaryDeploymentManifests(service, canary), ...analysisManifests(service, canary.analysis, canary.subsets[1].version)];
 }
 
 /** A Markdown rollout plan: the weights at each step and the commands to check before moving on. */

@@ -1,4 +1,5 @@
 import { CanaryWeightOwner, GrpcCanaryOptions } from './canary-props';
+import { CanaryAnalysisModel, resolveAnalysis } from './resolve-analysis';
 import { PropChecker } from '../checks';
 import { didYouMean } from '../did-you-mean';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
@@ -32,6 +33,8 @@ export interface CanaryModel {
   readonly steps: readonly number[];
   /** Who moves the weights after the first deploy. */
   readonly weightOwner: CanaryWeightOwner;
+  /** Canary analysis objects to emit, when asked for. */
+  readonly analysis?: CanaryAnalysisModel;
 }
 
 const HEADER_NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -144,7 +147,16 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
         `plan canary weights of at most ${100 - extraWeight}, or lower the additional subsets' weights`);
     }
   });
-  return { constructPath, subsets, headerRoutes, ...(mirrorPercent !== undefined ? { mirrorPercent } : {}), steps, weightOwner };
+  const analysis = options.analysis === undefined ? undefined : resolveAnalysis(check, service, options.analysis);
+  return {
+    constructPath,
+    subsets,
+    headerRoutes,
+    ...(mirrorPercent !== undefined ? { mirrorPercent } : {}),
+    steps,
+    weightOwner,
+    ...(analysis ? { analysis } : {}),
+  };
 }
 
 /** Checks `weightOwner` and, when another controller owns the weights, the props it makes moot. */

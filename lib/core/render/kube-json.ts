@@ -79,3 +79,8 @@ export function serviceAccountManifest(props: k8s.KubeServiceAccountProps): Kube
 export function deploymentManifest(props: k8s.KubeDeploymentProps): KubeObject {
   return { apiVersion: 'apps/v1', kind: 'Deployment', ...(toJson(props, true) as object) } as KubeObject;
 }
+
+/** The manifest of a ConfigMap (its props are already in the API's field form). */
+export function configMapManifest(props: k8s.KubeConfigMapProps): KubeObject {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...props.metadata }, ...(props.data ? { data: { ...props.data } } : {}) } as KubeObject;
+}

@@ -1,6 +1,7 @@
 import * as security from '../../../imports/security.istio.io';
 import * as telemetry from '../../../imports/telemetry.istio.io';
 import { MeshServiceModel, RouteModel } from '../mesh-service-model';
+import { methodMetricsTelemetry } from '../observability/method-metrics';
 import { MtlsMode } from '../security';
 import { objectMeta } from './labels';
 
@@ -55,17 +56,25 @@ export function renderAuthorizationPolicy(model: MeshServiceModel): security.Aut
   };
 }
 
-/** Envoy access logs for the service's pods, so response flags show up in `kubectl logs -c istio-proxy`. */
+/**
+ * The service pods' Telemetry: Envoy access logs, so response flags show up in `kubectl logs -c
+ * istio-proxy`, and the `grpc_method` metric label. One object for both, since Istio leaves it
+ * undefined which of two Telemetries selecting the same pods applies (IST0159).
+ */
 export function renderTelemetry(model: MeshServiceModel): telemetry.TelemetryProps | undefined {
-  if (!model.accessLog) return undefined;
+  const metrics = methodMetricsTelemetry(model);
+  if (!model.accessLog && !metrics) return undefined;
   return {
     metadata: objectMeta(model.name, model.namespace, model.name),
     spec: {
       selector: { matchLabels: { ...model.selector } },
-      accessLogging: [{
-        providers: [{ name: 'envoy' }],
-        ...(model.accessLog.filter ? { filter: { expression: model.accessLog.filter } } : {}),
-      }],
+      ...(model.accessLog ? {
+        accessLogging: [{
+          providers: [{ name: 'envoy' }],
+          ...(model.accessLog.filter ? { filter: { expression: model.accessLog.filter } } : {}),
+        }],
+      } : {}),
+      ...(metrics ? { metrics } : {}),
     },
   };
 }

@@ -55,6 +55,9 @@ export function lookupCrd(apiVersion: string, kind: string): CrdLookup {
     return { problem: 'group', message: `API group "${group}" does not exist in Istio${hint}` };
   }
   const ofKind = inGroup.filter((c) => c.kind === kind);
+  // Other projects' groups (Argo Rollouts, Flagger, prometheus-operator) hold only the kinds we
+  // emit, from our subsets in projenrc/crds: their other kinds (a Rollout) are not ours to judge.
+  if (ofKind.length === 0 && !isIstioGroup(group)) return { notIstio: true };
   if (ofKind.length === 0) {
     const kinds = [...new Set(inGroup.map((c) => c.kind))];
     const elsewhere = [...groups.values()].flat().find((c) => c.kind === kind);
