@@ -51,6 +51,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'tsx@^4.23.0',
     // Ships the SARIF 2.1.0 JSON schema and a matcher; lint's SARIF output is tested against it.
     '@microsoft/jest-sarif@1.0.0-beta.0',
+    // Reference rows of `npm run bench` only: another library's validation of the same objects.
+    '@kubernetes-models/istio@^3.0.1',
   ],
 
   github: false,

@@ -1,44 +1,79 @@
 /**
- * `npm run bench`: synthesizes meshes of 10, 100 and 1,000 services with full validation and
- * compares each with a baseline measured in the same run (the same objects as raw cdk8s
- * ApiObjects, no layer, no validation); then lint throughput on the largest output. Each case
- * runs in its own process, best of three; results go to stdout and bench-results/bench.json.
+ * `npm run bench [-- options]`: every row's subjects run interleaved (A B A B ...), each run in a
+ * fresh process, after one untimed warm-up round; the table gives medians with min-max and
+ * run-by-run ratios. Markdown on stdout, raw runs in bench-results/bench.json.
+ *
+ *   --rows synth-10,lint    rows by id or id prefix (default: every row not opt-in)
+ *   --runs 5                timed runs per subject
+ *   --warmup 1              untimed rounds first (file cache, lazily built inputs)
+ *   --large                 include the opt-in 50,000-service rows (minutes per run); BENCH_LARGE=1 too
+ *   --list                  print the rows and exit
  */
-import { execFileSync } from 'child_process';
 import { mkdirSync, writeFileSync } from 'fs';
-import { cpus, totalmem } from 'os';
-import { join } from 'path';
+import { join, resolve } from 'path';
+import { Command, Option } from 'commander';
+import { compileTree, sourceDigest } from './harness/build';
+import { describeMachine } from './harness/machine';
+import { measureOnce } from './harness/measure';
+import { markdownTable, RowResult } from './harness/table';
+import { BenchContext, BenchRow, Measurement } from './harness/types';
+import { BENCH_ROWS } from './rows';
 
-interface Measurement { variant: string; size: number; objects: number; ms: number; maxRssMiB: number }
+interface BenchOptions { rows?: string; runs: number; warmup: number; large: boolean; list: boolean }
 
-const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const positive = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`expected an integer of at least ${min}, got ${value}`);
+  return n;
+};
 
-function runCase(variant: string, size: number): Measurement {
-  const results: Measurement[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'case.ts'), variant, String(size)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    results.push(JSON.parse(out.trim().split('\n').pop()!));
-  }
-  return results.sort((a, b) => a.ms - b.ms)[0];
+function selectRows(opts: BenchOptions): BenchRow[] {
+  if (opts.rows === undefined) return BENCH_ROWS.filter((r) => !r.optIn || opts.large);
+  const wanted = opts.rows.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = wanted.filter((w) => !BENCH_ROWS.some((r) => r.id === w || r.id.startsWith(`${w}-`)));
+  if (unknown.length) throw new Error(`no bench row ${unknown.join(', ')}; --list shows them`);
+  // A prefix selects its group's default rows; an exact id selects that row even when opt-in.
+  return BENCH_ROWS.filter((r) => wanted.some((w) => r.id === w || (r.id.startsWith(`${w}-`) && (!r.optIn || opts.large))));
 }
 
-const rows: { size: number; ours: Measurement; baseline: Measurement }[] = [];
-for (const size of SIZES) rows.push({ size, ours: runCase('ours', size), baseline: runCase('baseline', size) });
-const largest = SIZES[SIZES.length - 1];
-const lint = runCase('lint', largest);
+function runRow(ctx: BenchContext, row: BenchRow, opts: BenchOptions): RowResult {
+  row.prepare?.(ctx);
+  const runs = new Map<string, Measurement[]>(row.subjects.map((s) => [s.name, []]));
+  const count = Math.min(opts.runs, row.maxRuns ?? Infinity);
+  for (let round = -opts.warmup; round < count; round++) {
+    for (const subject of row.subjects) {
+      const m = measureOnce(ctx, subject);
+      if (round >= 0) runs.get(subject.name)!.push(m);
+      process.stderr.write(`${row.id} ${round < 0 ? 'warm-up' : `run ${round + 1}/${count}`} ${subject.name}: ${Math.round(m.ms)} ms\n`);
+    }
+  }
+  return { row, runs };
+}
 
-const fmt = (n: number, d = 0) => n.toFixed(d);
-const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const lines = [
-  `machine: ${machine}; best of ${RUNS} runs per case, each in a fresh process`,
-  '',
-  '| services | objects | ours (ms) | baseline (ms) | time ratio | ms/service | ours peak RSS (MiB) | baseline peak RSS (MiB) | memory ratio |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.size} | ${r.ours.objects} | ${fmt(r.ours.ms)} | ${fmt(r.baseline.ms)} | ${fmt(r.ours.ms / r.baseline.ms, 2)}x | ${fmt(r.ours.ms / r.size, 2)} | ${fmt(r.ours.maxRssMiB)} | ${fmt(r.baseline.maxRssMiB)} | ${fmt(r.ours.maxRssMiB / r.baseline.maxRssMiB, 2)}x |`),
-  '',
-  `lint (parse + validate) on the ${largest}-service output: ${lint.objects} objects in ${fmt(lint.ms)} ms = ${fmt(lint.objects / (lint.ms / 1000))} objects/s, peak RSS ${fmt(lint.maxRssMiB)} MiB`,
-];
-process.stdout.write(lines.join('\n') + '\n');
-mkdirSync('bench-results', { recursive: true });
-writeFileSync(join('bench-results', 'bench.json'), JSON.stringify({ machine, runs: RUNS, rows, lint }, null, 2) + '\n');
+function main(opts: BenchOptions): void {
+  if (opts.list) {
+    for (const r of BENCH_ROWS) process.stdout.write(`${r.id}${r.optIn ? ' (opt-in)' : ''}: ${r.title}\n`);
+    return;
+  }
+  const rows = selectRows(opts);
+  const root = resolve(__dirname, '..');
+  const digest = sourceDigest(root);
+  const ctx: BenchContext = { dist: join(root, 'bench-results', 'dist'), inputs: join(root, 'bench-results', 'inputs', digest) };
+  compileTree(root, ctx.dist);
+  const results = rows.map((row) => runRow(ctx, row, opts));
+  const machine = describeMachine();
+  const table = markdownTable(results);
+  process.stdout.write(`machine: ${machine}\nruns: ${opts.runs} per subject, interleaved, after ${opts.warmup} warm-up round(s), each in a fresh process\n\n${table}\n`);
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  const raw = results.map(({ row, runs }) => ({ id: row.id, title: row.title, baseline: row.baseline, runs: Object.fromEntries(runs) }));
+  writeFileSync(join(root, 'bench-results', 'bench.json'), `${JSON.stringify({ machine, sources: digest, runs: opts.runs, rows: raw }, null, 2)}\n`);
+}
+
+const program = new Command('bench')
+  .option('--rows <ids>', 'rows by id or id prefix, comma-separated (default: all but the opt-in ones)')
+  .addOption(new Option('--runs <n>', 'timed runs per subject').argParser(positive(1)).default(5))
+  .addOption(new Option('--warmup <n>', 'untimed rounds first').argParser(positive(0)).default(1))
+  .option('--large', 'include the opt-in 50,000-service rows', process.env.BENCH_LARGE === '1')
+  .option('--list', 'print the rows and exit', false)
+  .action((opts: BenchOptions) => main(opts));
+program.parse(process.argv);

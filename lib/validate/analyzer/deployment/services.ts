@@ -1,8 +1,9 @@
 import { templateInMesh } from './in-mesh';
+import { servicesBySelectorLabel } from './services-by-selector';
 import { KubeObject } from '../../../core/kube-object';
 import { Analyzer } from '../analyzer';
 import { IST } from '../messages';
-import { labelsMatch, listOf, nameOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
+import { listOf, nameOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
 
 /**
  * IST0116: an in-mesh Deployment behind several Services that give one port different protocols;
@@ -13,6 +14,7 @@ export const serviceAssociationAnalyzer: Analyzer = {
   name: 'deployment.MultiServiceAnalyzer',
   inputs: ['Service', 'Deployment', 'Namespace'],
   analyze({ index, report }) {
+    const services = servicesBySelectorLabel(index.of('Service'));
     for (const d of index.of('Deployment')) {
       if (!d.apiVersion.startsWith('apps/')) continue;
       const template = objOf(specOf(d).template);
@@ -20,12 +22,9 @@ export const serviceAssociationAnalyzer: Analyzer = {
       if (stringLabels(d.metadata.labels)['gateway.istio.io/managed'] === 'istio.io-mesh-controller') continue;
       if (!templateInMesh(index, namespaceOf(d), template)) continue;
       const podLabels = stringLabels(objOf(template.metadata).labels);
-      const services = index.of('Service').filter((s) => {
-        const selector = stringLabels(specOf(s).selector);
-        return s.apiVersion === 'v1' && namespaceOf(s) === namespaceOf(d) && Object.keys(selector).length > 0 && labelsMatch(selector, podLabels);
-      });
-      checkProtocols(d, services, report);
-      checkTargetPorts(d, services, report);
+      const selecting = services.selecting(namespaceOf(d), podLabels);
+      checkProtocols(d, selecting, report);
+      checkTargetPorts(d, selecting, report);
     }
   },
 };
