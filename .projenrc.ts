@@ -159,7 +159,8 @@ project.addTask('typecheck', {
 });
 project.testTask.prependSpawn(project.tasks.tryFind('typecheck')!);
 
-project.addTask('bench', { description: 'Synth and lint benchmarks', exec: 'tsx bench/run.ts' });
+// `npm run bench -- --rows synth --runs 3`: the flags reach bench/run.ts (--list shows the rows).
+project.addTask('bench', { description: 'Synth, lint and validator benchmarks (interleaved runs, medians, min-max)', exec: 'tsx bench/run.ts', receiveArgs: true });
 project.addTask('fuzz', { description: 'Property-based and mutation fuzzing (long)', exec: 'tsx scripts/fuzz.ts' });
 
 project.synth();

@@ -9,12 +9,13 @@
  *   --large                 include the opt-in 50,000-service rows (minutes per run); BENCH_LARGE=1 too
  *   --list                  print the rows and exit
  */
-import { mkdirSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { Command, Option } from 'commander';
-import { compileTree, sourceDigest } from './harness/build';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { compileTree, inputDigest } from './harness/build';
 import { describeMachine } from './harness/machine';
 import { measureOnce } from './harness/measure';
+import { selectRows } from './harness/select';
 import { markdownTable, RowResult } from './harness/table';
 import { BenchContext, BenchRow, Measurement } from './harness/types';
 import { BENCH_ROWS } from './rows';
@@ -23,18 +24,9 @@ interface BenchOptions { rows?: string; runs: number; warmup: number; large: boo
 
 const positive = (min: number) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`expected an integer of at least ${min}, got ${value}`);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer of at least ${min}, got ${value}`);
   return n;
 };
-
-function selectRows(opts: BenchOptions): BenchRow[] {
-  if (opts.rows === undefined) return BENCH_ROWS.filter((r) => !r.optIn || opts.large);
-  const wanted = opts.rows.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = wanted.filter((w) => !BENCH_ROWS.some((r) => r.id === w || r.id.startsWith(`${w}-`)));
-  if (unknown.length) throw new Error(`no bench row ${unknown.join(', ')}; --list shows them`);
-  // A prefix selects its group's default rows; an exact id selects that row even when opt-in.
-  return BENCH_ROWS.filter((r) => wanted.some((w) => r.id === w || (r.id.startsWith(`${w}-`) && (!r.optIn || opts.large))));
-}
 
 function runRow(ctx: BenchContext, row: BenchRow, opts: BenchOptions): RowResult {
   row.prepare?.(ctx);
@@ -55,10 +47,18 @@ function main(opts: BenchOptions): void {
     for (const r of BENCH_ROWS) process.stdout.write(`${r.id}${r.optIn ? ' (opt-in)' : ''}: ${r.title}\n`);
     return;
   }
-  const rows = selectRows(opts);
+  let rows: BenchRow[];
+  try {
+    rows = selectRows(BENCH_ROWS, opts.rows, opts.large);
+  } catch (e) {
+    program.error(`bench: ${(e as Error).message}`);
+  }
   const root = resolve(__dirname, '..');
-  const digest = sourceDigest(root);
-  const ctx: BenchContext = { dist: join(root, 'bench-results', 'dist'), inputs: join(root, 'bench-results', 'inputs', digest) };
+  const digest = inputDigest(root);
+  const inputsRoot = join(root, 'bench-results', 'inputs');
+  // Inputs of older sources are stale (the 10,000-service mesh alone is about 50 MB).
+  if (existsSync(inputsRoot)) for (const old of readdirSync(inputsRoot)) if (old !== digest) rmSync(join(inputsRoot, old), { recursive: true, force: true });
+  const ctx: BenchContext = { dist: join(root, 'bench-results', 'dist'), inputs: join(inputsRoot, digest) };
   compileTree(root, ctx.dist);
   const results = rows.map((row) => runRow(ctx, row, opts));
   const machine = describeMachine();
