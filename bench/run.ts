@@ -57,7 +57,8 @@ function main(opts: BenchOptions): void {
   const digest = inputDigest(root);
   const inputsRoot = join(root, 'bench-results', 'inputs');
   // Inputs of older sources are stale (the 10,000-service mesh alone is about 50 MB).
-  if (existsSync(inputsRoot)) for (const old of readdirSync(inputsRoot)) if (old !== digest) rmSync(join(inputsRoot, old), { recursive: true, force: true });
+  const stale = existsSync(inputsRoot) ? readdirSync(inputsRoot).filter((d) => d !== digest) : [];
+  for (const dir of stale) rmSync(join(inputsRoot, dir), { recursive: true, force: true });
   const ctx: BenchContext = { dist: join(root, 'bench-results', 'dist'), inputs: join(inputsRoot, digest) };
   compileTree(root, ctx.dist);
   const results = rows.map((row) => runRow(ctx, row, opts));
