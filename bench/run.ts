@@ -61,13 +61,27 @@ function main(opts: BenchOptions): void {
   for (const dir of stale) rmSync(join(inputsRoot, dir), { recursive: true, force: true });
   const ctx: BenchContext = { dist: join(root, 'bench-results', 'dist'), inputs: join(inputsRoot, digest) };
   compileTree(root, ctx.dist);
-  const results = rows.map((row) => runRow(ctx, row, opts));
   const machine = describeMachine();
+  const results: RowResult[] = [];
+  const failed: string[] = [];
+  for (const row of rows) {
+    // A row that fails is reported and the others still run; what finished is saved as it goes.
+    try {
+      results.push(runRow(ctx, row, opts));
+    } catch (e) {
+      failed.push(`${row.id}: ${(e as Error).message}`);
+      process.stderr.write(`${row.id} failed: ${(e as Error).message}\n`);
+    }
+    const raw = results.map(({ row: r, runs }) => ({ id: r.id, title: r.title, baseline: r.baseline, runs: Object.fromEntries(runs) }));
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    writeFileSync(join(root, 'bench-results', 'bench.json'), `${JSON.stringify({ machine, sources: digest, runs: opts.runs, rows: raw, failed }, null, 2)}\n`);
+  }
   const table = markdownTable(results);
   process.stdout.write(`machine: ${machine}\nruns: ${opts.runs} per subject, interleaved, after ${opts.warmup} warm-up round(s), each in a fresh process\n\n${table}\n`);
-  mkdirSync(join(root, 'bench-results'), { recursive: true });
-  const raw = results.map(({ row, runs }) => ({ id: row.id, title: row.title, baseline: row.baseline, runs: Object.fromEntries(runs) }));
-  writeFileSync(join(root, 'bench-results', 'bench.json'), `${JSON.stringify({ machine, sources: digest, runs: opts.runs, rows: raw }, null, 2)}\n`);
+  if (failed.length) {
+    process.stdout.write(`\nfailed rows:\n${failed.map((f) => `- ${f.split('\n')[0]}`).join('\n')}\n`);
+    process.exitCode = 1;
+  }
 }
 
 const program = new Command('bench')

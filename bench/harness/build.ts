@@ -15,7 +15,7 @@ function tsFiles(dir: string): string[] {
 }
 
 /** What generated inputs are made from: the library and the mesh generator. */
-const INPUT_SOURCES = ['lib', 'imports', 'bench/mesh.ts', 'bench/mesh-range.ts', 'bench/features.ts', 'bench/subjects/write-mesh.ts', 'bench/subjects/write-objects.ts'];
+const INPUT_SOURCES = ['lib', 'imports', 'bench/mesh.ts', 'bench/mesh-range.ts', 'bench/features.ts', 'bench/subjects/write-mesh.ts', 'bench/subjects/write-objects.ts', 'bench/harness/inputs.ts'];
 
 /** A digest of the inputs' sources: inputs generated from unchanged sources are reused. */
 export function inputDigest(root: string): string {
