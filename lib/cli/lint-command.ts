@@ -8,7 +8,9 @@ import { readMeshConfigFile } from './mesh-config-file';
 import { packageVersionOrUnknown } from './package-version';
 import { atLeast, parseSeverityThreshold } from './severity-threshold';
 import { isSuppressed, parseSuppression, Suppression, unknownSuppressionCodes } from './suppress';
+import { closestMatch } from '../core/did-you-mean';
 import { escapeControlCharsKeepingLines, MAX_PROBLEM_CHARS, printable } from '../core/printable';
+import { analyzerNames } from '../validate/analyzer/selection';
 import { validateSources } from '../validate/engine';
 import { Severity } from '../validate/finding';
 
@@ -18,6 +20,8 @@ interface LintOptions {
   readonly failureThreshold: Severity;
   readonly outputThreshold: Severity;
   readonly meshconfig?: string;
+  readonly analyzer: string[];
+  readonly listAnalyzers?: boolean;
 }
 
 /**
@@ -30,7 +34,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
   return new Command('lint')
     .description('Check Kubernetes/Istio YAML like the API server, the Istio webhook and istioctl analyze would, offline.')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
-    .argument('<paths...>', 'YAML/JSON files, directories (searched recursively), or - for standard input')
+    .argument('[paths...]', 'YAML/JSON files, directories (searched recursively), or - for standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     // Names, syntax and defaults of `istioctl analyze`.
     .addOption(new Option('-S, --suppress <CODE=RESOURCE>', 'drop findings with this code on this object, e.g. "IST0101=VirtualService reviews.default"; * matches anything; repeatable')
@@ -40,7 +44,21 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
     .addOption(new Option('--output-threshold <level>', 'print findings at this level or worse: error, warning, info')
       .argParser(parseSeverityThreshold).default('info'))
     .option('--meshconfig <file>', "Istio MeshConfig YAML for the analyzers that read it (default: the istio ConfigMap in the input, else Istio's defaults)")
+    .addOption(new Option('--analyzer <name>', 'run only this analyzer (istioctl analyze names, see --list-analyzers); repeatable')
+      .argParser((name: string, names: string[]) => [...names, name]).default([], 'all'))
+    .option('-L, --list-analyzers', 'print the analyzers --analyzer can select, and exit')
     .action(async (paths: string[], opts: LintOptions) => {
+      if (opts.listAnalyzers) {
+        io.stdout.write(analyzerNames().map((name) => `${name}\n`).join(''));
+        setExit(ExitCode.OK);
+        return;
+      }
+      const usage = paths.length === 0 ? "missing required argument 'paths'" : unknownAnalyzer(opts.analyzer);
+      if (usage) {
+        io.stderr.write(`istio-grpc lint: error: ${usage}\n`);
+        setExit(ExitCode.USAGE);
+        return;
+      }
       for (const code of unknownSuppressionCodes(opts.suppress)) {
         io.stderr.write(`istio-grpc lint: warning: --suppress code ${code} is not a code lint reports; it suppresses nothing.\n`);
       }
@@ -59,7 +77,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
         return;
       }
       // Part of a directory could not be read: the rest is still linted and reported, and the exit code is 2.
-      const all = validateSources(inputs.sources, mesh ? { meshConfig: mesh.meshConfig } : {});
+      const all = validateSources(inputs.sources, { analyzers: opts.analyzer, ...(mesh ? { meshConfig: mesh.meshConfig } : {}) });
       const kept = all.filter((f) => !isSuppressed(f, opts.suppress));
       // As in istioctl, the exit code looks at every finding kept, whatever the output threshold hides.
       const shown = sortFindings(kept.filter((f) => atLeast(f.severity, opts.outputThreshold)));
@@ -70,4 +88,13 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
       if (inputs.unreadable.length) setExit(ExitCode.USAGE);
       else setExit(kept.some((f) => atLeast(f.severity, opts.failureThreshold)) ? ExitCode.FINDINGS : ExitCode.OK);
     });
+}
+
+/** `unknown analyzer "X"; did you mean Y?` for the first name no analyzer has, else undefined. */
+function unknownAnalyzer(names: readonly string[]): string | undefined {
+  const known = analyzerNames();
+  const unknown = names.find((name) => !known.includes(name));
+  if (unknown === undefined) return undefined;
+  const close = closestMatch(unknown, known);
+  return `unknown analyzer "${printable(unknown, MAX_PROBLEM_CHARS)}"${close ? `; did you mean ${close}?` : ''} (--list-analyzers prints them)`;
 }
