@@ -47,11 +47,12 @@ function main(opts: BenchOptions): void {
     for (const r of BENCH_ROWS) process.stdout.write(`${r.id}${r.optIn ? ' (opt-in)' : ''}: ${r.title}\n`);
     return;
   }
-  let rows: BenchRow[];
+  let rows: BenchRow[] = [];
   try {
     rows = selectRows(BENCH_ROWS, opts.rows, opts.large);
   } catch (e) {
-    program.error(`bench: ${(e as Error).message}`);
+    process.stderr.write(`bench: ${(e as Error).message}\n`);
+    process.exit(2);
   }
   const root = resolve(__dirname, '..');
   const digest = inputDigest(root);
