@@ -1,44 +1,95 @@
 /**
- * `npm run bench`: synthesizes meshes of 10, 100 and 1,000 services with full validation and
- * compares each with a baseline measured in the same run (the same objects as raw cdk8s
- * ApiObjects, no layer, no validation); then lint throughput on the largest output. Each case
- * runs in its own process, best of three; results go to stdout and bench-results/bench.json.
+ * `npm run bench [-- options]`: every row's subjects run interleaved (A B A B ...), each run in a
+ * fresh process, after one untimed warm-up round; the table gives medians with min-max and
+ * run-by-run ratios. Markdown on stdout, raw runs in bench-results/bench.json.
+ *
+ *   --rows synth-10,lint    rows by id or id prefix (default: every row not opt-in)
+ *   --runs 5                timed runs per subject
+ *   --warmup 1              untimed rounds first (file cache, lazily built inputs)
+ *   --large                 include the opt-in 50,000-service rows (minutes per run); BENCH_LARGE=1 too
+ *   --list                  print the rows and exit
  */
-import { execFileSync } from 'child_process';
-import { mkdirSync, writeFileSync } from 'fs';
-import { cpus, totalmem } from 'os';
-import { join } from 'path';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { join, resolve } from 'path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { compileTree, inputDigest } from './harness/build';
+import { describeMachine } from './harness/machine';
+import { measureOnce } from './harness/measure';
+import { selectRows } from './harness/select';
+import { markdownTable, RowResult } from './harness/table';
+import { BenchContext, BenchRow, Measurement } from './harness/types';
+import { BENCH_ROWS } from './rows';
 
-interface Measurement { variant: string; size: number; objects: number; ms: number; maxRssMiB: number }
+interface BenchOptions { rows?: string; runs: number; warmup: number; large: boolean; list: boolean }
 
-const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const positive = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer of at least ${min}, got ${value}`);
+  return n;
+};
 
-function runCase(variant: string, size: number): Measurement {
-  const results: Measurement[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'case.ts'), variant, String(size)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    results.push(JSON.parse(out.trim().split('\n').pop()!));
+function runRow(ctx: BenchContext, row: BenchRow, opts: BenchOptions): RowResult {
+  row.prepare?.(ctx);
+  const runs = new Map<string, Measurement[]>(row.subjects.map((s) => [s.name, []]));
+  const count = Math.min(opts.runs, row.maxRuns ?? Infinity);
+  for (let round = -opts.warmup; round < count; round++) {
+    for (const subject of row.subjects) {
+      const m = measureOnce(ctx, subject);
+      if (round >= 0) runs.get(subject.name)!.push(m);
+      process.stderr.write(`${row.id} ${round < 0 ? 'warm-up' : `run ${round + 1}/${count}`} ${subject.name}: ${Math.round(m.ms)} ms\n`);
+    }
   }
-  return results.sort((a, b) => a.ms - b.ms)[0];
+  return { row, runs };
 }
 
-const rows: { size: number; ours: Measurement; baseline: Measurement }[] = [];
-for (const size of SIZES) rows.push({ size, ours: runCase('ours', size), baseline: runCase('baseline', size) });
-const largest = SIZES[SIZES.length - 1];
-const lint = runCase('lint', largest);
+function main(opts: BenchOptions): void {
+  if (opts.list) {
+    for (const r of BENCH_ROWS) process.stdout.write(`${r.id}${r.optIn ? ' (opt-in)' : ''}: ${r.title}\n`);
+    return;
+  }
+  let rows: BenchRow[] = [];
+  try {
+    rows = selectRows(BENCH_ROWS, opts.rows, opts.large);
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const root = resolve(__dirname, '..');
+  const digest = inputDigest(root);
+  const inputsRoot = join(root, 'bench-results', 'inputs');
+  // Inputs of older sources are stale (the 10,000-service mesh alone is about 50 MB).
+  const stale = existsSync(inputsRoot) ? readdirSync(inputsRoot).filter((d) => d !== digest) : [];
+  for (const dir of stale) rmSync(join(inputsRoot, dir), { recursive: true, force: true });
+  const ctx: BenchContext = { dist: join(root, 'bench-results', 'dist'), inputs: join(inputsRoot, digest) };
+  compileTree(root, ctx.dist);
+  const machine = describeMachine();
+  const results: RowResult[] = [];
+  const failed: string[] = [];
+  for (const row of rows) {
+    // A row that fails is reported and the others still run; what finished is saved as it goes.
+    try {
+      results.push(runRow(ctx, row, opts));
+    } catch (e) {
+      failed.push(`${row.id}: ${(e as Error).message}`);
+      process.stderr.write(`${row.id} failed: ${(e as Error).message}\n`);
+    }
+    const raw = results.map(({ row: r, runs }) => ({ id: r.id, title: r.title, baseline: r.baseline, runs: Object.fromEntries(runs) }));
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    writeFileSync(join(root, 'bench-results', 'bench.json'), `${JSON.stringify({ machine, sources: digest, runs: opts.runs, rows: raw, failed }, null, 2)}\n`);
+  }
+  const table = markdownTable(results);
+  process.stdout.write(`machine: ${machine}\nruns: ${opts.runs} per subject, interleaved, after ${opts.warmup} warm-up round(s), each in a fresh process\n\n${table}\n`);
+  if (failed.length) {
+    process.stdout.write(`\nfailed rows:\n${failed.map((f) => `- ${f.split('\n')[0]}`).join('\n')}\n`);
+    process.exitCode = 1;
+  }
+}
 
-const fmt = (n: number, d = 0) => n.toFixed(d);
-const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const lines = [
-  `machine: ${machine}; best of ${RUNS} runs per case, each in a fresh process`,
-  '',
-  '| services | objects | ours (ms) | baseline (ms) | time ratio | ms/service | ours peak RSS (MiB) | baseline peak RSS (MiB) | memory ratio |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.size} | ${r.ours.objects} | ${fmt(r.ours.ms)} | ${fmt(r.baseline.ms)} | ${fmt(r.ours.ms / r.baseline.ms, 2)}x | ${fmt(r.ours.ms / r.size, 2)} | ${fmt(r.ours.maxRssMiB)} | ${fmt(r.baseline.maxRssMiB)} | ${fmt(r.ours.maxRssMiB / r.baseline.maxRssMiB, 2)}x |`),
-  '',
-  `lint (parse + validate) on the ${largest}-service output: ${lint.objects} objects in ${fmt(lint.ms)} ms = ${fmt(lint.objects / (lint.ms / 1000))} objects/s, peak RSS ${fmt(lint.maxRssMiB)} MiB`,
-];
-process.stdout.write(lines.join('\n') + '\n');
-mkdirSync('bench-results', { recursive: true });
-writeFileSync(join('bench-results', 'bench.json'), JSON.stringify({ machine, runs: RUNS, rows, lint }, null, 2) + '\n');
+const program = new Command('bench')
+  .option('--rows <ids>', 'rows by id or id prefix, comma-separated (default: all but the opt-in ones)')
+  .addOption(new Option('--runs <n>', 'timed runs per subject').argParser(positive(1)).default(5))
+  .addOption(new Option('--warmup <n>', 'untimed rounds first').argParser(positive(0)).default(1))
+  .option('--large', 'include the opt-in 50,000-service rows', process.env.BENCH_LARGE === '1')
+  .option('--list', 'print the rows and exit', false)
+  .action((opts: BenchOptions) => main(opts));
+program.parse(process.argv);

@@ -63,8 +63,10 @@ function validateApp(root: IConstruct): string[] {
 
 /** The findings of the app; during a synthesis (`pass`), the objects validated are the ones written. */
 function findingsOfApp(root: IConstruct, pass?: SynthPass): LocatedFinding[] {
-  // chart.toJson() would validate again (and recurse), so read the objects directly.
-  const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+  // chart.toJson() would validate again (and recurse), so read the objects directly; one walk
+  // of the tree (tens of thousands of constructs in a large mesh) serves both lists.
+  const constructs = root.node.findAll();
+  const apiObjects = constructs.filter((c): c is ApiObject => c instanceof ApiObject);
   const manifests = apiObjects.map((o) => o.toJson());
   if (pass) {
     apiObjects.forEach((o, i) => {
@@ -76,7 +78,7 @@ function findingsOfApp(root: IConstruct, pass?: SynthPass): LocatedFinding[] {
   const engineFindings = validateObjects(manifests, { workloads: 'partial' });
   const paths = engineFindings.length ? new Map(apiObjects.map((o) => [[o.kind, o.metadata.namespace ?? Chart.of(o).namespace ?? '', o.name].join('|'), o.node.path])) : undefined;
   const located = engineFindings.map((finding) => ({ finding, constructPath: paths?.get(keyOf(finding)) ?? root.node.path }));
-  const own = root.node.findAll().flatMap((c) => (propWarnings.get(c)?.() ?? []).map((finding) => ({ finding, constructPath: c.node.path })));
+  const own = constructs.flatMap((c) => (propWarnings.get(c)?.() ?? []).map((finding) => ({ finding, constructPath: c.node.path })));
   const rank = (f: LocatedFinding) => ['error', 'warning', 'info'].indexOf(f.finding.severity);
   return [...located, ...own].sort((a, b) => rank(a) - rank(b));
 }
