@@ -1,18 +1,12 @@
 import { Command, Option } from 'commander';
-import { sortFindings } from './finding-order';
-import { CliIo, ExitCode } from './io';
-import { readLintInputs } from './lint-inputs';
-import { renderLintJson, renderLintText, summarize } from './lint-report';
-import { renderLintSarif } from './lint-sarif';
-import { readMeshConfigFile } from './mesh-config-file';
-import { packageVersionOrUnknown } from './package-version';
-import { atLeast, parseSeverityThreshold } from './severity-threshold';
-import { isSuppressed, parseSuppression, Suppression, unknownSuppressionCodes } from './suppress';
-import { escapeControlCharsKeepingLines, MAX_PROBLEM_CHARS, printable } from '../core/printable';
-import { validateSources } from '../validate/engine';
-import { Severity } from '../validate/finding';
+import { CliIo } from './io';
+import { parseSeverityThreshold } from './severity-threshold';
+import { parseSuppression, Suppression } from './suppress-option';
+import { escapeControlCharsKeepingLines } from '../core/printable';
+import type { Severity } from '../validate/finding';
 
-interface LintOptions {
+/** The parsed options of `istio-grpc lint`. */
+export interface LintOptions {
   readonly format: 'text' | 'json' | 'sarif';
   readonly suppress: Suppression[];
   readonly failureThreshold: Severity;
@@ -41,33 +35,9 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
       .argParser(parseSeverityThreshold).default('info'))
     .option('--meshconfig <file>', "Istio MeshConfig YAML for the analyzers that read it (default: the istio ConfigMap in the input, else Istio's defaults)")
     .action(async (paths: string[], opts: LintOptions) => {
-      for (const code of unknownSuppressionCodes(opts.suppress)) {
-        io.stderr.write(`istio-grpc lint: warning: --suppress code ${code} is not a code lint reports; it suppresses nothing.\n`);
-      }
-      const mesh = opts.meshconfig === undefined ? undefined : await readMeshConfigFile(opts.meshconfig);
-      if (mesh && 'problem' in mesh) {
-        io.stderr.write(`istio-grpc lint: ${mesh.problem}\n`);
-        setExit(ExitCode.USAGE);
-        return;
-      }
-      const inputs = await readLintInputs(paths, io.stdin);
-      for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${printable(warning, MAX_PROBLEM_CHARS)}\n`);
-      for (const line of inputs.unreadable) io.stderr.write(`istio-grpc lint: ${printable(line, MAX_PROBLEM_CHARS)}\n`);
-      if (inputs.problems.length) {
-        for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${printable(problem, MAX_PROBLEM_CHARS)}\n`);
-        setExit(ExitCode.USAGE);
-        return;
-      }
-      // Part of a directory could not be read: the rest is still linted and reported, and the exit code is 2.
-      const all = validateSources(inputs.sources, mesh ? { meshConfig: mesh.meshConfig } : {});
-      const kept = all.filter((f) => !isSuppressed(f, opts.suppress));
-      // As in istioctl, the exit code looks at every finding kept, whatever the output threshold hides.
-      const shown = sortFindings(kept.filter((f) => atLeast(f.severity, opts.outputThreshold)));
-      const summary = summarize(inputs.sources.length, kept, { suppressed: all.length - kept.length, notShown: kept.length - shown.length });
-      io.stdout.write(opts.format === 'sarif' ? renderLintSarif(shown, packageVersionOrUnknown())
-        : opts.format === 'json' ? renderLintJson(shown, summary)
-          : renderLintText(shown, summary, Boolean(io.stdout.isTTY)));
-      if (inputs.unreadable.length) setExit(ExitCode.USAGE);
-      else setExit(kept.some((f) => atLeast(f.severity, opts.failureThreshold)) ? ExitCode.FINDINGS : ExitCode.OK);
+      // The engine (schemas, CEL, analyzers) loads only now, so --help and the other commands start fast.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runLint } = require('./lint-action') as typeof import('./lint-action');
+      setExit(await runLint(io, paths, opts));
     });
 }

@@ -1,8 +1,6 @@
-import { celEnv, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
 import { CEL_LIMITS, estimateCelCost } from './cel-cost';
-import { K8S_CEL_FUNCTIONS } from './cel-k8s-functions';
+import { nativeRule, RuleProgram } from './cel-native';
 import { childPath } from '../path';
-import { MAX_DURATION_NANOS, parseDurationNanos } from '../webhook/durations';
 
 /** A CEL rule that failed at a place in the object. */
 export interface CelViolation {
@@ -18,9 +16,8 @@ interface Rule {
   readonly fieldPath?: string;
 }
 
-type Program = (self: unknown) => { ok: boolean; unsupported?: boolean; error?: string };
+type Program = RuleProgram;
 
-const env = celEnv({ variables: { self: CelScalar.DYN }, funcs: K8S_CEL_FUNCTIONS });
 const programs = new Map<string, Program | null>();
 const hasRules = new WeakMap<object, boolean>();
 
@@ -89,36 +86,56 @@ function subtreeHasRules(schema: Record<string, any>): boolean {
 }
 
 /**
- * The duration rule sits on almost 200 fields of the Istio CRDs; it runs natively (same result as
- * CEL's duration(), which the schema tests check) to keep the first validation of a synth fast.
+ * Compiles a rule once; null when CEL cannot parse it (then the rule is not checked). The common
+ * rules run natively (cel-native.ts); a value they do not type like CEL goes to CEL after all.
  */
-const MIN_DURATION_RULE = "duration(self) >= duration('1ms')";
-const nativeMinDuration: Program = (self) => {
-  const nanos = typeof self === 'string' ? parseDurationNanos(self) : undefined;
-  if (nanos === undefined) return { ok: false, error: `invalid duration ${JSON.stringify(self)}` };
-  // CEL's duration() is Go's time.Duration: beyond int64 nanoseconds it fails as out of range.
-  if (nanos > MAX_DURATION_NANOS || nanos < -MAX_DURATION_NANOS - 1n) return { ok: false, error: 'duration out of range' };
-  return { ok: nanos >= 1_000_000n };
-};
-
-/** Compiles a rule once; null when CEL cannot parse it (then the rule is not checked). */
 function programFor(rule: string): Program | null {
   if (programs.has(rule)) return programs.get(rule)!;
-  if (rule === MIN_DURATION_RULE) {
-    programs.set(rule, nativeMinDuration);
-    return nativeMinDuration;
-  }
-  let program: Program | null = null;
-  try {
-    const run = plan(env, parse(rule));
+  const native = nativeRule(rule);
+  let program: Program | null;
+  if (native) {
+    let cel: Program | null | undefined;
     program = (self) => {
+      const result = native(self);
+      if (!result.unsupported) return result;
+      if (cel === undefined) cel = celProgram(rule);
+      return cel ? cel(self) : result;
+    };
+  } else {
+    program = celProgram(rule);
+  }
+  programs.set(rule, program);
+  return program;
+}
+
+type CelModule = typeof import('@bufbuild/cel');
+let cel: { module: CelModule; env: ReturnType<CelModule['celEnv']> } | undefined;
+
+/** The CEL interpreter and its environment, loaded on the first rule that needs it (it takes longer to load than a small lint). */
+function celRuntime(): NonNullable<typeof cel> {
+  if (!cel) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const module = require('@bufbuild/cel') as CelModule;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { K8S_CEL_FUNCTIONS } = require('./cel-k8s-functions') as typeof import('./cel-k8s-functions');
+    cel = { module, env: module.celEnv({ variables: { self: module.CelScalar.DYN }, funcs: K8S_CEL_FUNCTIONS }) };
+  }
+  return cel;
+}
+
+/** A rule through @bufbuild/cel; null when it does not parse. */
+function celProgram(rule: string): Program | null {
+  const { module, env } = celRuntime();
+  try {
+    const run = module.plan(env, module.parse(rule));
+    return (self) => {
       let result;
       try {
         result = run({ self } as never);
       } catch (err) {
         return { ok: false, error: (err as Error).message };
       }
-      if (isCelError(result)) {
+      if (module.isCelError(result)) {
         const text = String((result as { message?: string }).message ?? result);
         // A function we do not implement: say nothing rather than guess.
         if (/unbound function|no such overload|undeclared reference/i.test(text)) return { ok: true, unsupported: true };
@@ -127,10 +144,8 @@ function programFor(rule: string): Program | null {
       return { ok: result === true };
     };
   } catch {
-    program = null;
+    return null;
   }
-  programs.set(rule, program);
-  return program;
 }
 
 /**
