@@ -29,7 +29,7 @@ export interface SchemaStageRow {
 
 export function spreadOf(values: readonly number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
+  const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 }
@@ -82,14 +82,22 @@ export function schemaStageRow(services = 200, rounds = 15): SchemaStageRow {
     ratios.push(oursTime / ajvTime);
   }
   if (sink < 0) throw new Error('unreachable');
-  return { services, objects: objects.length, rounds, oursMicrosPerObject: spreadOf(oursTimes), ajvMicrosPerObject: spreadOf(ajvTimes), ratio: spreadOf(ratios) };
+  return {
+    services,
+    objects: objects.length,
+    rounds,
+    oursMicrosPerObject: spreadOf(oursTimes),
+    ajvMicrosPerObject: spreadOf(ajvTimes),
+    ratio: spreadOf(ratios),
+  };
 }
 
 /** The row as Markdown table lines. */
 export function schemaStageTable(row: SchemaStageRow): string[] {
   const f = (s: Spread, d = 1) => `${s.median.toFixed(d)} (${s.min.toFixed(d)}-${s.max.toFixed(d)})`;
   return [
-    `schema stage vs plain ajv over the ${row.objects} Istio objects of ${row.services} services, in process, warm, CPU time, ${row.rounds} interleaved rounds; median (min-max)`,
+    `schema stage vs plain ajv over the ${row.objects} Istio objects of ${row.services} services, in process, warm, CPU time, `
+      + `${row.rounds} interleaved rounds; median (min-max)`,
     '',
     '| ours (µs/object) | plain ajv (µs/object) | ours / ajv |',
     '|---:|---:|---:|',

@@ -83,7 +83,8 @@ function planOf(schema: unknown): NodePlan | undefined {
   const additional = typeof node.additionalProperties === 'object' ? planOf(node.additionalProperties) : undefined;
   const items = planOf(node.items);
   const hasOwnRules = Array.isArray(node['x-kubernetes-validations']);
-  const plan: NodePlan | undefined = hasOwnRules || properties.size || additional || items ? { schema: node, properties, additional, items } : undefined;
+  const needed = hasOwnRules || properties.size > 0 || additional !== undefined || items !== undefined;
+  const plan: NodePlan | undefined = needed ? { schema: node, properties, additional, items } : undefined;
   plans.set(schema, plan ?? null);
   return plan;
 }
