@@ -46,7 +46,7 @@ describe('finding order', () => {
     const json = JSON.parse((await run(['lint', '--format', 'json', ...inputs])).stdout);
     const text = (await run(['lint', ...inputs])).stdout.trimEnd().split('\n').slice(0, -1);
     // THEN
-    const keys = json.findings.map((f: any) => `${f.file}:${String(f.line).padStart(4, '0')}:${f.code}`);
+    const keys = json.findings.map((f: any) => `${f.file}:${String(f.line).padStart(4, '0')}:${String(f.column ?? 0).padStart(4, '0')}:${f.code}`);
     expect(keys).toStrictEqual([...keys].sort());
     expect(new Set(json.findings.map((f: any) => f.file)).size).toBe(4);
     expect(text.map((l) => l.split('  ')[0])).toStrictEqual(json.findings.map((f: any) => locationOf(f)));

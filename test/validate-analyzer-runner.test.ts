@@ -14,10 +14,12 @@ describe('analyzer runner', () => {
   });
 
   test('every analyzer has a unique <package>.<Name> and declares its input kinds', () => {
+    // One Istio analyzer split over two files here shares its name (`--analyzer` selects both).
+    const shared = ['virtualservice.DestinationHostAnalyzer'];
     const names = ALL_ANALYZERS.map((a) => a.name);
-    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toStrictEqual(shared);
     for (const a of ALL_ANALYZERS) {
-      expect(a.name).toMatch(/^[a-zA-Z0-9]+\.[A-Z][A-Za-z0-9]+$/);
+      expect(a.name).toMatch(/^[a-zA-Z0-9]+\.[A-Z][A-Za-z0-9]+(\.[A-Z][A-Za-z0-9]+)?$/);
       expect(a.inputs.length).toBeGreaterThan(0);
     }
   });

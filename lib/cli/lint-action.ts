@@ -8,7 +8,9 @@ import { readMeshConfigFile } from './mesh-config-file';
 import { packageVersionOrUnknown } from './package-version';
 import { atLeast } from './severity-threshold';
 import { isSuppressed, unknownSuppressionCodes } from './suppress';
+import { closestMatch } from '../core/did-you-mean';
 import { MAX_PROBLEM_CHARS, printable } from '../core/printable';
+import { analyzerNames } from '../validate/analyzer/selection';
 import { validateSources } from '../validate/engine';
 
 /**
@@ -17,6 +19,15 @@ import { validateSources } from '../validate/engine';
  * the whole validation engine.
  */
 export async function runLint(io: CliIo, paths: readonly string[], opts: LintOptions): Promise<number> {
+  if (opts.listAnalyzers) {
+    io.stdout.write(analyzerNames().map((name) => `${name}\n`).join(''));
+    return ExitCode.OK;
+  }
+  const usage = paths.length === 0 ? "missing required argument 'paths'" : unknownAnalyzer(opts.analyzer);
+  if (usage) {
+    io.stderr.write(`istio-grpc lint: error: ${usage}\n`);
+    return ExitCode.USAGE;
+  }
   for (const code of unknownSuppressionCodes(opts.suppress)) {
     io.stderr.write(`istio-grpc lint: warning: --suppress code ${code} is not a code lint reports; it suppresses nothing.\n`);
   }
@@ -33,7 +44,7 @@ export async function runLint(io: CliIo, paths: readonly string[], opts: LintOpt
     return ExitCode.USAGE;
   }
   // Part of a directory could not be read: the rest is still linted and reported, and the exit code is 2.
-  const all = validateSources(inputs.sources, mesh ? { meshConfig: mesh.meshConfig } : {});
+  const all = validateSources(inputs.sources, { analyzers: opts.analyzer, ...(mesh ? { meshConfig: mesh.meshConfig } : {}) });
   const kept = all.filter((f) => !isSuppressed(f, opts.suppress));
   // As in istioctl, the exit code looks at every finding kept, whatever the output threshold hides.
   const shown = sortFindings(kept.filter((f) => atLeast(f.severity, opts.outputThreshold)));
@@ -44,4 +55,13 @@ export async function runLint(io: CliIo, paths: readonly string[], opts: LintOpt
   if (inputs.unreadable.length) return ExitCode.USAGE;
   return kept.some((f) => atLeast(f.severity, opts.failureThreshold)) ? ExitCode.FINDINGS : ExitCode.OK;
 
+}
+
+/** `unknown analyzer "X"; did you mean Y?` for the first name no analyzer has, else undefined. */
+function unknownAnalyzer(names: readonly string[]): string | undefined {
+  const known = analyzerNames();
+  const unknown = names.find((name) => !known.includes(name));
+  if (unknown === undefined) return undefined;
+  const close = closestMatch(unknown, known);
+  return `unknown analyzer "${printable(unknown, MAX_PROBLEM_CHARS)}"${close ? `; did you mean ${close}?` : ''} (--list-analyzers prints them)`;
 }

@@ -12,6 +12,8 @@ export interface LintOptions {
   readonly failureThreshold: Severity;
   readonly outputThreshold: Severity;
   readonly meshconfig?: string;
+  readonly analyzer: string[];
+  readonly listAnalyzers?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
   return new Command('lint')
     .description('Check Kubernetes/Istio YAML like the API server, the Istio webhook and istioctl analyze would, offline.')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeControlCharsKeepingLines(s)) })
-    .argument('<paths...>', 'YAML/JSON files, directories (searched recursively), or - for standard input')
+    .argument('[paths...]', 'YAML/JSON files, directories (searched recursively), or - for standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     // Names, syntax and defaults of `istioctl analyze`.
     .addOption(new Option('-S, --suppress <CODE=RESOURCE>', 'drop findings with this code on this object, e.g. "IST0101=VirtualService reviews.default"; * matches anything; repeatable')
@@ -34,6 +36,9 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
     .addOption(new Option('--output-threshold <level>', 'print findings at this level or worse: error, warning, info')
       .argParser(parseSeverityThreshold).default('info'))
     .option('--meshconfig <file>', "Istio MeshConfig YAML for the analyzers that read it (default: the istio ConfigMap in the input, else Istio's defaults)")
+    .addOption(new Option('--analyzer <name>', 'run only this analyzer (istioctl analyze names, see --list-analyzers); repeatable')
+      .argParser((name: string, names: string[]) => [...names, name]).default([], 'all'))
+    .option('-L, --list-analyzers', 'print the analyzers --analyzer can select, and exit')
     .action(async (paths: string[], opts: LintOptions) => {
       // The engine (schemas, CEL, analyzers) loads only now, so --help and the other commands start fast.
       // eslint-disable-next-line @typescript-eslint/no-require-imports

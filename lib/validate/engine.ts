@@ -1,4 +1,4 @@
-import { analyzeObjects } from './analyzer';
+import { analyzeObjects, AnalyzerSelection, POD_SECURITY_ANALYZER, webhookAnalyzerName } from './analyzer';
 import { CodeInfo } from './code-info';
 import { ENGINE_CODES } from './codes';
 import { describeResource, Finding, findingOf, ResourceRef, resourceRefOf } from './finding';
@@ -26,10 +26,12 @@ export interface SourcedObject {
  * Runs every check on a set of objects: schema and CEL (the API server), the admission webhook,
  * then cross-object analysis. The analyzers see every object read, rejected ones included, as
  * `istioctl analyze` does (`view: 'cluster'` keeps only what the cluster would store). Never
- * throws: a check that fails on odd input becomes an IGR0003 finding.
+ * throws on input: a check that fails on odd input becomes an IGR0003 finding (an unknown
+ * `options.analyzers` name is an IstioGrpcError).
  */
 export function validateSources(sources: readonly SourcedObject[], options: ValidateOptions = {}): Finding[] {
   const view = options.view ?? DEFAULT_VIEW;
+  const selection = AnalyzerSelection.of(options.analyzers);
   const findings: Finding[] = [];
   const analyzed: Sourced[] = [];
   const stored: Sourced[] = [];
@@ -52,13 +54,16 @@ export function validateSources(sources: readonly SourcedObject[], options: Vali
     seen.set(key, source);
     analyzed.push({ object, source });
     // Pod Security admission judges the pod template whatever else the API server would refuse.
-    pushAll(findings, located(guarded(object, ENGINE_CODES.CHECK_FAILED, 'pod security', () => checkPodSecurity(object))));
+    if (selection.includes(POD_SECURITY_ANALYZER)) {
+      pushAll(findings, located(guarded(object, ENGINE_CODES.CHECK_FAILED, 'pod security', () => checkPodSecurity(object))));
+    }
     const schema = guarded(object, ENGINE_CODES.CHECK_FAILED, 'schema', () => checkSchema(object));
     pushAll(findings, located(schema));
     // The API server would not store it, so the webhook never sees it.
     if (schema.some((f) => f.severity === 'error')) continue;
     const webhook = guarded(object, ENGINE_CODES.CHECK_FAILED, 'webhook', () => checkWebhook(object));
-    pushAll(findings, located(webhook));
+    // Not reported when deselected, but still decides what the cluster would store.
+    if (selection.includes(webhookAnalyzerName(object.kind))) pushAll(findings, located(webhook));
     if (webhook.some((f) => f.severity === 'error')) continue;
     stored.push({ object, source });
   }

@@ -29,6 +29,14 @@ export interface ValidateOptions {
    * @default 'complete'
    */
   readonly workloads?: 'complete' | 'partial';
+  /**
+   * Run only these checks, by the names `istioctl analyze --analyzer` takes
+   * (`virtualservice.GatewayAnalyzer`; `schema.ValidationAnalyzer.<Kind>` for the admission webhook's
+   * rules of a kind; `istio-grpc lint --list-analyzers` prints them all). The CRD schema stage
+   * always runs. An unknown name is refused with an IstioGrpcError.
+   * @default - every check
+   */
+  readonly analyzers?: readonly string[];
 }
 
 /** The view a run uses when none is given. */

@@ -1,5 +1,5 @@
-import { ALL_ANALYZERS } from './all';
 import { runAnalyzers } from './runner';
+import { AnalyzerSelection } from './selection';
 import { KubeObject } from '../../core/kube-object';
 import { Finding } from '../finding';
 import { ValidateOptions } from '../options';
@@ -8,11 +8,12 @@ export { ANALYZER_CODES, IST, IGR } from './messages';
 export type { MessageType } from './messages';
 export type { Analyzer, AnalysisContext } from './analyzer';
 export { ALL_ANALYZERS } from './all';
+export { AnalyzerSelection, analyzerNames, POD_SECURITY_ANALYZER, webhookAnalyzerName } from './selection';
 
 /**
  * Cross-object checks over every object read, as `istioctl analyze` runs them on files (Istio's
  * IST codes and levels), plus our gRPC checks (IGR3xxx).
  */
 export function analyzeObjects(objects: readonly KubeObject[], options: ValidateOptions = {}): Finding[] {
-  return runAnalyzers(ALL_ANALYZERS, objects, options);
+  return runAnalyzers(AnalyzerSelection.of(options.analyzers).analyzers(), objects, options);
 }

@@ -34,5 +34,21 @@ export function runAnalyzers(analyzers: readonly Analyzer[], objects: readonly K
       });
     }
   }
-  return out;
+  return dedupe(out);
+}
+
+/**
+ * One finding per code, object, field and text: Istio's analyzers sometimes report the same
+ * problem twice (the port and secret analyzers both report a gateway selector with no pods), and
+ * istioctl prints such duplicates once.
+ */
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const r = f.resource;
+    const key = JSON.stringify([f.code, r.apiVersion, r.kind, r.namespace ?? '', r.name, f.path ?? '', f.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -34,5 +34,9 @@ export const WEBHOOK_CODES = {
   POLICY_TARGET: { code: 'IGR2022', severity: 'error', title: 'a policy selector or targetRef Istio rejects' },
   REQUEST_AUTHENTICATION: { code: 'IGR2023', severity: 'error', title: 'RequestAuthentication JWT rules Istio rejects' },
   SIDECAR: { code: 'IGR2024', severity: 'error', title: 'Sidecar egress, ingress or outbound traffic policy Istio rejects' },
+  ENVOY_FILTER: { code: 'IGR2025', severity: 'error', title: 'EnvoyFilter patches Istio rejects (missing applyTo, patch, operation or value; a match of another class)' },
+  PROXY_CONFIG: { code: 'IGR2026', severity: 'error', title: 'ProxyConfig selector or concurrency Istio rejects' },
+  WASM_PLUGIN: { code: 'IGR2027', severity: 'error', title: 'WasmPlugin URL, sha256, env or match ports Istio rejects' },
+  WORKLOAD_GROUP: { code: 'IGR2028', severity: 'error', title: 'WorkloadGroup template, labels or readiness probe Istio rejects' },
   GATEWAY_TLS_WARNING: { code: 'IGR2018', severity: 'warning', title: 'Gateway TLS settings Istio accepts with a warning' },
 } satisfies Record<string, CodeInfo>;

@@ -1,4 +1,5 @@
 import { WEBHOOK_CODES } from './codes';
+import { checkHeaderOperations } from './header-operations';
 import { Issues, list, obj } from './issues';
 import { isIstioDnsLabel, wildcardDomainProblem } from './istio-hosts';
 
@@ -44,6 +45,7 @@ export function checkWeightedDestinations(issues: Issues, routes: unknown, path:
     }
     if (!obj(r.destination)) issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}[${i}].destination`, 'destination is required');
     else if (!gatewaySemantics) checkDestination(issues, r.destination, `${path}[${i}].destination`);
+    checkHeaderOperations(issues, r.headers, `${path}[${i}].headers`);
     const weight = typeof r.weight === 'number' ? r.weight : 0;
     if (weight < 0) issues.error(WEBHOOK_CODES.ROUTE_DESTINATION, `${path}[${i}].weight`, `weight must not be negative (got ${weight})`);
     total += weight;

@@ -1,6 +1,7 @@
 import { WEBHOOK_CODES } from './codes';
 import { checkDestination, checkPercentage, checkWeightedDestinations } from './destination';
 import { checkDuration, parseDurationNanos } from './durations';
+import { checkAuthorityRewrite, checkHeaderOperations } from './header-operations';
 import { Issues, list, obj } from './issues';
 import { checkHttpMatches } from './match';
 import { regexProblem } from './regex';
@@ -44,6 +45,8 @@ export function checkHttpRoute(issues: Issues, route: Record<string, any>, path:
   checkRedirect(issues, obj(route.redirect), list(route.match), `${path}.redirect`);
   checkDirectResponse(issues, obj(route.directResponse), `${path}.directResponse`);
   checkRewrite(issues, obj(route.rewrite), `${path}.rewrite`);
+  checkHeaderOperations(issues, route.headers, `${path}.headers`);
+  checkAuthorityRewrite(issues, route.rewrite, route.headers, path);
   checkCors(issues, obj(route.corsPolicy), `${path}.corsPolicy`);
 }
 

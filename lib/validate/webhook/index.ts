@@ -1,12 +1,16 @@
 import { checkDestinationRule } from './destination-rule';
+import { checkEnvoyFilter } from './envoy-filter';
 import { checkGateway } from './gateway';
 import { Issues, obj } from './issues';
+import { checkProxyConfig } from './proxy-config';
 import { checkRequestAuthentication } from './request-authentication';
 import { checkAuthorizationPolicy, checkPeerAuthentication } from './security';
 import { checkServiceEntry, checkWorkloadEntrySpec } from './service-entry';
 import { checkSidecar } from './sidecar';
 import { checkTelemetry } from './telemetry';
 import { checkVirtualService } from './virtual-service';
+import { checkWasmPlugin } from './wasm-plugin';
+import { checkWorkloadGroup } from './workload-group';
 import { KubeObject } from '../../core/kube-object';
 import { Finding } from '../finding';
 
@@ -31,6 +35,10 @@ const CHECKS = new Map<string, Check>([
   ['security.istio.io/RequestAuthentication', (issues, spec) => checkRequestAuthentication(issues, spec)],
   ['security.istio.io/PeerAuthentication', (issues, spec) => checkPeerAuthentication(issues, spec)],
   ['telemetry.istio.io/Telemetry', (issues, spec) => checkTelemetry(issues, spec)],
+  ['networking.istio.io/EnvoyFilter', (issues, spec) => checkEnvoyFilter(issues, spec)],
+  ['networking.istio.io/ProxyConfig', (issues, spec) => checkProxyConfig(issues, spec)],
+  ['networking.istio.io/WorkloadGroup', (issues, spec) => checkWorkloadGroup(issues, spec)],
+  ['extensions.istio.io/WasmPlugin', (issues, spec) => checkWasmPlugin(issues, spec)],
 ]);
 
 /** The kinds (`group/Kind`) the webhook stage checks. */

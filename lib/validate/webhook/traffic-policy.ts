@@ -2,6 +2,7 @@ import { WEBHOOK_CODES } from './codes';
 import { checkDuration } from './durations';
 import { Issues, list, obj } from './issues';
 import { fqdnProblem, isIpAddress } from './istio-hosts';
+import { checkLocalityLbSetting, checkZoneAwareLbSetting } from './locality-lb';
 
 const set = (v: unknown) => v !== undefined && v !== null;
 
@@ -20,7 +21,7 @@ export function checkTrafficPolicy(issues: Issues, policy: unknown, path: string
   }
   checkOutlierDetection(issues, p.outlierDetection, `${path}.outlierDetection`);
   checkConnectionPool(issues, p.connectionPool, `${path}.connectionPool`);
-  checkLoadBalancer(issues, p.loadBalancer, `${path}.loadBalancer`);
+  checkLoadBalancer(issues, p.loadBalancer, set(p.outlierDetection), `${path}.loadBalancer`);
   checkClientTls(issues, p.tls, `${path}.tls`);
   list(p.portLevelSettings).forEach((raw, i) => {
     const s = obj(raw);
@@ -36,7 +37,7 @@ export function checkTrafficPolicy(issues: Issues, policy: unknown, path: string
     }
     checkOutlierDetection(issues, s.outlierDetection, `${at}.outlierDetection`);
     checkConnectionPool(issues, s.connectionPool, `${at}.connectionPool`);
-    checkLoadBalancer(issues, s.loadBalancer, `${at}.loadBalancer`);
+    checkLoadBalancer(issues, s.loadBalancer, set(s.outlierDetection), `${at}.loadBalancer`);
     checkClientTls(issues, s.tls, `${at}.tls`);
   });
   checkTunnel(issues, obj(p.tunnel), `${path}.tunnel`);
@@ -109,7 +110,7 @@ function isPrime(n: number): boolean {
   return true;
 }
 
-function checkLoadBalancer(issues: Issues, lb: unknown, path: string): void {
+function checkLoadBalancer(issues: Issues, lb: unknown, hasOutlierDetection: boolean, path: string): void {
   const l = obj(lb);
   if (!l) return;
   const hash = obj(l.consistentHash);
@@ -141,6 +142,8 @@ function checkLoadBalancer(issues: Issues, lb: unknown, path: string): void {
     }
   }
   if (set(l.localityLbSetting) && set(l.zoneAwareLbSetting)) issues.error(WEBHOOK_CODES.LOAD_BALANCER, path, 'only one of localityLbSetting and zoneAwareLbSetting can be set');
+  checkLocalityLbSetting(issues, l.localityLbSetting, hasOutlierDetection, `${path}.localityLbSetting`);
+  checkZoneAwareLbSetting(issues, l.zoneAwareLbSetting, hasOutlierDetection, `${path}.zoneAwareLbSetting`);
   const warm = obj(l.warmup);
   if (warm) {
     if (!set(warm.duration)) issues.error(WEBHOOK_CODES.LOAD_BALANCER, `${path}.warmup.duration`, 'duration is required');

@@ -1,6 +1,7 @@
 import { Analyzer } from '../analyzer';
 import { IST } from '../messages';
-import { formatLabels, labelsMatch, listOf, namespaceOf, objOf, specOf } from '../objects';
+import { reportNoGatewayPod } from './no-gateway-pod';
+import { labelsMatch, listOf, namespaceOf, objOf, specOf } from '../objects';
 
 /** IST0101/IST0162: gateway selectors with no pods, and server ports the gateway Service lacks. */
 export const ingressGatewayPortAnalyzer: Analyzer = {
@@ -12,7 +13,7 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
       const selector = objOf(spec.selector);
       const workloads = index.gatewayWorkloads(selector);
       if (workloads.length === 0) {
-        report(IST.ReferencedResourceNotFound, gw, `selector ${formatLabels(selector)} matches no gateway pod; use the labels of your ingress gateway (e.g. istio=ingressgateway)`, 'spec.selector');
+        reportNoGatewayPod(report, gw, selector);
         continue;
       }
       const ports = new Set<number>();

@@ -9,7 +9,7 @@ import { listOf, nameOf, objOf, specOf, stringsOf } from '../objects';
  * requests. Hosts compare as written, as Istio compares them.
  */
 export const ingressSubsetsAnalyzer: Analyzer = {
-  name: 'virtualservice.IngressRouteRulesAnalyzer',
+  name: 'virtualservice.DestinationHostAnalyzer',
   inputs: ['VirtualService'],
   analyze({ index, report }) {
     // VirtualService -> the hosts it routes to subsets of (hosts it also declares).

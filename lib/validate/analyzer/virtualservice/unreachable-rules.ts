@@ -11,7 +11,7 @@ type Report = AnalysisContext['report'];
  * matches, and (http) a prefix match an earlier, shorter prefix with the same other conditions covers.
  */
 export const unreachableRulesAnalyzer: Analyzer = {
-  name: 'schema.VirtualServiceRulesAnalyzer',
+  name: 'schema.ValidationAnalyzer.VirtualService',
   inputs: ['VirtualService'],
   analyze({ index, report }) {
     for (const vs of index.of('VirtualService')) {

@@ -1,0 +1,65 @@
+import { ALL_ANALYZERS } from './all';
+import { Analyzer } from './analyzer';
+import { closestMatch } from '../../core/did-you-mean';
+import { IstioGrpcError } from '../../core/errors';
+import { WEBHOOK_CHECKED_KINDS } from '../webhook';
+
+/**
+ * The admission webhook's rules for one kind, under the name `istioctl analyze` gives the analyzer
+ * that runs them on files (`schema.ValidationAnalyzer.VirtualService`).
+ */
+export function webhookAnalyzerName(kind: string): string {
+  return `schema.ValidationAnalyzer.${kind}`;
+}
+
+/** Pod Security admission's "restricted" profile checks (IGR4xxx), ours. */
+export const POD_SECURITY_ANALYZER = 'podsecurity.RestrictedAnalyzer';
+
+/** Every name `--analyzer` accepts, sorted, each once (one Istio analyzer may span several files here). */
+export function analyzerNames(): string[] {
+  const names = new Set<string>(ALL_ANALYZERS.map((a) => a.name));
+  for (const kind of WEBHOOK_CHECKED_KINDS) names.add(webhookAnalyzerName(kind.split('/')[1]));
+  names.add(POD_SECURITY_ANALYZER);
+  return [...names].sort();
+}
+
+/**
+ * Which checks a run reports, as `istioctl analyze --analyzer NAME` selects them: all of them
+ * when no name is given. The CRD schema stage (what the API server refuses) always runs.
+ */
+export class AnalyzerSelection {
+  /** Every check. */
+  static readonly ALL = new AnalyzerSelection(undefined);
+
+  /**
+   * The selection of `names`. An unknown name is refused with an IstioGrpcError: Istio would
+   * silently run every analyzer instead, which hides a typo.
+   */
+  static of(names: readonly string[] | undefined): AnalyzerSelection {
+    if (!names || names.length === 0) return AnalyzerSelection.ALL;
+    const unknown = names.find((name) => !analyzerNames().includes(name));
+    if (unknown !== undefined) {
+      const close = closestMatch(unknown, analyzerNames());
+      throw new IstioGrpcError({
+        construct: 'validate',
+        field: 'analyzers',
+        value: unknown,
+        reason: 'no analyzer has this name',
+        fix: close ? `use ${close}` : 'use a name `istio-grpc lint --list-analyzers` prints',
+      });
+    }
+    return new AnalyzerSelection(new Set(names));
+  }
+
+  private constructor(private readonly names: ReadonlySet<string> | undefined) {}
+
+  /** Whether the check named `name` runs. */
+  includes(name: string): boolean {
+    return this.names === undefined || this.names.has(name);
+  }
+
+  /** The cross-object analyzers selected, in their usual order. */
+  analyzers(): readonly Analyzer[] {
+    return this.names === undefined ? ALL_ANALYZERS : ALL_ANALYZERS.filter((a) => this.includes(a.name));
+  }
+}
