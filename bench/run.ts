@@ -8,6 +8,7 @@ import { execFileSync } from 'child_process';
 import { mkdirSync, writeFileSync } from 'fs';
 import { cpus, totalmem } from 'os';
 import { join } from 'path';
+import { startAndSchemaSection } from './start-and-schema';
 
 interface Measurement { variant: string; size: number; objects: number; ms: number; maxRssMiB: number }
 
@@ -42,3 +43,8 @@ const lines = [
 process.stdout.write(lines.join('\n') + '\n');
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(join('bench-results', 'bench.json'), JSON.stringify({ machine, runs: RUNS, rows, lint }, null, 2) + '\n');
+
+// CLI start and the schema stage against their baselines (bench/cold-start.ts, bench/schema-stage.ts).
+const startAndSchema = startAndSchemaSection();
+process.stdout.write('\n' + startAndSchema.lines.join('\n') + '\n');
+writeFileSync(join('bench-results', 'start-and-schema.json'), JSON.stringify(startAndSchema.figures, null, 2) + '\n');

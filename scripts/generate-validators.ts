@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import standaloneCode from 'ajv/dist/standalone';
 import { newCrdAjv } from '../lib/validate/schema/ajv-setup';
+import { withSharedSubschemas } from '../lib/validate/schema/shared-subschemas';
 import { rootJsonSchema } from '../lib/validate/schema/structural-to-json-schema';
 import { ISTIO_CRD_SCHEMAS_JSON } from '../lib/validate/schemas/istio-crds.generated';
 
@@ -54,7 +55,7 @@ export function validatorFiles(indexName: string): Map<string, string> {
 /** One schema's standalone validator as a module exporting `validate`. */
 function moduleSource(crd: CrdEntry, servedAs: readonly CrdEntry[]): string {
   const ajv = newCrdAjv(true);
-  ajv.addSchema(rootJsonSchema(crd.schema), 'validate');
+  ajv.addSchema(withSharedSubschemas(rootJsonSchema(crd.schema)), 'validate');
   const code = standaloneCode(ajv, { validate: 'validate' }).replace(/^"use strict";/, '');
   return [
     // ajv's generated JavaScript is not typed; checking it would only slow the build.

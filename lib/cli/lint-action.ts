@@ -3,7 +3,6 @@ import { CliIo, ExitCode } from './io';
 import type { LintOptions } from './lint-command';
 import { readLintInputs } from './lint-inputs';
 import { renderLintJson, renderLintText, summarize } from './lint-report';
-import { renderLintSarif } from './lint-sarif';
 import { readMeshConfigFile } from './mesh-config-file';
 import { packageVersionOrUnknown } from './package-version';
 import { atLeast } from './severity-threshold';
@@ -49,7 +48,9 @@ export async function runLint(io: CliIo, paths: readonly string[], opts: LintOpt
   // As in istioctl, the exit code looks at every finding kept, whatever the output threshold hides.
   const shown = sortFindings(kept.filter((f) => atLeast(f.severity, opts.outputThreshold)));
   const summary = summarize(inputs.sources.length, kept, { suppressed: all.length - kept.length, notShown: kept.length - shown.length });
-  io.stdout.write(opts.format === 'sarif' ? renderLintSarif(shown, packageVersionOrUnknown())
+  // SARIF (and the rule table it carries) loads only when asked for.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  io.stdout.write(opts.format === 'sarif' ? (require('./lint-sarif') as typeof import('./lint-sarif')).renderLintSarif(shown, packageVersionOrUnknown())
     : opts.format === 'json' ? renderLintJson(shown, summary)
       : renderLintText(shown, summary, Boolean(io.stdout.isTTY)));
   if (inputs.unreadable.length) return ExitCode.USAGE;

@@ -9,5 +9,6 @@ import Ajv from 'ajv';
  */
 export function newCrdAjv(source = false): Ajv {
   const code = { optimize: source ? 1 : false, source, esm: source };
-  return new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, messages: false, code });
+  // Shared subschemas stay functions of their own in the generated code (see shared-subschemas.ts).
+  return new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, messages: false, inlineRefs: !source, code });
 }
