@@ -19,8 +19,9 @@ import { selectRows } from './harness/select';
 import { markdownTable, RowResult } from './harness/table';
 import { BenchContext, BenchRow, Measurement } from './harness/types';
 import { BENCH_ROWS } from './rows';
+import { startAndSchemaSection } from './start-and-schema';
 
-interface BenchOptions { rows?: string; runs: number; warmup: number; large: boolean; list: boolean }
+interface BenchOptions { rows?: string; runs: number; warmup: number; large: boolean; list: boolean; startAndSchema: boolean }
 
 const positive = (min: number) => (value: string) => {
   const n = Number(value);
@@ -79,6 +80,12 @@ function main(opts: BenchOptions): void {
   }
   const table = markdownTable(results);
   process.stdout.write(`machine: ${machine}\nruns: ${opts.runs} per subject, interleaved, after ${opts.warmup} warm-up round(s), each in a fresh process\n\n${table}\n`);
+  if (opts.startAndSchema) {
+    // CLI start and the schema stage against their baselines (bench/cold-start.ts, bench/schema-stage.ts).
+    const startAndSchema = startAndSchemaSection();
+    process.stdout.write(`\n${startAndSchema.lines.join('\n')}\n`);
+    writeFileSync(join(root, 'bench-results', 'start-and-schema.json'), `${JSON.stringify(startAndSchema.figures, null, 2)}\n`);
+  }
   if (failed.length) {
     process.stdout.write(`\nfailed rows:\n${failed.map((f) => `- ${f.split('\n')[0]}`).join('\n')}\n`);
     process.exitCode = 1;
@@ -91,5 +98,6 @@ const program = new Command('bench')
   .addOption(new Option('--warmup <n>', 'untimed rounds first').argParser(positive(0)).default(1))
   .option('--large', 'include the opt-in 50,000-service rows', process.env.BENCH_LARGE === '1')
   .option('--list', 'print the rows and exit', false)
+  .option('--no-start-and-schema', 'skip the CLI start and schema-stage tables')
   .action((opts: BenchOptions) => main(opts));
 program.parse(process.argv);

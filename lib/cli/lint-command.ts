@@ -1,20 +1,12 @@
 import { Command, Option } from 'commander';
-import { sortFindings } from './finding-order';
-import { CliIo, ExitCode } from './io';
-import { readLintInputs } from './lint-inputs';
-import { renderLintJson, renderLintText, summarize } from './lint-report';
-import { renderLintSarif } from './lint-sarif';
-import { readMeshConfigFile } from './mesh-config-file';
-import { packageVersionOrUnknown } from './package-version';
-import { atLeast, parseSeverityThreshold } from './severity-threshold';
-import { isSuppressed, parseSuppression, Suppression, unknownSuppressionCodes } from './suppress';
-import { closestMatch } from '../core/did-you-mean';
-import { escapeControlCharsKeepingLines, MAX_PROBLEM_CHARS, printable } from '../core/printable';
-import { analyzerNames } from '../validate/analyzer/selection';
-import { validateSources } from '../validate/engine';
-import { Severity } from '../validate/finding';
+import { CliIo } from './io';
+import { parseSeverityThreshold } from './severity-threshold';
+import { parseSuppression, Suppression } from './suppress-option';
+import { escapeControlCharsKeepingLines } from '../core/printable';
+import type { Severity } from '../validate/finding';
 
-interface LintOptions {
+/** The parsed options of `istio-grpc lint`. */
+export interface LintOptions {
   readonly format: 'text' | 'json' | 'sarif';
   readonly suppress: Suppression[];
   readonly failureThreshold: Severity;
@@ -48,53 +40,9 @@ export function lintCommand(io: CliIo, setExit: (code: number) => void): Command
       .argParser((name: string, names: string[]) => [...names, name]).default([], 'all'))
     .option('-L, --list-analyzers', 'print the analyzers --analyzer can select, and exit')
     .action(async (paths: string[], opts: LintOptions) => {
-      if (opts.listAnalyzers) {
-        io.stdout.write(analyzerNames().map((name) => `${name}\n`).join(''));
-        setExit(ExitCode.OK);
-        return;
-      }
-      const usage = paths.length === 0 ? "missing required argument 'paths'" : unknownAnalyzer(opts.analyzer);
-      if (usage) {
-        io.stderr.write(`istio-grpc lint: error: ${usage}\n`);
-        setExit(ExitCode.USAGE);
-        return;
-      }
-      for (const code of unknownSuppressionCodes(opts.suppress)) {
-        io.stderr.write(`istio-grpc lint: warning: --suppress code ${code} is not a code lint reports; it suppresses nothing.\n`);
-      }
-      const mesh = opts.meshconfig === undefined ? undefined : await readMeshConfigFile(opts.meshconfig);
-      if (mesh && 'problem' in mesh) {
-        io.stderr.write(`istio-grpc lint: ${mesh.problem}\n`);
-        setExit(ExitCode.USAGE);
-        return;
-      }
-      const inputs = await readLintInputs(paths, io.stdin);
-      for (const warning of inputs.warnings) io.stderr.write(`istio-grpc lint: warning: ${printable(warning, MAX_PROBLEM_CHARS)}\n`);
-      for (const line of inputs.unreadable) io.stderr.write(`istio-grpc lint: ${printable(line, MAX_PROBLEM_CHARS)}\n`);
-      if (inputs.problems.length) {
-        for (const problem of inputs.problems) io.stderr.write(`istio-grpc lint: ${printable(problem, MAX_PROBLEM_CHARS)}\n`);
-        setExit(ExitCode.USAGE);
-        return;
-      }
-      // Part of a directory could not be read: the rest is still linted and reported, and the exit code is 2.
-      const all = validateSources(inputs.sources, { analyzers: opts.analyzer, ...(mesh ? { meshConfig: mesh.meshConfig } : {}) });
-      const kept = all.filter((f) => !isSuppressed(f, opts.suppress));
-      // As in istioctl, the exit code looks at every finding kept, whatever the output threshold hides.
-      const shown = sortFindings(kept.filter((f) => atLeast(f.severity, opts.outputThreshold)));
-      const summary = summarize(inputs.sources.length, kept, { suppressed: all.length - kept.length, notShown: kept.length - shown.length });
-      io.stdout.write(opts.format === 'sarif' ? renderLintSarif(shown, packageVersionOrUnknown())
-        : opts.format === 'json' ? renderLintJson(shown, summary)
-          : renderLintText(shown, summary, Boolean(io.stdout.isTTY)));
-      if (inputs.unreadable.length) setExit(ExitCode.USAGE);
-      else setExit(kept.some((f) => atLeast(f.severity, opts.failureThreshold)) ? ExitCode.FINDINGS : ExitCode.OK);
+      // The engine (schemas, CEL, analyzers) loads only now, so --help and the other commands start fast.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runLint } = require('./lint-action') as typeof import('./lint-action');
+      setExit(await runLint(io, paths, opts));
     });
-}
-
-/** `unknown analyzer "X"; did you mean Y?` for the first name no analyzer has, else undefined. */
-function unknownAnalyzer(names: readonly string[]): string | undefined {
-  const known = analyzerNames();
-  const unknown = names.find((name) => !known.includes(name));
-  if (unknown === undefined) return undefined;
-  const close = closestMatch(unknown, known);
-  return `unknown analyzer "${printable(unknown, MAX_PROBLEM_CHARS)}"${close ? `; did you mean ${close}?` : ''} (--list-analyzers prints them)`;
 }

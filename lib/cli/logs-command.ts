@@ -1,9 +1,6 @@
-import { createReadStream, promises as fs } from 'fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { CliIo, ExitCode } from './io';
-import { escapeControlCharsKeepingLines, printable } from '../core/printable';
-import { renderAccessLogReport } from '../troubleshoot/access-log-report';
-import { analyzeAccessLogStream } from '../troubleshoot/access-log-stream';
+import { CliIo } from './io';
+import { escapeControlCharsKeepingLines } from '../core/printable';
 
 /** Files at least this large get a progress line on a terminal. */
 export const PROGRESS_MIN_BYTES = 64 * 1024 * 1024;
@@ -13,7 +10,8 @@ export function shouldShowProgress(stderrIsTty: boolean | undefined, fileBytes: 
   return Boolean(stderrIsTty) && fileBytes >= PROGRESS_MIN_BYTES;
 }
 
-interface LogsOptions {
+/** The parsed options of `istio-grpc logs`. */
+export interface LogsOptions {
   readonly format: 'text' | 'json';
   readonly top: number;
 }
@@ -31,6 +29,8 @@ export function logsCommand(io: CliIo, setExit: (code: number) => void): Command
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--top <n>', 'how many slowest requests, clusters and routes to list').argParser(parseTop).default(10))
     .action(async (file: string, opts: LogsOptions) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runLogs } = require('./logs-action') as typeof import('./logs-action');
       setExit(await runLogs(io, file, opts));
     });
 }
@@ -39,45 +39,4 @@ function parseTop(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('expected a whole number from 1 to 1000.');
   return n;
-}
-
-async function runLogs(io: CliIo, file: string, opts: LogsOptions): Promise<number> {
-  let input: NodeJS.ReadableStream = io.stdin;
-  let size = 0;
-  if (file !== '-') {
-    try {
-      const stat = await fs.stat(file);
-      if (stat.isDirectory()) throw new Error('it is a directory');
-      // A device never ends (/dev/zero, /dev/urandom) or is a terminal; pipes and files are logs.
-      if (stat.isCharacterDevice() || stat.isBlockDevice()) throw new Error('it is a device, not a log file; pipe it in with - if you mean it');
-      if (stat.isSocket()) throw new Error('it is a socket, not a log file');
-      size = stat.size;
-      await fs.access(file, fs.constants.R_OK);
-    } catch (err) {
-      io.stderr.write(`istio-grpc logs: cannot read ${printable(file)}: ${printable(reason(err))}\n`);
-      return ExitCode.USAGE;
-    }
-    input = createReadStream(file);
-  }
-  const showProgress = shouldShowProgress(io.stderr.isTTY, size);
-  try {
-    const summary = await analyzeAccessLogStream(input, {
-      top: opts.top,
-      ...(showProgress ? { onProgress: (bytes: number) => io.stderr.write(`\rreading ${printable(file)}: ${Math.floor((bytes / size) * 100)}%`) } : {}),
-    });
-    if (showProgress) io.stderr.write('\r\x1b[K');
-    const source = file === '-' ? 'standard input' : file;
-    io.stdout.write(opts.format === 'json' ? JSON.stringify({ source, ...summary }, null, 2) + '\n' : renderAccessLogReport(summary, source));
-    return ExitCode.OK;
-  } catch (err) {
-    io.stderr.write(`istio-grpc logs: cannot read ${file === '-' ? 'standard input' : printable(file)}: ${printable(reason(err))}\n`);
-    return ExitCode.USAGE;
-  }
-}
-
-function reason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'no such file';
-  if (e?.code === 'EACCES') return 'permission denied';
-  return e?.message ?? String(err);
 }

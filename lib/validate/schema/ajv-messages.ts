@@ -1,4 +1,4 @@
-import { ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { SchemaViolation } from './openapi-check';
 import { didYouMean } from '../../core/did-you-mean';
 import { childPath, formatPath } from '../path';

@@ -1,8 +1,7 @@
-import { celEnv, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
 import { CEL_LIMITS, estimateCelCost } from './cel-cost';
-import { K8S_CEL_FUNCTIONS } from './cel-k8s-functions';
-import { childPath } from '../path';
-import { MAX_DURATION_NANOS, parseDurationNanos } from '../webhook/durations';
+import { nativeRule, RuleResult } from './cel-native';
+import { toCel } from './cel-value';
+import { formatPath, PathSegment } from '../path';
 
 /** A CEL rule that failed at a place in the object. */
 export interface CelViolation {
@@ -18,18 +17,44 @@ interface Rule {
   readonly fieldPath?: string;
 }
 
-type Program = (self: unknown) => { ok: boolean; unsupported?: boolean; error?: string };
+/** A compiled rule, given the value at its place (as JSON) and the schema node there. */
+type Program = (value: unknown, schema: Record<string, any>) => RuleResult;
+/** A rule through CEL, given the value as CEL sees it. */
+type CelProgram = (self: unknown) => RuleResult;
 
-const env = celEnv({ variables: { self: CelScalar.DYN }, funcs: K8S_CEL_FUNCTIONS });
 const programs = new Map<string, Program | null>();
-const hasRules = new WeakMap<object, boolean>();
+
+/** A rule ready to run: its program and what to report. */
+interface PreparedRule {
+  readonly rule: string;
+  readonly program: Program;
+  readonly message: string;
+  readonly fieldPath?: string;
+}
+
+/**
+ * What the walk needs of one schema node, built once per node: its rules (prepared on the first
+ * visit, so CEL loads only for rules that meet a value) and only those children whose subtree
+ * holds rules, so rule-free parts of an object are never walked.
+ */
+interface NodePlan {
+  readonly schema: Record<string, any>;
+  rules?: readonly PreparedRule[];
+  readonly properties: ReadonlyMap<string, NodePlan>;
+  readonly additional?: NodePlan;
+  readonly items?: NodePlan;
+}
+
+const plans = new WeakMap<object, NodePlan | null>();
 
 /** Runs every `x-kubernetes-validations` rule of the schema at its place in the value. */
 export function checkCelRules(schema: Record<string, any>, value: unknown): CelViolation[] {
   const violations: CelViolation[] = [];
+  const plan = planOf(schema);
+  if (!plan) return violations;
   const budget = { remaining: CEL_LIMITS.perObject };
   try {
-    walk(schema, value, '', violations, budget);
+    walk(plan, value, [], violations, budget);
   } catch (err) {
     if (!(err instanceof BudgetExhausted)) throw err;
     violations.push({ path: err.path, cost: true, message: `validation failed due to running out of cost budget, no further validation rules will be run (the API server allows an estimated ${CEL_LIMITS.perObject} per object)` });
@@ -43,82 +68,132 @@ class BudgetExhausted extends Error {
   }
 }
 
-function walk(schema: Record<string, any>, value: unknown, path: string, out: CelViolation[], budget: { remaining: number }): void {
-  if (value === undefined || !subtreeHasRules(schema)) return;
+/** The plan of a schema node; undefined when no rule lives at or below it. */
+function planOf(schema: unknown): NodePlan | undefined {
+  if (schema === null || typeof schema !== 'object') return undefined;
+  const known = plans.get(schema);
+  if (known !== undefined) return known ?? undefined;
+  plans.set(schema, null); // guards against self-referencing schemas
+  const node = schema as Record<string, any>;
+  const properties = new Map<string, NodePlan>();
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    const plan = planOf(child);
+    if (plan) properties.set(key, plan);
+  }
+  const additional = typeof node.additionalProperties === 'object' ? planOf(node.additionalProperties) : undefined;
+  const items = planOf(node.items);
+  const hasOwnRules = Array.isArray(node['x-kubernetes-validations']);
+  const needed = hasOwnRules || properties.size > 0 || additional !== undefined || items !== undefined;
+  const plan: NodePlan | undefined = needed ? { schema: node, properties, additional, items } : undefined;
+  plans.set(schema, plan ?? null);
+  return plan;
+}
+
+function prepareRules(schema: Record<string, any>): PreparedRule[] {
+  const prepared: PreparedRule[] = [];
   for (const rule of (schema['x-kubernetes-validations'] ?? []) as Rule[]) {
-    if (rule.rule.includes('oldSelf')) continue; // transition rules need the stored object
+    if (typeof rule?.rule !== 'string' || rule.rule.includes('oldSelf')) continue; // transition rules need the stored object
     const program = programFor(rule.rule);
-    if (!program) continue;
+    if (program) prepared.push({ rule: rule.rule, program, message: rule.message ?? `failed rule: ${rule.rule}`, fieldPath: rule.fieldPath });
+  }
+  return prepared;
+}
+
+const hasOwn = (o: unknown, key: string) => o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, key);
+
+/** `path` is the segments down to `value`, shared and restored on the way back (formatted only when needed). */
+function walk(plan: NodePlan, value: unknown, path: PathSegment[], out: CelViolation[], budget: { remaining: number }): void {
+  if (value === undefined) return;
+  plan.rules ??= prepareRules(plan.schema);
+  for (const rule of plan.rules) {
     // Cost is estimated before evaluating, so hostile input is refused without being evaluated.
     const cost = estimateCelCost(rule.rule, value);
     if (cost > CEL_LIMITS.perCall) {
-      out.push({ path, cost: true, message: `call cost exceeds limit for rule: ${rule.rule} (estimated ${cost}, the API server allows ${CEL_LIMITS.perCall} per evaluation); make this list or string smaller` });
+      out.push({ path: formatPath(path), cost: true, message: `call cost exceeds limit for rule: ${rule.rule} (estimated ${cost}, the API server allows ${CEL_LIMITS.perCall} per evaluation); make this list or string smaller` });
       continue;
     }
     budget.remaining -= cost;
-    if (budget.remaining < 0) throw new BudgetExhausted(path);
-    const result = program(toCel(value, schema));
+    if (budget.remaining < 0) throw new BudgetExhausted(formatPath(path));
+    const result = rule.program(value, plan.schema);
     if (result.unsupported || result.ok) continue;
-    const message = rule.message ?? `failed rule: ${rule.rule}`;
-    out.push({ path: rule.fieldPath ? path + rule.fieldPath : path, message: result.error ? `${message} (${result.error})` : message });
+    const at = formatPath(path);
+    out.push({ path: rule.fieldPath ? at + rule.fieldPath : at, message: result.error ? `${rule.message} (${result.error})` : rule.message });
   }
   if (Array.isArray(value)) {
-    if (schema.items) value.forEach((item, i) => walk(schema.items, item, childPath(path, i), out, budget));
+    if (!plan.items) return;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(plan.items, value[i], path, out, budget);
+      path.pop();
+    }
     return;
   }
-  if (value === null || typeof value !== 'object') return;
-  for (const [key, child] of Object.entries(value)) {
-    const childSchema = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
-    if (childSchema) walk(childSchema, child, childPath(path, key), out, budget);
+  if (value === null || typeof value !== 'object' || (plan.properties.size === 0 && !plan.additional)) return;
+  const declared = plan.schema.properties;
+  for (const key of Object.keys(value)) {
+    // A declared field is checked by its own schema; any other by additionalProperties.
+    const child = hasOwn(declared, key) ? plan.properties.get(key) : plan.additional;
+    if (!child) continue;
+    path.push(key);
+    walk(child, (value as Record<string, unknown>)[key], path, out, budget);
+    path.pop();
   }
-}
-
-/** Whether any rule lives at or below this schema node (cached, so rule-free subtrees are skipped). */
-function subtreeHasRules(schema: Record<string, any>): boolean {
-  const known = hasRules.get(schema);
-  if (known !== undefined) return known;
-  hasRules.set(schema, false); // guards against self-referencing schemas
-  const children = [
-    ...Object.values(schema.properties ?? {}),
-    ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
-    ...(schema.items ? [schema.items] : []),
-  ] as Record<string, any>[];
-  const result = Array.isArray(schema['x-kubernetes-validations']) || children.some(subtreeHasRules);
-  hasRules.set(schema, result);
-  return result;
 }
 
 /**
- * The duration rule sits on almost 200 fields of the Istio CRDs; it runs natively (same result as
- * CEL's duration(), which the schema tests check) to keep the first validation of a synth fast.
+ * Compiles a rule once; null when CEL cannot parse it (then the rule is not checked). The common
+ * rules run natively (cel-native.ts); a value they do not type like CEL goes to CEL after all.
  */
-const MIN_DURATION_RULE = "duration(self) >= duration('1ms')";
-const nativeMinDuration: Program = (self) => {
-  const nanos = typeof self === 'string' ? parseDurationNanos(self) : undefined;
-  if (nanos === undefined) return { ok: false, error: `invalid duration ${JSON.stringify(self)}` };
-  // CEL's duration() is Go's time.Duration: beyond int64 nanoseconds it fails as out of range.
-  if (nanos > MAX_DURATION_NANOS || nanos < -MAX_DURATION_NANOS - 1n) return { ok: false, error: 'duration out of range' };
-  return { ok: nanos >= 1_000_000n };
-};
-
-/** Compiles a rule once; null when CEL cannot parse it (then the rule is not checked). */
 function programFor(rule: string): Program | null {
   if (programs.has(rule)) return programs.get(rule)!;
-  if (rule === MIN_DURATION_RULE) {
-    programs.set(rule, nativeMinDuration);
-    return nativeMinDuration;
+  const native = nativeRule(rule);
+  let program: Program | null;
+  let cel: CelProgram | null | undefined;
+  const viaCel: Program = (value, schema) => {
+    if (cel === undefined) cel = celProgram(rule);
+    return cel ? cel(toCel(value, schema)) : { ok: true, unsupported: true };
+  };
+  if (native) {
+    program = (value, schema) => {
+      const result = native(value, schema);
+      return result.unsupported ? viaCel(value, schema) : result;
+    };
+  } else {
+    cel = celProgram(rule);
+    program = cel ? viaCel : null;
   }
-  let program: Program | null = null;
+  programs.set(rule, program);
+  return program;
+}
+
+type CelModule = typeof import('@bufbuild/cel');
+let cel: { module: CelModule; env: ReturnType<CelModule['celEnv']> } | undefined;
+
+/** The CEL interpreter and its environment, loaded on the first rule that needs it (it takes longer to load than a small lint). */
+function celRuntime(): NonNullable<typeof cel> {
+  if (!cel) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const module = require('@bufbuild/cel') as CelModule;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { K8S_CEL_FUNCTIONS } = require('./cel-k8s-functions') as typeof import('./cel-k8s-functions');
+    cel = { module, env: module.celEnv({ variables: { self: module.CelScalar.DYN }, funcs: K8S_CEL_FUNCTIONS }) };
+  }
+  return cel;
+}
+
+/** A rule through @bufbuild/cel; null when it does not parse. */
+function celProgram(rule: string): CelProgram | null {
+  const { module, env } = celRuntime();
   try {
-    const run = plan(env, parse(rule));
-    program = (self) => {
+    const run = module.plan(env, module.parse(rule));
+    return (self) => {
       let result;
       try {
         result = run({ self } as never);
       } catch (err) {
         return { ok: false, error: (err as Error).message };
       }
-      if (isCelError(result)) {
+      if (module.isCelError(result)) {
         const text = String((result as { message?: string }).message ?? result);
         // A function we do not implement: say nothing rather than guess.
         if (/unbound function|no such overload|undeclared reference/i.test(text)) return { ok: true, unsupported: true };
@@ -127,30 +202,6 @@ function programFor(rule: string): Program | null {
       return { ok: result === true };
     };
   } catch {
-    program = null;
+    return null;
   }
-  programs.set(rule, program);
-  return program;
-}
-
-/**
- * The value as CEL sees it: objects as maps, integers as CEL ints where the schema says integer
- * (JSON numbers are doubles otherwise), recursively.
- */
-function toCel(value: unknown, schema: Record<string, any> | undefined): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') {
-    const integer = schema?.type === 'integer' || (schema?.type === undefined && Number.isInteger(value)) || schema?.['x-kubernetes-int-or-string'];
-    return integer && Number.isInteger(value) ? BigInt(value) : value;
-  }
-  if (Array.isArray(value)) return value.map((item) => toCel(item, schema?.items));
-  if (typeof value === 'object') {
-    const map = new Map<string, unknown>();
-    for (const [key, child] of Object.entries(value)) {
-      const childSchema = schema?.properties?.[key] ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
-      map.set(key, toCel(child, childSchema));
-    }
-    return map;
-  }
-  return value;
 }

@@ -1,4 +1,4 @@
-import { childPath } from '../path';
+import { childPath, formatPath, PathSegment } from '../path';
 
 /** A list that breaks its `x-kubernetes-list-type`: where and what. */
 export interface ListTypeViolation {
@@ -13,22 +13,48 @@ export interface ListTypeViolation {
  */
 export function checkListTypes(schema: Record<string, any>, value: unknown): ListTypeViolation[] {
   const out: ListTypeViolation[] = [];
-  walk(schema, value, '', out);
+  walk(schema, value, [], out);
   return out;
 }
 
-function walk(schema: Record<string, any> | undefined, value: unknown, path: string, out: ListTypeViolation[]): void {
-  if (!schema || value === null || typeof value !== 'object') return;
+const hasListTypes = new WeakMap<object, boolean>();
+
+/** Whether a list type is declared at or below this schema node (cached: most subtrees declare none and are skipped). */
+function subtreeHasListTypes(schema: Record<string, any>): boolean {
+  const known = hasListTypes.get(schema);
+  if (known !== undefined) return known;
+  hasListTypes.set(schema, false); // guards against self-referencing schemas
+  const children = [
+    ...Object.values(schema.properties ?? {}),
+    ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
+    ...(schema.items ? [schema.items] : []),
+  ] as Record<string, any>[];
+  const listType = schema['x-kubernetes-list-type'];
+  const result = listType === 'map' || listType === 'set' || children.some(subtreeHasListTypes);
+  hasListTypes.set(schema, result);
+  return result;
+}
+
+/** `path` is the segments down to `value`, shared and restored on the way back (formatted only for a violation). */
+function walk(schema: Record<string, any> | undefined, value: unknown, path: PathSegment[], out: ListTypeViolation[]): void {
+  if (!schema || value === null || typeof value !== 'object' || !subtreeHasListTypes(schema)) return;
   if (Array.isArray(value)) {
     const listType = schema['x-kubernetes-list-type'];
-    if (listType === 'map') checkMapList(schema, value, path, out);
-    else if (listType === 'set') checkSetList(value, path, out);
-    value.forEach((item, i) => walk(schema.items, item, childPath(path, i), out));
+    if (listType === 'map') checkMapList(schema, value, formatPath(path), out);
+    else if (listType === 'set') checkSetList(value, formatPath(path), out);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(schema.items, value[i], path, out);
+      path.pop();
+    }
     return;
   }
-  for (const [key, child] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
     const childSchema = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
-    walk(childSchema, child, childPath(path, key), out);
+    if (!childSchema) continue;
+    path.push(key);
+    walk(childSchema, (value as Record<string, unknown>)[key], path, out);
+    path.pop();
   }
 }
 

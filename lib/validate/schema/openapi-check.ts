@@ -1,9 +1,9 @@
-import { ErrorObject, ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { describeAjvError } from './ajv-messages';
-import { newCrdAjv, PRECOMPILED_KINDS } from './ajv-setup';
 import { CrdVersion } from './crd-catalog';
 import { rootJsonSchema } from './structural-to-json-schema';
-import { ISTIO_VALIDATORS_JS } from '../schemas/istio-validators.generated';
+import { ISTIO_VALIDATORS } from '../schemas/istio-validators.generated';
 
 /** One schema violation: where, what, and whether it is an unknown field. */
 export interface SchemaViolation {
@@ -12,35 +12,27 @@ export interface SchemaViolation {
   readonly unknownField: boolean;
 }
 
-let ajv: ReturnType<typeof newCrdAjv> | undefined;
-let precompiled: Record<string, ValidateFunction> | undefined;
+let ajv: Ajv | undefined;
 const compiled = new Map<CrdVersion, ValidateFunction>();
 
 /**
- * The validator of a CRD version: precompiled for the kinds the constructs emit (loading the
- * generated module costs milliseconds; compiling costs half a second), compiled once otherwise.
+ * The validator of a CRD version: every pinned CRD version is precompiled into its own module,
+ * loaded the first time an object of that kind is checked. ajv's compiler (slow to load, half a
+ * second per schema) is only the fallback for a schema that has no generated module.
  */
 function validatorFor(crd: CrdVersion): ValidateFunction {
   let validate = compiled.get(crd);
   if (validate) return validate;
-  const key = `${crd.group}/${crd.version}/${crd.kind}`;
-  if (PRECOMPILED_KINDS.includes(key)) {
-    precompiled ??= loadPrecompiled();
-    validate = precompiled[key];
-  }
-  if (!validate) {
-    ajv ??= newCrdAjv();
+  const load = ISTIO_VALIDATORS[`${crd.group}/${crd.version}/${crd.kind}`];
+  if (load) {
+    validate = load();
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    ajv ??= (require('./ajv-setup') as typeof import('./ajv-setup')).newCrdAjv();
     validate = ajv.compile(rootJsonSchema(crd.schema));
   }
   compiled.set(crd, validate);
   return validate;
-}
-
-/** Instantiates the generated standalone module (CommonJS text) with this package's `require`. */
-function loadPrecompiled(): Record<string, ValidateFunction> {
-  const module = { exports: {} as Record<string, ValidateFunction> };
-  new Function('require', 'module', 'exports', ISTIO_VALIDATORS_JS)(require, module, module.exports);
-  return module.exports;
 }
 
 /** Validates an object against its CRD version's OpenAPI schema. */

@@ -1,0 +1,34 @@
+import { execFileSync } from 'child_process';
+import { join } from 'path';
+import { lintFixture } from './util/run-cli';
+
+jest.setTimeout(120_000);
+
+const ROOT = join(__dirname, '..');
+
+/** The module files a fresh process loads to run the CLI with `args`. */
+function modulesLoadedBy(args: string[]): string[] {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'util', 'loaded-modules.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return (JSON.parse(out.trim().split('\n').pop()!) as string[]).map((p) => p.split('\\').join('/'));
+}
+
+const VALIDATION = [/\/node_modules\/ajv\//, /\/node_modules\/@bufbuild\/cel\//, /\/lib\/validate\/schemas\//, /\/lib\/validate\/engine\./];
+const loadedOf = (modules: string[], patterns: RegExp[]) => modules.filter((m) => patterns.some((p) => p.test(m)));
+
+describe('CLI start loads only what the command needs', () => {
+  test.each([[['--help']], [['flags', 'UO']], [['logs', '--help']], [['lint', '--help']]])('%j loads no validation code', (args) => {
+    const modules = modulesLoadedBy(args);
+    // GIVEN the CLI ran (its own modules are there)
+    expect(modules.some((m) => m.endsWith('/lib/cli/program.ts'))).toBe(true);
+    // THEN neither the engine, the generated validators, ajv nor CEL
+    expect(loadedOf(modules, VALIDATION)).toStrictEqual([]);
+  });
+
+  test('lint of a DestinationRule and a VirtualService loads their two validators only, and neither ajv\'s compiler nor CEL', () => {
+    const modules = modulesLoadedBy(['lint', lintFixture('grpc-service.yaml')]);
+    expect(modules.some((m) => /\/lib\/validate\/engine\./.test(m))).toBe(true);
+    expect(loadedOf(modules, [/\/lib\/validate\/schemas\/validators\//]).map((m) => m.replace(/.*\//, '')).sort())
+      .toStrictEqual(['destinationrule-networking.generated.ts', 'virtualservice-networking.generated.ts']);
+    expect(loadedOf(modules, [/\/node_modules\/ajv\/dist\/(ajv|core|compile)/, /\/node_modules\/@bufbuild\/cel\//])).toStrictEqual([]);
+  });
+});
