@@ -3,8 +3,11 @@ import type { ValidateFunction } from 'ajv';
 
 /** Loads the precompiled validator of a `group/version/kind` on first use (one module per distinct schema). */
 export const ISTIO_VALIDATORS: Readonly<Record<string, () => ValidateFunction>> = {
+  'argoproj.io/v1alpha1/AnalysisTemplate': () => require('./validators/analysistemplate-argoproj.generated').validate,
   'extensions.istio.io/v1alpha1/TrafficExtension': () => require('./validators/trafficextension-extensions.generated').validate,
   'extensions.istio.io/v1alpha1/WasmPlugin': () => require('./validators/wasmplugin-extensions.generated').validate,
+  'flagger.app/v1beta1/MetricTemplate': () => require('./validators/metrictemplate-flagger.generated').validate,
+  'monitoring.coreos.com/v1/PrometheusRule': () => require('./validators/prometheusrule-monitoring.generated').validate,
   'networking.istio.io/v1/DestinationRule': () => require('./validators/destinationrule-networking.generated').validate,
   'networking.istio.io/v1/Gateway': () => require('./validators/gateway-networking.generated').validate,
   'networking.istio.io/v1/ServiceEntry': () => require('./validators/serviceentry-networking.generated').validate,
