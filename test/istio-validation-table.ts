@@ -1,0 +1,344 @@
+/**
+ * Istio's own validation unit-test tables (pkg/config/validation/*_test.go), re-expressed as our
+ * data: each case is an input spec and the outcome Istio's Go test expects from its webhook
+ * validation function. `istio` names the Go test and its case, so a disagreement can be looked up.
+ * Cases of tables that check one part of a spec (retries, fault, a server, a traffic policy) are
+ * wrapped in the smallest whole object around that part.
+ */
+export interface IstioValidationCase {
+  /** `group/Kind`. */
+  readonly kind: string;
+  /** A short label of our own. */
+  readonly name: string;
+  readonly spec: Record<string, unknown>;
+  /** What Istio's table expects: no finding, an error, or a warning only. */
+  readonly expect: 'valid' | 'error' | 'warning';
+  /** `<Go test function>/<case name>`. */
+  readonly istio: string;
+  /** Labels of the object, where Istio's case sets them. */
+  readonly labels?: Record<string, string>;
+}
+
+const VS = 'networking.istio.io/VirtualService';
+
+const to = (host = 'foo.baz', more: Record<string, unknown> = {}) => ({ destination: { host, ...more } });
+/** A VirtualService with one HTTP rule routing to foo.baz, plus `rule`. */
+const http = (rule: Record<string, unknown>, more: Record<string, unknown> = {}) => ({ hosts: ['foo.bar'], http: [{ route: [to()], ...rule }], ...more });
+const retries = (r: Record<string, unknown>) => http({ retries: r });
+const abort = (a: Record<string, unknown>) => http({ fault: { abort: a } });
+const delay = (d: Record<string, unknown>) => http({ fault: { delay: d } });
+
+const virtualServices: IstioValidationCase[] = [
+  { name: 'one http route', spec: http({}), expect: 'valid', istio: 'TestValidateVirtualService/simple' },
+  { name: 'sni-shaped host on a gateway', spec: { hosts: ['outbound_.15010_._.istiod.istio-system.svc.cluster.local'], gateways: ['ns1/gateway'], tls: [{ match: [{ sniHosts: ['outbound_.15010_._.istiod.istio-system.svc.cluster.local'] }], route: [to('istio.istio-system.svc.cluster.local')] }] }, expect: 'valid', istio: 'TestValidateVirtualService/allow sni based domains' },
+  { name: 'overlapping wildcard hosts', spec: http({}, { hosts: ['*.foo.bar', '*.bar'] }), expect: 'error', istio: 'TestValidateVirtualService/duplicate hosts' },
+  { name: 'route entry without destination', spec: { hosts: ['foo.bar'], http: [{ route: [{}] }] }, expect: 'error', istio: 'TestValidateVirtualService/with no destination' },
+  { name: 'destination without host', spec: { hosts: ['foo.bar'], http: [{ route: [{ destination: {} }] }] }, expect: 'error', istio: 'TestValidateVirtualService/destination with out hosts' },
+  { name: 'delegate without hosts', spec: { http: [{ route: [to()] }] }, expect: 'valid', istio: 'TestValidateVirtualService/delegate with no hosts' },
+  { name: 'host with a bang', spec: http({}, { hosts: ['foo.ba!r'] }), expect: 'error', istio: 'TestValidateVirtualService/bad host' },
+  { name: 'hosts but no routes', spec: { hosts: ['foo.bar'] }, expect: 'error', istio: 'TestValidateVirtualService/no tcp or http routing' },
+  { name: 'gateway name with @', spec: http({}, { gateways: ['b@dgateway'] }), expect: 'error', istio: 'TestValidateVirtualService/bad gateway' },
+  { name: 'dotted gateway name', spec: http({}, { gateways: ['gateway.example.com'] }), expect: 'warning', istio: 'TestValidateVirtualService/FQDN for gateway' },
+  { name: 'namespace/name gateway', spec: http({}, { gateways: ['ns1/gateway'] }), expect: 'valid', istio: 'TestValidateVirtualService/namespace/name for gateway' },
+  { name: 'namespace/* gateway', spec: http({}, { gateways: ['ns1/*'] }), expect: 'error', istio: 'TestValidateVirtualService/namespace/* for gateway' },
+  { name: '*/name gateway', spec: http({}, { gateways: ['*/gateway'] }), expect: 'error', istio: 'TestValidateVirtualService/*/name for gateway' },
+  { name: 'host * on the mesh', spec: http({}, { hosts: ['*'] }), expect: 'error', istio: 'TestValidateVirtualService/wildcard for mesh gateway' },
+  { name: 'host * on a gateway', spec: http({}, { hosts: ['*'], gateways: ['somegateway'] }), expect: 'valid', istio: 'TestValidateVirtualService/wildcard for non-mesh gateway' },
+  { name: 'tcp rule without route', spec: { hosts: ['foo.bar'], tcp: [{ match: [{ port: 999 }] }] }, expect: 'error', istio: 'TestValidateVirtualService/missing tcp route' },
+  { name: 'tls rule without route', spec: { hosts: ['foo.bar'], tls: [{ match: [{ port: 999, sniHosts: ['foo.bar'] }] }] }, expect: 'error', istio: 'TestValidateVirtualService/missing tls route' },
+  { name: 'mirrorPercent is deprecated', spec: http({ mirrorPercent: 5 }, { gateways: ['ns1/gateway'] }), expect: 'warning', istio: 'TestValidateVirtualService/deprecated mirror' },
+  { name: ':authority set by header', spec: http({ headers: { request: { set: { ':authority': 'foo' } } } }), expect: 'valid', istio: 'TestValidateVirtualService/set authority' },
+  { name: ':authority set in a destination', spec: { hosts: ['foo.bar'], http: [{ route: [{ ...to(), headers: { request: { set: { ':authority': 'foo' } } } }] }] }, expect: 'valid', istio: 'TestValidateVirtualService/set authority in destination' },
+  { name: ':authority set by header and rewrite', spec: http({ headers: { request: { set: { ':authority': 'foo' } } }, rewrite: { authority: 'bar' } }), expect: 'error', istio: 'TestValidateVirtualService/set authority in rewrite and header' },
+  { name: 'a later match shadowed by an earlier prefix', spec: http({ match: [{ uri: { prefix: '/api/v1/product' } }, { uri: { prefix: '/api/v1/products' }, method: { exact: 'GET' } }] }), expect: 'warning', istio: 'TestValidateVirtualService/non-method-get' },
+  { name: 'prefix / then exact / is not shadowed', spec: http({ match: [{ uri: { prefix: '/' } }, { uri: { exact: '/' }, method: { exact: 'GET' } }] }), expect: 'valid', istio: 'TestValidateVirtualService/uri-with-prefix-exact' },
+  { name: 'JWT claim match on the mesh gateway', spec: http({ match: [{ uri: { prefix: '/' }, headers: { '@request.auth.claims.foo': { exact: 'bar' } } }] }, { gateways: ['mesh'] }), expect: 'error', istio: 'TestValidateVirtualService/jwt claim route without gateway' },
+  { name: 'IP address as SNI host', spec: { hosts: ['foo.bar'], tls: [{ route: [to()], match: [{ port: 999, sniHosts: ['1.1.1.1'] }] }] }, expect: 'warning', istio: 'TestValidateVirtualService/ip address as sni host' },
+  { name: 'wildcard inside an SNI host', spec: { hosts: ['foo.bar'], tls: [{ route: [to()], match: [{ port: 999, sniHosts: ['foo.*.com'] }] }] }, expect: 'error', istio: 'TestValidateVirtualService/invalid wildcard as sni host' },
+
+  { name: 'retries with attempts, timeout and conditions', spec: retries({ attempts: 10, perTryTimeout: '2s', retryOn: '5xx,gateway-error' }), expect: 'valid', istio: 'TestValidateHTTPRetry/valid' },
+  { name: 'attempts 0 alone', spec: retries({ attempts: 0 }), expect: 'valid', istio: 'TestValidateHTTPRetry/disable retries' },
+  { name: 'attempts 0 with a policy', spec: retries({ attempts: 0, perTryTimeout: '2s', retryOn: '5xx,gateway-error' }), expect: 'error', istio: 'TestValidateHTTPRetry/invalid, retry policy configured but attempts set to zero' },
+  { name: 'attempts only', spec: retries({ attempts: 10 }), expect: 'valid', istio: 'TestValidateHTTPRetry/valid default' },
+  { name: 'status code among conditions', spec: retries({ attempts: 10, perTryTimeout: '2s', retryOn: '503,connect-failure' }), expect: 'valid', istio: 'TestValidateHTTPRetry/valid http status retryOn' },
+  { name: 'negative attempts', spec: retries({ attempts: -1, perTryTimeout: '2s' }), expect: 'error', istio: 'TestValidateHTTPRetry/invalid attempts' },
+  { name: 'per-try timeout with nanoseconds', spec: retries({ attempts: 10, perTryTimeout: '2.000000001s' }), expect: 'error', istio: 'TestValidateHTTPRetry/invalid timeout' },
+  { name: 'per-try timeout under 1ms', spec: retries({ attempts: 10, perTryTimeout: '0.000000999s' }), expect: 'error', istio: 'TestValidateHTTPRetry/timeout too small' },
+  { name: 'backoff under 1ms', spec: retries({ attempts: 10, backoff: '0.000000999s' }), expect: 'error', istio: 'TestValidateHTTPRetry/invalid backoff' },
+  { name: 'unknown condition', spec: retries({ attempts: 10, perTryTimeout: '2s', retryOn: '5xx,invalid policy' }), expect: 'error', istio: 'TestValidateHTTPRetry/invalid policy retryOn' },
+  { name: 'status 600 as condition', spec: retries({ attempts: 10, perTryTimeout: '2s', retryOn: '600,connect-failure' }), expect: 'error', istio: 'TestValidateHTTPRetry/invalid http status retryOn' },
+  { name: 'attempts 0 with retryRemoteLocalities', spec: retries({ attempts: 0, retryRemoteLocalities: false }), expect: 'error', istio: 'TestValidateHTTPRetry/invalid, retryRemoteLocalities configured but attempts set to zero' },
+
+  { name: 'abort 200 at 20%', spec: abort({ percentage: { value: 20 }, httpStatus: 200 }), expect: 'valid', istio: 'TestValidateHTTPFaultInjectionAbort/valid' },
+  { name: 'abort 200', spec: abort({ httpStatus: 200 }), expect: 'valid', istio: 'TestValidateHTTPFaultInjectionAbort/valid default' },
+  { name: 'abort status 9000', spec: abort({ percentage: { value: 20 }, httpStatus: 9000 }), expect: 'error', istio: 'TestValidateHTTPFaultInjectionAbort/invalid http status' },
+  { name: 'abort status 100', spec: abort({ percentage: { value: 20 }, httpStatus: 100 }), expect: 'error', istio: 'TestValidateHTTPFaultInjectionAbort/invalid low http status' },
+  { name: 'abort at 0.001%', spec: abort({ percentage: { value: 0.001 }, httpStatus: 200 }), expect: 'valid', istio: 'TestValidateHTTPFaultInjectionAbort/valid percentage' },
+  { name: 'abort at -10%', spec: abort({ percentage: { value: -10 }, httpStatus: 200 }), expect: 'error', istio: 'TestValidateHTTPFaultInjectionAbort/invalid fractional percent' },
+  { name: 'gRPC abort DEADLINE_EXCEEDED at 20%', spec: abort({ percentage: { value: 20 }, grpcStatus: 'DEADLINE_EXCEEDED' }), expect: 'valid', istio: 'TestValidateHTTPFaultInjectionAbort/grpc: valid' },
+  { name: 'gRPC abort DEADLINE_EXCEEDED', spec: abort({ grpcStatus: 'DEADLINE_EXCEEDED' }), expect: 'valid', istio: 'TestValidateHTTPFaultInjectionAbort/grpc: valid default percentage' },
+  { name: 'gRPC abort unknown status', spec: abort({ percentage: { value: 20 }, grpcStatus: 'BAD_STATUS' }), expect: 'error', istio: 'TestValidateHTTPFaultInjectionAbort/grpc: invalid status' },
+  { name: 'gRPC abort INTERNAL at 0.001%', spec: abort({ percentage: { value: 0.001 }, grpcStatus: 'INTERNAL' }), expect: 'valid', istio: 'TestValidateHTTPFaultInjectionAbort/grpc: valid percentage' },
+  { name: 'gRPC abort at -10%', spec: abort({ percentage: { value: -10 }, grpcStatus: 'DEADLINE_EXCEEDED' }), expect: 'error', istio: 'TestValidateHTTPFaultInjectionAbort/grpc: invalid fractional percent' },
+  { name: 'fixed delay 3s at 20%', spec: delay({ percentage: { value: 20 }, fixedDelay: '3s' }), expect: 'valid', istio: 'TestValidateHTTPFaultInjectionDelay/valid fixed' },
+  { name: 'fixed delay 3s', spec: delay({ fixedDelay: '3s' }), expect: 'valid', istio: 'TestValidateHTTPFaultInjectionDelay/valid default' },
+  { name: 'delay at 101%', spec: delay({ percentage: { value: 101 }, fixedDelay: '3s' }), expect: 'error', istio: 'TestValidateHTTPFaultInjectionDelay/invalid percent' },
+  { name: 'delay with nanoseconds', spec: delay({ percentage: { value: 20 }, fixedDelay: '3.000000042s' }), expect: 'error', istio: 'TestValidateHTTPFaultInjectionDelay/invalid delay' },
+  { name: 'delay at 0.001%', spec: delay({ percentage: { value: 0.001 }, fixedDelay: '3s' }), expect: 'valid', istio: 'TestValidateHTTPFaultInjectionDelay/valid fractional percentage' },
+  { name: 'delay at -10%', spec: delay({ percentage: { value: -10 }, fixedDelay: '3s' }), expect: 'error', istio: 'TestValidateHTTPFaultInjectionDelay/invalid fractional percentage' },
+].map((c) => ({ kind: VS, ...c }) as IstioValidationCase);
+
+const DR = 'networking.istio.io/DestinationRule';
+const v1v2 = [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }];
+const goodPolicy = { loadBalancer: { simple: 'ROUND_ROBIN' }, connectionPool: { tcp: { maxConnections: 7 }, http: { http2MaxRequests: 11 } }, outlierDetection: { minHealthPercent: 20 } };
+/** A DestinationRule for `reviews` with `trafficPolicy`. */
+const policy = (trafficPolicy: Record<string, unknown>) => ({ host: 'reviews', trafficPolicy });
+const pool = (connectionPool: Record<string, unknown>) => policy({ connectionPool });
+const balancer = (loadBalancer: Record<string, unknown>) => policy({ loadBalancer });
+const outlier = (outlierDetection: Record<string, unknown>) => policy({ outlierDetection });
+const clientTls = (tls: Record<string, unknown>) => policy({ tls });
+const cookie = (more: Record<string, unknown>) => balancer({ consistentHash: { httpCookie: { ttl: '3600s', ...more } } });
+const san = { subjectAltNames: ['reviews.default.svc'] };
+const T = 'TestValidateDestinationRule/InsecureSkipVerify is';
+
+const destinationRules: IstioValidationCase[] = [
+  { name: 'two subsets', spec: { host: 'reviews', subsets: v1v2 }, expect: 'valid', istio: 'TestValidateDestinationRule/simple destination rule' },
+  { name: 'empty workload selector', spec: { host: 'reviews', subsets: v1v2, workloadSelector: {} }, expect: 'warning', istio: 'TestValidateDestinationRule/simple destination rule with empty selector labels' },
+  { name: 'empty host', spec: { host: '', subsets: v1v2 }, expect: 'error', istio: 'TestValidateDestinationRule/missing destination name' },
+  { name: 'empty subset name', spec: { host: 'reviews', subsets: [{ name: '', labels: { version: 'v1' } }, v1v2[1]] }, expect: 'error', istio: 'TestValidateDestinationRule/missing subset name' },
+  { name: 'duplicate subset names', spec: { host: 'reviews', subsets: [{ name: 'foo', labels: { version: 'v1' } }, { name: 'foo', labels: { version: 'v2' } }] }, expect: 'error', istio: 'TestValidateDestinationRule/duplicate subset names' },
+  { name: 'good top-level policy', spec: { host: 'reviews', trafficPolicy: goodPolicy, subsets: v1v2 }, expect: 'valid', istio: 'TestValidateDestinationRule/valid traffic policy, top level' },
+  { name: 'empty pool at top level', spec: { host: 'reviews', trafficPolicy: { ...goodPolicy, connectionPool: {} }, subsets: v1v2 }, expect: 'error', istio: 'TestValidateDestinationRule/invalid traffic policy, top level' },
+  { name: 'good subset policy', spec: { host: 'reviews', subsets: [{ ...v1v2[0], trafficPolicy: goodPolicy }, v1v2[1]] }, expect: 'valid', istio: 'TestValidateDestinationRule/valid traffic policy, subset level' },
+  { name: 'empty pool in a subset', spec: { host: 'reviews', subsets: [{ ...v1v2[0], trafficPolicy: { ...goodPolicy, connectionPool: {} } }, v1v2[1]] }, expect: 'error', istio: 'TestValidateDestinationRule/invalid traffic policy, subset level' },
+  { name: 'good policy at both levels', spec: { host: 'reviews', trafficPolicy: goodPolicy, subsets: [{ ...v1v2[0], trafficPolicy: { ...goodPolicy, outlierDetection: { minHealthPercent: 30 } } }, v1v2[1]] }, expect: 'valid', istio: 'TestValidateDestinationRule/valid traffic policy, both levels' },
+  { name: 'SIMPLE, CA file, SAN', spec: clientTls({ mode: 'SIMPLE', caCertificates: 'test', ...san }), expect: 'valid', istio: `${T} not specified with tls mode simple, and the ca cert is specified by CaCertificates` },
+  { name: 'SIMPLE, credential, SAN', spec: clientTls({ mode: 'SIMPLE', credentialName: 'test', ...san }), expect: 'valid', istio: `${T} not specified with tls mode simple, and the ca cert is specified by CredentialName` },
+  { name: 'SIMPLE, CA file, SAN, verify on', spec: clientTls({ mode: 'SIMPLE', caCertificates: 'test', ...san, insecureSkipVerify: false }), expect: 'valid', istio: `${T} set false with tls mode simple, and the ca cert is specified by CaCertificates` },
+  { name: 'SIMPLE, credential, SAN, verify on', spec: clientTls({ mode: 'SIMPLE', credentialName: 'test', ...san, insecureSkipVerify: false }), expect: 'valid', istio: `${T} set false with tls mode simple, and the ca cert is specified by CredentialName` },
+  { name: 'SIMPLE, credential, skip verify', spec: clientTls({ mode: 'SIMPLE', credentialName: 'test', insecureSkipVerify: true }), expect: 'error', istio: `${T} set true with tls mode simple, and the ca cert is specified by CaCertificates` },
+  { name: 'SIMPLE, CA file, skip verify', spec: clientTls({ mode: 'SIMPLE', caCertificates: 'test', insecureSkipVerify: true }), expect: 'error', istio: `${T} set true with tls mode simple, and the ca cert is specified by CredentialName` },
+  { name: 'SIMPLE, SAN, skip verify', spec: clientTls({ mode: 'SIMPLE', ...san, insecureSkipVerify: true }), expect: 'error', istio: `${T} set true with tls mode simple, and the san is specified` },
+  { name: 'MUTUAL, files, SAN', spec: clientTls({ mode: 'MUTUAL', caCertificates: 'test', privateKey: 'key', clientCertificate: 'cert', ...san }), expect: 'valid', istio: `${T} not specified with tls mode mutual, and the ca cert is specified by CaCertificates` },
+  { name: 'MUTUAL, credential, SAN', spec: clientTls({ mode: 'MUTUAL', credentialName: 'test', ...san }), expect: 'valid', istio: `${T} not specified with tls mode mutual, and the ca cert is specified by CredentialName` },
+  { name: 'MUTUAL, files, SAN, verify on', spec: clientTls({ mode: 'MUTUAL', caCertificates: 'test', privateKey: 'key', clientCertificate: 'cert', ...san, insecureSkipVerify: false }), expect: 'valid', istio: `${T} set false with tls mode mutual, and the ca cert is specified by CaCertificates` },
+  { name: 'MUTUAL, credential, SAN, verify on', spec: clientTls({ mode: 'MUTUAL', credentialName: 'test', ...san, insecureSkipVerify: false }), expect: 'valid', istio: `${T} set false with tls mode mutual, and the ca cert is specified by CredentialName` },
+  { name: 'MUTUAL, files, skip verify', spec: clientTls({ mode: 'MUTUAL', caCertificates: 'test', privateKey: 'key', clientCertificate: 'cert', insecureSkipVerify: true }), expect: 'error', istio: `${T} set true with tls mode mutual, and the ca cert is specified by CaCertificates` },
+  { name: 'MUTUAL, credential, skip verify', spec: clientTls({ mode: 'MUTUAL', credentialName: 'test', insecureSkipVerify: true }), expect: 'valid', istio: `${T} set true with tls mode mutual, and the ca cert is specified by CaCertificates (second case, credentialName)` },
+  { name: 'MUTUAL, key and cert, skip verify', spec: clientTls({ mode: 'MUTUAL', privateKey: 'key', clientCertificate: 'cert', insecureSkipVerify: true }), expect: 'valid', istio: `${T} set true with tls mode mutual, and the ca cert is not specified` },
+  { name: 'MUTUAL, key, cert, SAN, skip verify', spec: clientTls({ mode: 'MUTUAL', privateKey: 'key', clientCertificate: 'cert', ...san, insecureSkipVerify: true }), expect: 'error', istio: `${T} set true with tls mode mutual, and the san is specified` },
+
+  { name: 'good policy', spec: policy(goodPolicy), expect: 'valid', istio: 'TestValidateTrafficPolicy/valid traffic policy' },
+  { name: 'empty policy', spec: policy({}), expect: 'error', istio: 'TestValidateTrafficPolicy/invalid traffic policy, nil entries' },
+  { name: 'port-level settings without port', spec: policy({ portLevelSettings: [goodPolicy] }), expect: 'error', istio: 'TestValidateTrafficPolicy/invalid traffic policy, missing port in port level settings' },
+  { name: 'empty pool', spec: policy({ ...goodPolicy, connectionPool: {} }), expect: 'error', istio: 'TestValidateTrafficPolicy/invalid traffic policy, bad connection pool' },
+  { name: 'max connection duration 500ns', spec: policy({ loadBalancer: { simple: 'ROUND_ROBIN' }, connectionPool: { tcp: { maxConnectionDuration: '0.0000005s' } } }), expect: 'error', istio: 'TestValidateTrafficPolicy/invalid traffic policy, bad max connection duration' },
+  { name: 'min health -1', spec: policy({ ...goodPolicy, outlierDetection: { minHealthPercent: -1 } }), expect: 'error', istio: 'TestValidateTrafficPolicy/invalid traffic policy, panic threshold too low' },
+  { name: 'UPGRADE with client protocol', spec: pool({ http: { h2UpgradePolicy: 'UPGRADE', useClientProtocol: true } }), expect: 'error', istio: 'TestValidateTrafficPolicy/invalid traffic policy, both upgrade and use client protocol set' },
+
+  { name: 'tcp and http settings', spec: pool({ tcp: { maxConnections: 7, connectTimeout: '2s' }, http: { http1MaxPendingRequests: 2, http2MaxRequests: 11, maxRequestsPerConnection: 5, maxRetries: 4, idleTimeout: '30s', maxConcurrentStreams: 5 } }), expect: 'valid', istio: 'TestValidateConnectionPool/valid connection pool, tcp and http' },
+  { name: 'tcp settings only', spec: pool({ tcp: { maxConnections: 7, connectTimeout: '2s' } }), expect: 'valid', istio: 'TestValidateConnectionPool/valid connection pool, tcp only' },
+  { name: 'http settings only', spec: pool({ http: { http1MaxPendingRequests: 2, http2MaxRequests: 11, maxRequestsPerConnection: 5, maxRetries: 4, idleTimeout: '30s', maxConcurrentStreams: 5 } }), expect: 'valid', istio: 'TestValidateConnectionPool/valid connection pool, http only' },
+  { name: 'http settings without idle timeout', spec: pool({ http: { http1MaxPendingRequests: 2, http2MaxRequests: 11, maxRequestsPerConnection: 5, maxRetries: 4, maxConcurrentStreams: 5 } }), expect: 'valid', istio: 'TestValidateConnectionPool/valid connection pool, http only with empty idle timeout' },
+  { name: 'http2 keepalive', spec: pool({ http: { http2KeepAlive: { interval: '15s', timeout: '5s' } } }), expect: 'valid', istio: 'TestValidateConnectionPool/valid connection pool, http2 keepalive' },
+  { name: 'empty pool', spec: pool({}), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, empty' },
+  { name: 'maxConnections -1', spec: pool({ tcp: { maxConnections: -1 } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, bad max connections' },
+  { name: 'connect timeout with nanoseconds', spec: pool({ tcp: { connectTimeout: '2.000000005s' } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, bad connect timeout' },
+  { name: 'http1MaxPendingRequests -1', spec: pool({ http: { http1MaxPendingRequests: -1 } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, bad max pending requests' },
+  { name: 'http2MaxRequests -1', spec: pool({ http: { http2MaxRequests: -1 } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, bad max requests' },
+  { name: 'maxRequestsPerConnection -1', spec: pool({ http: { maxRequestsPerConnection: -1 } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, bad max requests per connection' },
+  { name: 'maxRetries -1', spec: pool({ http: { maxRetries: -1 } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, bad max retries' },
+  { name: 'idle timeout with nanoseconds', spec: pool({ http: { idleTimeout: '30.000000005s' } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, bad idle timeout' },
+  { name: 'tcp idle timeout 0s', spec: pool({ tcp: { idleTimeout: '0s' } }), expect: 'valid', istio: 'TestValidateConnectionPool/valid connection pool, tcp timeout disabled' },
+  { name: 'maxConcurrentStreams -1', spec: pool({ http: { maxConcurrentStreams: -1 } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, bad max concurrent streams' },
+  { name: 'keepalive without interval', spec: pool({ http: { http2KeepAlive: { timeout: '5s' } } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, http2 keepalive without interval' },
+  { name: 'keepalive without timeout', spec: pool({ http: { http2KeepAlive: { interval: '15s' } } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, http2 keepalive without timeout' },
+  { name: 'keepalive interval with nanoseconds', spec: pool({ http: { http2KeepAlive: { interval: '15.000000005s', timeout: '5s' } } }), expect: 'error', istio: 'TestValidateConnectionPool/invalid connection pool, bad http2 keepalive interval' },
+
+  { name: 'ROUND_ROBIN', spec: balancer({ simple: 'ROUND_ROBIN' }), expect: 'valid', istio: 'TestValidateLoadBalancer/valid load balancer with simple load balancing' },
+  { name: 'cookie hash with ring size', spec: balancer({ consistentHash: { minimumRingSize: 1024, httpCookie: { name: 'test', ttl: '3600s' } } }), expect: 'valid', istio: 'TestValidateLoadBalancer/valid load balancer with consistentHash load balancing' },
+  { name: 'cookie without name', spec: balancer({ consistentHash: { minimumRingSize: 1024, httpCookie: { ttl: '3600s' } } }), expect: 'error', istio: 'TestValidateLoadBalancer/invalid load balancer with consistentHash load balancing, missing name' },
+  { name: 'maglev table 1000', spec: balancer({ consistentHash: { maglev: { tableSize: 1000 } } }), expect: 'error', istio: 'TestValidateLoadBalancer/invalid load balancer with consistentHash load balancing, maglev not prime' },
+  { name: 'cookie with distinct attributes', spec: cookie({ name: 'test-cookie', attributes: [{ name: 'SameSite', value: 'Strict' }, { name: 'Secure', value: 'true' }, { name: 'HttpOnly', value: 'true' }] }), expect: 'valid', istio: 'TestValidateLoadBalancer/valid load balancer with consistentHash load balancing and unique cookie attributes' },
+  { name: 'cookie attribute named twice', spec: cookie({ name: 'test-cookie', attributes: [{ name: 'SameSite', value: 'Strict' }, { name: 'SameSite', value: 'Lax' }, { name: 'Secure', value: 'true' }] }), expect: 'error', istio: 'TestValidateLoadBalancer/invalid load balancer with consistentHash load balancing and duplicate cookie attribute names' },
+  { name: 'cookie attribute without name', spec: cookie({ name: 'test-cookie', attributes: [{ name: 'SameSite', value: 'Strict' }, { name: '', value: 'some-value' }, { name: 'Secure', value: 'true' }] }), expect: 'error', istio: 'TestValidateLoadBalancer/invalid load balancer with consistentHash load balancing and empty cookie attribute name' },
+  { name: 'locality and zone-aware settings together', spec: balancer({ localityLbSetting: {}, zoneAwareLbSetting: {} }), expect: 'error', istio: 'TestValidateLoadBalancer/invalid: localityLbSetting and zoneAwareLbSetting both set' },
+  { name: 'zone-aware failover only', spec: balancer({ zoneAwareLbSetting: { failover: [{ from: 'us-east', to: 'eu-west' }] } }), expect: 'valid', istio: 'TestValidateLoadBalancer/valid: zoneAwareLbSetting only' },
+
+  { name: 'interval, ejection time and percent', spec: outlier({ interval: '2s', baseEjectionTime: '2s', maxEjectionPercent: 50 }), expect: 'valid', istio: 'TestValidateOutlierDetection/valid outlier detection' },
+  { name: 'interval with nanoseconds', spec: outlier({ interval: '2.000000005s' }), expect: 'error', istio: 'TestValidateOutlierDetection/invalid outlier detection, bad interval' },
+  { name: 'ejection time with nanoseconds', spec: outlier({ baseEjectionTime: '2.000000005s' }), expect: 'error', istio: 'TestValidateOutlierDetection/invalid outlier detection, bad base ejection time' },
+  { name: 'ejection 105%', spec: outlier({ maxEjectionPercent: 105 }), expect: 'error', istio: 'TestValidateOutlierDetection/invalid outlier detection, bad max ejection percent' },
+  { name: 'min health -1', spec: outlier({ minHealthPercent: -1 }), expect: 'error', istio: 'TestValidateOutlierDetection/invalid outlier detection, panic threshold too low' },
+  { name: 'min health 101', spec: outlier({ minHealthPercent: 101 }), expect: 'error', istio: 'TestValidateOutlierDetection/invalid outlier detection, panic threshold too high' },
+  { name: 'consecutiveErrors is deprecated', spec: outlier({ consecutiveErrors: 101 }), expect: 'warning', istio: 'TestValidateOutlierDetection/deprecated outlier detection, ConsecutiveErrors' },
+  { name: 'local-origin failures without the split', spec: outlier({ consecutiveLocalOriginFailures: 10 }), expect: 'error', istio: 'TestValidateOutlierDetection/consecutive local origin errors is set but split local origin errors is not set' },
+].map((c) => ({ kind: DR, ...c }) as IstioValidationCase);
+
+const GW = 'networking.istio.io/Gateway';
+/** A Gateway with one server on foo.bar.com, plus `more`. */
+const srv = (more: Record<string, unknown>) => ({ servers: [{ hosts: ['foo.bar.com'], port: { number: 7, name: 'http', protocol: 'http' }, ...more }] });
+/** A Gateway with one HTTPS server terminating TLS with `tls`. */
+const tlsServer = (tls: Record<string, unknown>) => srv({ port: { number: 443, name: 'https', protocol: 'HTTPS' }, tls });
+const [cert, key, ca] = ['/etc/certs/server.pem', '/etc/certs/key.pem', '/etc/certs/ca.pem'];
+const pair = (n: number) => ({ serverCertificate: `/etc/certs/${n}.pem`, privateKey: `/etc/certs/${n}.key` });
+
+const gateways: IstioValidationCase[] = [
+  { name: 'no servers', spec: {}, expect: 'error', istio: 'TestValidateGateway/empty' },
+  { name: 'one http server', spec: srv({ port: { name: 'name1', number: 7, protocol: 'http' } }), expect: 'valid', istio: 'TestValidateGateway/happy domain' },
+  { name: '~/ host namespace', spec: srv({ hosts: ['~/foo.bar.com'], port: { name: 'name1', number: 7, protocol: 'http' } }), expect: 'error', istio: 'TestValidateGateway/happy k8s gateway-api server with no attached routes' },
+  { name: 'port 66000', spec: srv({ port: { name: 'name1', number: 66000, protocol: 'http' } }), expect: 'error', istio: 'TestValidateGateway/invalid port' },
+  { name: 'two servers, one port name', spec: { servers: [{ hosts: ['foo.bar.com'], port: { name: 'foo', number: 80, protocol: 'http' } }, { hosts: ['scooby.doo.com'], port: { name: 'foo', number: 8080, protocol: 'http' } }] }, expect: 'error', istio: 'TestValidateGateway/duplicate port names' },
+  { name: 'wildcard inside a host', spec: srv({ hosts: ['foo.*.bar.com'], port: { name: 'p', number: 7, protocol: 'http' } }), expect: 'error', istio: 'TestValidateGateway/invalid domain' },
+  { name: 'httpsRedirect on HTTP', spec: srv({ hosts: ['bar.com'], port: { name: 'http', number: 80, protocol: 'http' }, tls: { httpsRedirect: true } }), expect: 'valid', istio: 'TestValidateGateway/valid httpsRedirect' },
+  { name: 'httpsRedirect on HTTPS', spec: srv({ hosts: ['bar.com'], port: { name: 'https', number: 80, protocol: 'https' }, tls: { httpsRedirect: true } }), expect: 'warning', istio: 'TestValidateGateway/invalid https httpsRedirect' },
+  { name: 'partial wildcard on TLS', spec: srv({ hosts: ['*bar.com'], port: { name: 'tls', number: 443, protocol: 'tls' }, tls: { mode: 'ISTIO_MUTUAL' } }), expect: 'error', istio: 'TestValidateGateway/invalid partial wildcard' },
+
+  { name: 'http server', spec: srv({}), expect: 'valid', istio: 'TestValidateServer/happy' },
+  { name: 'IP host', spec: srv({ hosts: ['1.1.1.1'] }), expect: 'valid', istio: 'TestValidateServer/happy ip' },
+  { name: 'ns/host', spec: srv({ hosts: ['ns1/foo.bar.com'] }), expect: 'valid', istio: 'TestValidateServer/happy ns/name' },
+  { name: '*/host', spec: srv({ hosts: ['*/foo.bar.com'] }), expect: 'valid', istio: 'TestValidateServer/happy */name' },
+  { name: './host', spec: srv({ hosts: ['./foo.bar.com'] }), expect: 'valid', istio: 'TestValidateServer/happy ./name' },
+  { name: '~/host', spec: srv({ hosts: ['~/foo.bar.com'] }), expect: 'error', istio: 'TestValidateServer/invalid ~/name' },
+  { name: 'ns/ with inner wildcard', spec: srv({ hosts: ['ns1/foo.*.bar.com'] }), expect: 'error', istio: 'TestValidateServer/invalid domain ns/name format' },
+  { name: 'inner wildcard', spec: srv({ hosts: ['foo.*.bar.com'] }), expect: 'error', istio: 'TestValidateServer/invalid domain' },
+  { name: 'short name host', spec: srv({ hosts: ['foo'] }), expect: 'error', istio: 'TestValidateServer/invalid short name host' },
+  { name: 'port 66000', spec: srv({ port: { number: 66000, name: 'http', protocol: 'http' } }), expect: 'error', istio: 'TestValidateServer/invalid port' },
+  { name: 'SIMPLE without certificates on HTTP', spec: srv({ port: { number: 1, name: 'http', protocol: 'http' }, tls: { mode: 'SIMPLE' } }), expect: 'error', istio: 'TestValidateServer/invalid tls options' },
+  { name: 'HTTPS without tls', spec: srv({ port: { number: 10000, name: 'https', protocol: 'https' } }), expect: 'error', istio: 'TestValidateServer/no tls on HTTPS' },
+  { name: 'tls on HTTP', spec: srv({ port: { number: 10000, name: 'http', protocol: 'http' }, tls: { mode: 'SIMPLE' } }), expect: 'error', istio: 'TestValidateServer/tls on HTTP' },
+  { name: 'httpsRedirect on HTTP', spec: srv({ port: { number: 10000, name: 'http', protocol: 'http' }, tls: { httpsRedirect: true } }), expect: 'valid', istio: 'TestValidateServer/tls redirect on HTTP' },
+  { name: 'bind to an IP', spec: srv({ bind: '127.0.0.1' }), expect: 'valid', istio: 'TestValidateServer/bind ip' },
+  { name: 'unix socket with a port', spec: srv({ bind: 'unix://@foobar' }), expect: 'error', istio: 'TestValidateServer/bind unix path with invalid port' },
+  { name: 'unix socket, port 0', spec: srv({ port: { number: 0, name: 'http', protocol: 'http' }, bind: 'unix://@foobar' }), expect: 'valid', istio: 'TestValidateServer/bind unix path' },
+  { name: 'bind to a name', spec: srv({ port: { number: 0, name: 'http', protocol: 'http' }, bind: 'foo.bar' }), expect: 'error', istio: 'TestValidateServer/bind bad ip' },
+  { name: 'port name Henry', spec: srv({ port: { number: 1, name: 'Henry', protocol: 'http' } }), expect: 'valid', istio: 'TestValidateServerPort/happy' },
+  { name: 'protocol kafka', spec: srv({ port: { number: 1, name: 'Henry', protocol: 'kafka' } }), expect: 'error', istio: 'TestValidateServerPort/invalid protocol' },
+  { name: 'port 2^30', spec: srv({ port: { number: 1 << 30, name: 'http', protocol: 'http' } }), expect: 'error', istio: 'TestValidateServerPort/invalid number' },
+  { name: 'port 0 without a socket', spec: srv({ port: { number: 0, name: 'Henry', protocol: 'http' } }), expect: 'error', istio: 'TestValidateServerPort/name, no number' },
+
+  { name: 'SIMPLE with files', spec: tlsServer({ mode: 'SIMPLE', serverCertificate: cert, privateKey: key }), expect: 'valid', istio: 'TestValidateTlsOptions/simple' },
+  { name: 'SIMPLE with files and a CA', spec: tlsServer({ mode: 'SIMPLE', serverCertificate: cert, privateKey: key, caCertificates: ca }), expect: 'valid', istio: 'TestValidateTlsOptions/simple with client bundle' },
+  { name: 'SIMPLE with a credential', spec: tlsServer({ mode: 'SIMPLE', credentialName: 'sds-name' }), expect: 'valid', istio: 'TestValidateTlsOptions/simple sds with client bundle' },
+  { name: 'SIMPLE with files and a credential', spec: tlsServer({ mode: 'SIMPLE', serverCertificate: cert, privateKey: key, credentialName: 'sds-name' }), expect: 'error', istio: 'TestValidateTlsOptions/simple sds with client bundle but with server cert' },
+  { name: 'SIMPLE with a key only', spec: tlsServer({ mode: 'SIMPLE', privateKey: key }), expect: 'error', istio: 'TestValidateTlsOptions/simple no server cert' },
+  { name: 'SIMPLE with a certificate only', spec: tlsServer({ mode: 'SIMPLE', serverCertificate: cert }), expect: 'error', istio: 'TestValidateTlsOptions/simple no private key' },
+  { name: 'SIMPLE with three certificate pairs', spec: tlsServer({ mode: 'SIMPLE', tlsCertificates: [pair(1), pair(2), pair(3)] }), expect: 'warning', istio: 'TestValidateTlsOptions/simple more than 2 certs' },
+  { name: 'SIMPLE with files and pairs', spec: tlsServer({ mode: 'SIMPLE', serverCertificate: cert, privateKey: key, tlsCertificates: [pair(1), pair(2)] }), expect: 'error', istio: 'TestValidateTlsOptions/simple with both server cert and tls certs' },
+  { name: 'SIMPLE pair without certificate', spec: tlsServer({ mode: 'SIMPLE', tlsCertificates: [{ privateKey: key }, pair(2)] }), expect: 'error', istio: 'TestValidateTlsOptions/simple 2 certs with missing certificate' },
+  { name: 'SIMPLE pair without key', spec: tlsServer({ mode: 'SIMPLE', tlsCertificates: [{ serverCertificate: cert }, pair(2)] }), expect: 'error', istio: 'TestValidateTlsOptions/simple 2 certs with missing private key' },
+  { name: 'SIMPLE credential and a key', spec: tlsServer({ mode: 'SIMPLE', privateKey: key, credentialName: 'sds-name' }), expect: 'valid', istio: 'TestValidateTlsOptions/simple sds no server cert' },
+  { name: 'SIMPLE credential and a certificate', spec: tlsServer({ mode: 'SIMPLE', serverCertificate: cert, credentialName: 'sds-name' }), expect: 'valid', istio: 'TestValidateTlsOptions/simple sds no private key' },
+  { name: 'MUTUAL with files', spec: tlsServer({ mode: 'MUTUAL', serverCertificate: cert, privateKey: key, caCertificates: ca }), expect: 'valid', istio: 'TestValidateTlsOptions/mutual' },
+  { name: 'MUTUAL with a credential and a CA', spec: tlsServer({ mode: 'MUTUAL', caCertificates: ca, credentialName: 'sds-name' }), expect: 'valid', istio: 'TestValidateTlsOptions/mutual sds' },
+  { name: 'MUTUAL with files and a credential', spec: tlsServer({ mode: 'MUTUAL', serverCertificate: cert, privateKey: key, caCertificates: ca, credentialName: 'sds-name' }), expect: 'error', istio: 'TestValidateTlsOptions/mutual sds with credential name and server cert' },
+  { name: 'MUTUAL with pairs and a credential', spec: tlsServer({ mode: 'MUTUAL', caCertificates: ca, tlsCertificates: [pair(1)], credentialName: 'sds-name' }), expect: 'error', istio: 'TestValidateTlsOptions/mutual sds with credential name and tls certs' },
+  { name: 'MUTUAL without certificate', spec: tlsServer({ mode: 'MUTUAL', privateKey: key, caCertificates: ca }), expect: 'error', istio: 'TestValidateTlsOptions/mutual no server cert' },
+  { name: 'MUTUAL with files and credentialNames', spec: tlsServer({ mode: 'MUTUAL', serverCertificate: cert, privateKey: key, credentialNames: ['server-certs'] }), expect: 'error', istio: 'TestValidateTlsOptions/credential names and certificates' },
+  { name: 'MUTUAL with pairs and credentialNames', spec: tlsServer({ mode: 'MUTUAL', tlsCertificates: [pair(1)], caCertificates: ca, credentialNames: ['server-certs'] }), expect: 'error', istio: 'TestValidateTlsOptions/credential names and tls certificates' },
+  { name: 'MUTUAL with pairs and a CA', spec: tlsServer({ mode: 'MUTUAL', tlsCertificates: [pair(1)], caCertificates: ca }), expect: 'valid', istio: 'TestValidateTlsOptions/only tls certificates' },
+  { name: 'MUTUAL credential with a key and a CA', spec: tlsServer({ mode: 'MUTUAL', privateKey: key, caCertificates: ca, credentialName: 'sds-name' }), expect: 'valid', istio: 'TestValidateTlsOptions/mutual sds no server cert' },
+  { name: 'MUTUAL without CA', spec: tlsServer({ mode: 'MUTUAL', serverCertificate: cert, privateKey: key }), expect: 'error', istio: 'TestValidateTlsOptions/mutual no client CA bundle' },
+  { name: 'MUTUAL without anything', spec: tlsServer({ mode: 'MUTUAL' }), expect: 'error', istio: 'TestValidateTlsOptions/mutual no certs' },
+  { name: 'MUTUAL with three pairs', spec: tlsServer({ mode: 'MUTUAL', caCertificates: ca, tlsCertificates: [pair(1), pair(2), pair(3)] }), expect: 'warning', istio: 'TestValidateTlsOptions/mutual more than 2 certs' },
+  { name: 'MUTUAL with files and pairs', spec: tlsServer({ mode: 'MUTUAL', serverCertificate: cert, privateKey: key, caCertificates: ca, tlsCertificates: [pair(1), pair(2)] }), expect: 'error', istio: 'TestValidateTlsOptions/mutual with both server cert and tls certs' },
+  { name: 'MUTUAL pair without certificate', spec: tlsServer({ mode: 'MUTUAL', caCertificates: ca, tlsCertificates: [{ privateKey: key }, pair(2)] }), expect: 'error', istio: 'TestValidateTlsOptions/mutual 2 certs with missing certificate' },
+  { name: 'MUTUAL pair without key', spec: tlsServer({ mode: 'MUTUAL', caCertificates: ca, tlsCertificates: [{ serverCertificate: cert }, pair(2)] }), expect: 'error', istio: 'TestValidateTlsOptions/mutual 2 certs with missing private key' },
+  { name: 'MUTUAL pairs without CA', spec: tlsServer({ mode: 'MUTUAL', tlsCertificates: [pair(1), pair(2)] }), expect: 'error', istio: 'TestValidateTlsOptions/mutual 2 certs with missing CA certificate' },
+  { name: 'OPTIONAL_MUTUAL without anything', spec: tlsServer({ mode: 'OPTIONAL_MUTUAL' }), expect: 'error', istio: 'TestValidateTlsOptions/optional mutual no certs' },
+  { name: 'PASSTHROUGH with a credential', spec: tlsServer({ mode: 'PASSTHROUGH', credentialName: 'sds-name' }), expect: 'warning', istio: 'TestValidateTlsOptions/pass through sds no certs' },
+  { name: 'PASSTHROUGH with a CRL', spec: tlsServer({ mode: 'PASSTHROUGH', caCrl: 'scrl' }), expect: 'warning', istio: 'TestValidateTlsOptions/pass through sds crl' },
+  { name: 'ISTIO_MUTUAL alone', spec: tlsServer({ mode: 'ISTIO_MUTUAL' }), expect: 'valid', istio: 'TestValidateTlsOptions/istio_mutual no certs' },
+  { name: 'ISTIO_MUTUAL with a certificate', spec: tlsServer({ mode: 'ISTIO_MUTUAL', serverCertificate: cert }), expect: 'error', istio: 'TestValidateTlsOptions/istio_mutual with server cert' },
+  { name: 'ISTIO_MUTUAL with files and a CA', spec: tlsServer({ mode: 'ISTIO_MUTUAL', serverCertificate: cert, privateKey: key, caCertificates: ca }), expect: 'error', istio: 'TestValidateTlsOptions/istio_mutual with client bundle' },
+  { name: 'ISTIO_MUTUAL with a key', spec: tlsServer({ mode: 'ISTIO_MUTUAL', privateKey: key }), expect: 'error', istio: 'TestValidateTlsOptions/istio_mutual with private key' },
+  { name: 'ISTIO_MUTUAL with a credential', spec: tlsServer({ mode: 'ISTIO_MUTUAL', credentialName: 'some-cred' }), expect: 'error', istio: 'TestValidateTlsOptions/istio_mutual with credential name' },
+  { name: 'unknown cipher suite', spec: tlsServer({ mode: 'SIMPLE', credentialName: 'sds-name', cipherSuites: ['not-a-cipher-suite'] }), expect: 'warning', istio: 'TestValidateTlsOptions/invalid cipher suites' },
+  { name: 'known cipher suite', spec: tlsServer({ mode: 'SIMPLE', credentialName: 'sds-name', cipherSuites: ['ECDHE-ECDSA-AES128-SHA'] }), expect: 'valid', istio: 'TestValidateTlsOptions/valid cipher suites' },
+  { name: 'cipher suite removal', spec: tlsServer({ mode: 'SIMPLE', credentialName: 'sds-name', cipherSuites: ['-ECDHE-ECDSA-AES128-SHA'] }), expect: 'valid', istio: 'TestValidateTlsOptions/cipher suites operations' },
+  { name: 'cipher suite twice', spec: tlsServer({ mode: 'SIMPLE', credentialName: 'sds-name', cipherSuites: ['ECDHE-ECDSA-AES128-SHA', 'ECDHE-ECDSA-AES128-SHA'] }), expect: 'warning', istio: 'TestValidateTlsOptions/duplicate cipher suites' },
+  { name: 'unknown cipher suite, no certificate', spec: tlsServer({ mode: 'SIMPLE', cipherSuites: ['not-a-cipher-suite'] }), expect: 'error', istio: 'TestValidateTlsOptions/invalid cipher suites with invalid config' },
+  { name: 'CRL with SIMPLE files', spec: tlsServer({ mode: 'SIMPLE', caCrl: 'crl' }), expect: 'error', istio: 'TestValidateTlsOptions/crl specified for SIMPLE TLS' },
+  { name: 'CRL with a SIMPLE credential', spec: tlsServer({ mode: 'SIMPLE', caCrl: 'crl', credentialName: 'credential' }), expect: 'valid', istio: 'TestValidateTlsOptions/crl specified for CredentialName' },
+  { name: 'MUTUAL without key', spec: tlsServer({ mode: 'MUTUAL', serverCertificate: cert, caCertificates: ca }), expect: 'error', istio: 'TestValidateTlsOptions/mutual no private key' },
+  { name: 'MUTUAL with two credentialNames', spec: tlsServer({ mode: 'MUTUAL', credentialNames: ['credential1', 'credential2'] }), expect: 'valid', istio: 'TestValidateTlsOptions/with CredentialNames' },
+].map((c) => ({ kind: GW, ...c }) as IstioValidationCase);
+
+const SE = 'networking.istio.io/ServiceEntry';
+const h1 = { number: 80, protocol: 'http', name: 'http-valid1' };
+const h2 = { number: 8080, protocol: 'http', name: 'http-valid2' };
+const ep = (address: string, ports?: Record<string, number>, more: Record<string, unknown> = {}) => ({ address, ...(ports ? { ports } : {}), ...more });
+const googleEndpoints = [ep('lon.google.com', { 'http-valid1': 8080 }), ep('in.google.com', { 'http-valid2': 9080 })];
+const staticEndpoints = [ep('1.1.1.1', { 'http-valid1': 8080 }), ep('2.2.2.2', { 'http-valid2': 9080 })];
+const uds = (more: Record<string, unknown>) => ({ hosts: ['uds.cluster.local'], ports: [{ number: 6553, protocol: 'grpc', name: 'grpc-service1' }], resolution: 'STATIC', ...more });
+const S = 'TestValidateServiceEntries/';
+
+const serviceEntries: IstioValidationCase[] = [
+  { name: 'DNS with endpoints', spec: { hosts: ['*.google.com'], ports: [h1, h2], endpoints: googleEndpoints, resolution: 'DNS' }, expect: 'valid', istio: `${S}discovery type DNS` },
+  { name: 'DNS_ROUND_ROBIN with one endpoint', spec: { hosts: ['*.istio.io'], ports: [h1, h2], endpoints: [ep('api-v1.istio.io', { 'http-valid1': 8080 })], resolution: 'DNS_ROUND_ROBIN' }, expect: 'valid', istio: `${S}discovery type DNS Round Robin` },
+  { name: 'DNS endpoints labelled tlsMode istio', spec: { hosts: ['*.google.com'], ports: [h1, h2], endpoints: googleEndpoints.map((e) => ({ ...e, labels: { 'security.istio.io/tlsMode': 'istio' } })), resolution: 'DNS' }, expect: 'valid', istio: `${S}discovery type DNS, label tlsMode: istio` },
+  { name: 'DNS, one host, an address, an https port', spec: { hosts: ['httpbin.org'], addresses: ['10.10.10.10'], ports: [h1, h2, { number: 443, protocol: 'https', name: 'https' }], resolution: 'DNS' }, expect: 'valid', istio: `${S}discovery type DNS, one host set with IP address and https port` },
+  { name: 'DNS, two hosts, an address, an https port', spec: { hosts: ['httpbin.org', 'wikipedia.org'], addresses: ['10.10.10.10'], ports: [h1, h2, { number: 443, protocol: 'https', name: 'https' }], resolution: 'DNS' }, expect: 'warning', istio: `${S}discovery type DNS, multi hosts set with IP address and https port` },
+  { name: 'DNS with an address and endpoints', spec: { hosts: ['*.google.com'], addresses: ['10.10.10.10'], ports: [h1, h2], endpoints: googleEndpoints, resolution: 'DNS' }, expect: 'valid', istio: `${S}discovery type DNS, IP address set` },
+  { name: 'DNS with an IP endpoint', spec: { hosts: ['*.google.com'], ports: [h1, h2], endpoints: [ep('1.1.1.1', { 'http-valid1': 8080 }), googleEndpoints[1]], resolution: 'DNS' }, expect: 'valid', istio: `${S}discovery type DNS, IP in endpoints` },
+  { name: 'DYNAMIC_DNS on a wildcard', spec: { hosts: ['*.google.com'], ports: [h1, h2], resolution: 'DYNAMIC_DNS' }, expect: 'valid', istio: `${S}discovery type DYNAMIC_DNS` },
+  { name: 'no hosts', spec: { ports: [h1], endpoints: [googleEndpoints[1]], resolution: 'DNS' }, expect: 'error', istio: `${S}empty hosts` },
+  { name: 'host "-"', spec: { hosts: ['-'], ports: [h1], endpoints: [googleEndpoints[1]], resolution: 'DNS' }, expect: 'error', istio: `${S}bad hosts` },
+  { name: 'host "*"', spec: { hosts: ['foo.com', '*'], ports: [h1], endpoints: [googleEndpoints[1]], resolution: 'DNS' }, expect: 'error', istio: `${S}full wildcard host` },
+  { name: 'short name host', spec: { hosts: ['foo', 'bar.com'], ports: [h1], endpoints: [ep('in.google.com', { 'http-valid1': 9080 })], resolution: 'DNS' }, expect: 'valid', istio: `${S}short name host` },
+  { name: 'endpoint port not declared', spec: { hosts: ['google.com'], ports: [h1, { ...h1, name: 'http-valid2' }], endpoints: [ep('lon.google.com', { 'http-valid1': 8080 }), ep('in.google.com', { 'http-dne': 9080 })], resolution: 'DNS' }, expect: 'error', istio: `${S}undefined endpoint port` },
+  { name: 'DNS wildcard endpoint', spec: { hosts: ['*.google.com'], ports: [h1, h2], endpoints: [ep('*.lon.google.com', { 'http-valid1': 8080 }), ep('in.google.com', { 'http-dne': 9080 })], resolution: 'DNS' }, expect: 'error', istio: `${S}discovery type DNS, non-FQDN endpoint` },
+  { name: 'DNS wildcard host without endpoints', spec: { hosts: ['*.google.com'], ports: [h1, h2], resolution: 'DNS' }, expect: 'error', istio: `${S}discovery type DNS, non-FQDN host` },
+  { name: 'DNS host without endpoints', spec: { hosts: ['google.com'], ports: [h1, h2], resolution: 'DNS' }, expect: 'valid', istio: `${S}discovery type DNS, no endpoints` },
+  { name: 'DNS with a unix endpoint', spec: { hosts: ['*.google.com'], ports: [h1], endpoints: [ep('unix:///lon/google/com')], resolution: 'DNS' }, expect: 'error', istio: `${S}discovery type DNS, unix endpoint` },
+  { name: 'NONE', spec: { hosts: ['google.com'], ports: [h1, h2], resolution: 'NONE' }, expect: 'valid', istio: `${S}discovery type none` },
+  { name: 'NONE with endpoints', spec: { hosts: ['google.com'], ports: [h1, h2], endpoints: [ep('lon.google.com', { 'http-valid1': 8080 })], resolution: 'NONE' }, expect: 'error', istio: `${S}discovery type none, endpoints provided` },
+  { name: 'NONE with a CIDR', spec: { hosts: ['google.com'], addresses: ['172.1.2.16/16'], ports: [h1, h2], resolution: 'NONE' }, expect: 'valid', istio: `${S}discovery type none, cidr addresses` },
+  { name: 'STATIC with a CIDR and endpoints', spec: { hosts: ['google.com'], addresses: ['172.1.2.16/16'], ports: [h1, h2], endpoints: staticEndpoints, resolution: 'STATIC' }, expect: 'valid', istio: `${S}discovery type static, cidr addresses with endpoints` },
+  { name: 'STATIC with an address and endpoints', spec: { hosts: ['google.com'], addresses: ['172.1.2.16'], ports: [h1, h2], endpoints: staticEndpoints, resolution: 'STATIC' }, expect: 'valid', istio: `${S}discovery type static` },
+  { name: 'STATIC with a name endpoint', spec: { hosts: ['google.com'], addresses: ['172.1.2.16'], ports: [h1, h2], endpoints: [ep('google.com', { 'http-valid1': 8080 }), staticEndpoints[1]], resolution: 'STATIC' }, expect: 'error', istio: `${S}discovery type static, FQDN in endpoints` },
+  { name: 'STATIC without endpoints', spec: { hosts: ['google.com'], addresses: ['172.1.2.16'], ports: [h1, h2], resolution: 'STATIC' }, expect: 'valid', istio: `${S}discovery type static, missing endpoints` },
+  { name: 'STATIC endpoint port not declared', spec: { hosts: ['google.com'], addresses: ['172.1.2.16'], ports: [h1, h2], endpoints: [staticEndpoints[0], ep('2.2.2.2', { 'http-dne': 9080 })], resolution: 'STATIC' }, expect: 'error', istio: `${S}discovery type static, bad endpoint port name` },
+  { name: 'two ports, one name', spec: { hosts: ['google.com'], ports: [{ ...h1, name: 'http-conflict' }, { ...h2, name: 'http-conflict' }], resolution: 'NONE' }, expect: 'error', istio: `${S}discovery type none, conflicting port names` },
+  { name: 'two ports, one number', spec: { hosts: ['google.com'], ports: [{ ...h1, name: 'http-conflict1' }, { ...h1, name: 'http-conflict2' }], resolution: 'NONE' }, expect: 'error', istio: `${S}discovery type none, conflicting port numbers` },
+  { name: 'unix socket endpoint', spec: uds({ endpoints: [ep('unix:///path/to/socket')] }), expect: 'valid', istio: `${S}unix socket` },
+  { name: 'relative unix socket', spec: uds({ endpoints: [ep('unix://./relative/path.sock')] }), expect: 'error', istio: `${S}unix socket, relative path` },
+  { name: 'unix socket with ports', spec: uds({ endpoints: [ep('unix:///path/to/socket', { 'grpc-service1': 6553 })] }), expect: 'error', istio: `${S}unix socket, endpoint ports` },
+  { name: 'unix socket, two service ports', spec: uds({ ports: [{ number: 6553, protocol: 'grpc', name: 'grpc-service1' }, { number: 80, protocol: 'http', name: 'http-service2' }], endpoints: [ep('unix:///path/to/socket')] }), expect: 'error', istio: `${S}unix socket, multiple service ports` },
+  { name: 'a port without protocol, with an address', spec: { hosts: ['google.com'], addresses: ['172.1.2.16/16'], ports: [h1, { number: 8080, name: 'http-valid2' }], resolution: 'NONE' }, expect: 'valid', istio: `${S}empty protocol` },
+  { name: 'workload selector', spec: { hosts: ['google.com'], workloadSelector: { labels: { foo: 'bar' } }, ports: [h1] }, expect: 'warning', istio: `${S}selector` },
+  { name: 'workload selector without labels', spec: { hosts: ['google.com'], ports: [h1, h2], workloadSelector: {} }, expect: 'warning', istio: `${S}workload selector without labels` },
+  { name: 'workload selector and endpoints', spec: { hosts: ['google.com'], workloadSelector: { labels: { foo: 'bar' } }, ports: [h1], endpoints: [ep('1.1.1.1')] }, expect: 'error', istio: `${S}selector and endpoints` },
+  { name: 'workload selector, NONE', spec: { hosts: ['google.com'], workloadSelector: { labels: { foo: 'bar' } }, ports: [h1], resolution: 'NONE' }, expect: 'warning', istio: `${S}selector and resolution NONE` },
+  { name: 'workload selector, DNS', spec: { hosts: ['google.com'], workloadSelector: { labels: { foo: 'bar' } }, ports: [h1], resolution: 'DNS' }, expect: 'valid', istio: `${S}selector and resolution DNS` },
+  { name: 'selector with an empty key', spec: { hosts: ['google.com'], workloadSelector: { labels: { '': 'bar' } }, ports: [h1] }, expect: 'error', istio: `${S}bad selector key` },
+  { name: 'two ports, one target port', spec: { hosts: ['google.com'], resolution: 'DNS', ports: [{ ...h1, targetPort: 80 }, { number: 81, protocol: 'http', name: 'http-valid2', targetPort: 80 }] }, expect: 'valid', istio: `${S}repeat target port` },
+  { name: 'target port 81', spec: { hosts: ['google.com'], resolution: 'DNS', ports: [{ ...h1, targetPort: 81 }] }, expect: 'valid', istio: `${S}valid target port` },
+  { name: 'target port 65536', spec: { hosts: ['google.com'], resolution: 'DNS', ports: [{ ...h1, targetPort: 65536 }] }, expect: 'error', istio: `${S}invalid target port` },
+  { name: 'target port with a selector', spec: { hosts: ['google.com'], workloadSelector: { labels: { key: 'bar' } }, ports: [{ ...h1, targetPort: 1234 }] }, expect: 'warning', istio: `${S}warn target port` },
+  { name: 'endpoint port 8081', spec: { hosts: ['google.com'], ports: [{ ...h1, targetPort: 81 }], resolution: 'STATIC', endpoints: [ep('1.1.1.1', { 'http-valid1': 8081 })] }, expect: 'valid', istio: `${S}valid endpoint port` },
+  { name: 'endpoint port 65536', spec: { hosts: ['google.com'], ports: [{ ...h1, targetPort: 81 }], resolution: 'STATIC', endpoints: [ep('1.1.1.1', { 'http-valid1': 65536 })] }, expect: 'error', istio: `${S}invalid endpoint port` },
+  { name: 'a port without protocol, no addresses', spec: { hosts: ['google.com'], addresses: [], ports: [h1, { number: 8080, name: 'http-valid2' }], resolution: 'NONE' }, expect: 'warning', istio: `${S}protocol unset for addresses empty` },
+  { name: 'a TCP port, no addresses', spec: { hosts: ['google.com'], addresses: [], ports: [h1, { number: 81, protocol: 'TCP', name: 'tcp-valid1' }], resolution: 'NONE' }, expect: 'warning', istio: `${S}protocol is TCP for addresses empty` },
+  { name: 'DNS_ROUND_ROBIN with two endpoints', spec: { hosts: ['google.com'], addresses: [], ports: [{ number: 8081, protocol: 'http', name: 'http-valid1' }], endpoints: [ep('api-v1.istio.io', { 'http-valid1': 8081 }), ep('1.1.1.2', { 'http-valid1': 8081 })], resolution: 'DNS_ROUND_ROBIN' }, expect: 'error', istio: `${S}dns round robin with more than one endpoint` },
+  { name: 'DNS_ROUND_ROBIN without endpoints', spec: { hosts: ['google.com'], addresses: [], ports: [{ number: 8081, protocol: 'http', name: 'http-valid1' }], endpoints: [], resolution: 'DNS_ROUND_ROBIN' }, expect: 'valid', istio: `${S}dns round robin with 0 endpoints` },
+  { name: 'partial wildcard host', spec: { hosts: ['*.nytimes.com', '*washingtonpost.com'], addresses: [], ports: [{ number: 443, protocol: 'HTTPS', name: 'https-nytimes' }], endpoints: [], resolution: 'NONE' }, expect: 'warning', istio: `${S}partial wildcard hosts` },
+  { name: 'endpoint with a network only', spec: { hosts: ['www.example.com'], addresses: [], ports: [{ number: 443, protocol: 'HTTPS', name: 'https-example' }], endpoints: [{ network: 'cluster-1' }], resolution: 'STATIC' }, expect: 'warning', istio: `${S}network set with no address on endpoint` },
+  { name: 'DYNAMIC_DNS with a TCP port', spec: { hosts: ['*.google.com'], addresses: [], ports: [h1, { number: 81, protocol: 'TCP', name: 'tcp-valid1' }], resolution: 'DYNAMIC_DNS' }, expect: 'error', istio: `${S}discovery type DYNAMIC_DNS, unsupported TCP protocol` },
+  { name: 'DYNAMIC_DNS with a GRPC port', spec: { hosts: ['*.svc.cluster.local'], addresses: [], ports: [{ number: 9090, protocol: 'GRPC', name: 'grpc' }], resolution: 'DYNAMIC_DNS' }, expect: 'valid', istio: `${S}discovery type DYNAMIC_DNS, GRPC protocol` },
+  { name: 'DYNAMIC_DNS on a plain host', spec: { hosts: ['google.com'], addresses: [], ports: [{ ...h1, name: 'http-valid' }], resolution: 'DYNAMIC_DNS' }, expect: 'error', istio: `${S}discovery type DYNAMIC_DNS, FQDN host` },
+  { name: 'DYNAMIC_DNS with endpoints', spec: { hosts: ['*.google.com'], addresses: [], ports: [h1], endpoints: [ep('in.google.com', { 'http-valid1': 9080 })], resolution: 'DYNAMIC_DNS' }, expect: 'error', istio: `${S}discovery type DYNAMIC_DNS, endpoints set` },
+  { name: 'DYNAMIC_DNS with an address', spec: { hosts: ['*.google.com'], addresses: ['10.10.10.10'], ports: [h1, h2], resolution: 'DYNAMIC_DNS' }, expect: 'error', istio: `${S}discovery type DYNAMIC_DNS, IP address set` },
+  { name: 'DYNAMIC_DNS without hosts', spec: { hosts: [], addresses: [], ports: [h1], resolution: 'DYNAMIC_DNS' }, expect: 'error', istio: `${S}discovery type DYNAMIC_DNS, empty hosts` },
+  { name: 'DYNAMIC_DNS on two wildcards', spec: { hosts: ['*.google.com', '*.amazon.com'], addresses: [], ports: [h1], resolution: 'DYNAMIC_DNS' }, expect: 'valid', istio: `${S}discovery type DYNAMIC_DNS, multiple wildcarded hosts` },
+  { name: 'DYNAMIC_DNS inside the mesh', spec: { hosts: ['*.google.com'], addresses: [], ports: [h1], resolution: 'DYNAMIC_DNS', location: 'MESH_INTERNAL' }, expect: 'valid', istio: `${S}discovery type DYNAMIC_DNS, internal mesh location` },
+  { name: 'DYNAMIC_DNS inside the mesh behind a waypoint', spec: { hosts: ['*.google.com'], addresses: [], ports: [h1], resolution: 'DYNAMIC_DNS', location: 'MESH_INTERNAL' }, labels: { 'istio.io/use-waypoint': 'my-waypoint' }, expect: 'error', istio: `${S}discovery type DYNAMIC_DNS, MESH_INTERNAL with waypoint (invalid)` },
+].map((c) => ({ kind: SE, ...c }) as IstioValidationCase);
+
+/** Every translated case, by kind. */
+export const ISTIO_VALIDATION_TABLE: readonly IstioValidationCase[] = [
+  ...virtualServices,
+  ...destinationRules,
+  ...gateways,
+  ...serviceEntries,
+];
