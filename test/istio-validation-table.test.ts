@@ -13,7 +13,7 @@ const VERSION: Record<string, string> = {
 
 function objectOf(c: IstioValidationCase): KubeObject {
   const [group, kind] = c.kind.split('/');
-  return { apiVersion: `${group}/${VERSION[c.kind] ?? 'v1'}`, kind, metadata: { name: 'x', namespace: 'default', ...(c.labels ? { labels: c.labels } : {}) }, spec: c.spec } as KubeObject;
+  return { apiVersion: `${group}/${VERSION[c.kind] ?? 'v1'}`, kind, metadata: { name: c.objectName ?? 'x', namespace: 'default', ...(c.labels ? { labels: c.labels } : {}) }, spec: c.spec } as KubeObject;
 }
 
 const WEBHOOK = new Set<string>([ISTIO_WEBHOOK_CODES.ERROR, ISTIO_WEBHOOK_CODES.WARNING]);

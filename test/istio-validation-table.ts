@@ -15,6 +15,8 @@ export interface IstioValidationCase {
   readonly expect: 'valid' | 'error' | 'warning';
   /** `<Go test function>/<case name>`. */
   readonly istio: string;
+  /** The object's name, where Istio's case sets one that matters. @default 'x' */
+  readonly objectName?: string;
   /** Labels of the object, where Istio's case sets them. */
   readonly labels?: Record<string, string>;
 }
@@ -335,10 +337,213 @@ const serviceEntries: IstioValidationCase[] = [
   { name: 'DYNAMIC_DNS inside the mesh behind a waypoint', spec: { hosts: ['*.google.com'], addresses: [], ports: [h1], resolution: 'DYNAMIC_DNS', location: 'MESH_INTERNAL' }, labels: { 'istio.io/use-waypoint': 'my-waypoint' }, expect: 'error', istio: `${S}discovery type DYNAMIC_DNS, MESH_INTERNAL with waypoint (invalid)` },
 ].map((c) => ({ kind: SE, ...c }) as IstioValidationCase);
 
+const PA = 'security.istio.io/PeerAuthentication';
+const TM = 'telemetry.istio.io/Telemetry';
+const httpbin = { matchLabels: { app: 'httpbin' } };
+const clusterTag = { customTags: { clusterID: { environment: { name: 'FOO' } } } };
+const gatewayRef = { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'foo' };
+const P = 'TestValidatePeerAuthentication/';
+
+const peerAuthentications: IstioValidationCase[] = [
+  { name: 'empty, named default', objectName: 'default', spec: {}, expect: 'valid', istio: `${P}empty spec` },
+  { name: 'selector without labels', objectName: 'default', spec: { selector: {} }, expect: 'warning', istio: `${P}empty mtls with selector of empty labels` },
+  { name: 'empty, another name', spec: {}, expect: 'valid', istio: `${P}empty spec with non default name` },
+  { name: 'default name with a selector', objectName: 'default', spec: { selector: httpbin }, expect: 'valid', istio: `${P}default name with non empty selector` },
+  { name: 'empty port-level map', objectName: 'foo', spec: { selector: httpbin, portLevelMtls: {} }, expect: 'error', istio: `${P}empty port level mtls` },
+  { name: 'port-level without selector', objectName: 'default', spec: { portLevelMtls: { 8080: { mode: 'UNSET' } } }, expect: 'error', istio: `${P}empty selector with port level mtls` },
+  { name: 'port 0', objectName: 'foo', spec: { portLevelMtls: { 0: { mode: 'UNSET' } } }, expect: 'error', istio: `${P}port 0` },
+  { name: 'mode UNSET', objectName: 'default', spec: { mtls: { mode: 'UNSET' } }, expect: 'valid', istio: `${P}unset mode` },
+  { name: 'port-level with a selector', objectName: 'port-level', spec: { selector: httpbin, portLevelMtls: { 8080: { mode: 'UNSET' } } }, expect: 'valid', istio: `${P}port level` },
+].map((c) => ({ kind: PA, ...c }) as IstioValidationCase);
+
+const telemetries: IstioValidationCase[] = [
+  { name: 'empty', spec: {}, expect: 'valid', istio: 'TestValidateTelemetry/empty' },
+  { name: 'two tracing providers', spec: { tracing: [{ providers: [{ name: 'a' }, { name: 'b' }] }] }, expect: 'warning', istio: 'TestValidateTelemetry/multiple providers' },
+  { name: 'two tracing entries', spec: { tracing: [{}, {}] }, expect: 'warning', istio: 'TestValidateTelemetry/multiple tracers' },
+  { name: 'sampling 101%', spec: { tracing: [{ randomSamplingPercentage: 101 }] }, expect: 'error', istio: 'TestValidateTelemetry/bad randomSamplingPercentage' },
+  { name: 'environment custom tag', spec: { tracing: [clusterTag] }, expect: 'valid', istio: 'TestValidateTelemetry/tracing with a good custom tag' },
+  { name: 'null custom tag', spec: { tracing: [{ customTags: { clusterID: null } }] }, expect: 'error', istio: 'TestValidateTelemetry/tracing with a nil custom tag' },
+  { name: 'UPSERT without value', spec: { metrics: [{ overrides: [{ tagOverrides: { 'my-tag': { operation: 'UPSERT', value: '' } } }] }] }, expect: 'error', istio: 'TestValidateTelemetry/bad metrics operation' },
+  { name: 'UPSERT with value', spec: { metrics: [{ overrides: [{ tagOverrides: { 'my-tag': { operation: 'UPSERT', value: 'some-cel-expression' } } }] }] }, expect: 'valid', istio: 'TestValidateTelemetry/good metrics operation' },
+  { name: 'two access-log entries', spec: { accessLogging: [{ providers: [{ name: 'envoy' }] }, { providers: [{ name: 'otel' }] }] }, expect: 'valid', istio: 'TestValidateTelemetry/multi-accessloggings' },
+  { name: 'two access-log providers', spec: { accessLogging: [{ providers: [{ name: 'envoy' }, { name: 'otel' }] }] }, expect: 'valid', istio: 'TestValidateTelemetry/multi-accesslogging-providers' },
+  { name: 'targetRef to a Gateway', spec: { tracing: [clusterTag], targetRef: gatewayRef }, expect: 'valid', istio: 'TestValidateTelemetry/good targetRef' },
+  { name: 'targetRef without name', spec: { tracing: [clusterTag], targetRef: { ...gatewayRef, name: '' } }, expect: 'error', istio: 'TestValidateTelemetry/bad targetRef - empty name' },
+  { name: 'targetRef with a namespace', spec: { tracing: [clusterTag], targetRef: { ...gatewayRef, namespace: 'bar' } }, expect: 'error', istio: 'TestValidateTelemetry/bad targetRef - non-empty namespace' },
+  { name: 'targetRef to another group', spec: { tracing: [clusterTag], targetRef: { ...gatewayRef, group: 'wrong-group' } }, expect: 'error', istio: 'TestValidateTelemetry/bad targetRef - wrong group' },
+  { name: 'targetRef to another kind', spec: { tracing: [clusterTag], targetRef: { ...gatewayRef, kind: 'wrong-kind' } }, expect: 'error', istio: 'TestValidateTelemetry/bad targetRef - wrong kind' },
+  { name: 'targetRef and selector', spec: { tracing: [clusterTag], targetRef: { ...gatewayRef, kind: 'wrong-kind' }, selector: httpbin }, expect: 'error', istio: 'TestValidateTelemetry/targetRef and selector cannot both be set' },
+].map((c) => ({ kind: TM, ...c }) as IstioValidationCase);
+
+/** A VirtualService with the one HTTP rule `rule` (nothing added). */
+const rule = (r: Record<string, unknown>) => ({ hosts: ['foo.bar'], http: [r] });
+const headerOps = (side: 'request' | 'response', ops: Record<string, unknown>) => http({ headers: { [side]: ops } });
+const weighted = (...weights: number[]) => weights.map((weight, i) => ({ destination: { host: i === 0 ? 'foo.baz.south' : 'foo.baz.east' }, weight }));
+/** A VirtualService with one TCP rule routing to `route`. */
+const tcp = (route: unknown[]) => ({ hosts: ['foo.bar'], tcp: [{ route }] });
+const R = 'TestValidateHTTPRoute/';
+const D = 'TestValidateRouteDestination/';
+
+const httpRoutes: IstioValidationCase[] = [
+  { name: 'empty rule', spec: rule({}), expect: 'error', istio: `${R}empty` },
+  { name: 'one destination', spec: rule({ route: [to()] }), expect: 'valid', istio: `${R}simple` },
+  { name: 'route entry without destination', spec: rule({ route: [{}] }), expect: 'error', istio: `${R}no destination` },
+  { name: 'weights 25/75', spec: rule({ route: weighted(25, 75) }), expect: 'valid', istio: `${R}weighted` },
+  { name: 'weights over 100 in total', spec: rule({ route: weighted(550, 500) }), expect: 'valid', istio: `${R}total weight > 100` },
+  { name: 'weights under 100 in total', spec: rule({ route: weighted(49, 50) }), expect: 'valid', istio: `${R}total weight < 100` },
+  { name: 'redirect', spec: rule({ redirect: { uri: '/lerp', authority: 'foo.biz' } }), expect: 'valid', istio: `${R}simple redirect` },
+  { name: 'prefix redirect after a prefix match', spec: rule({ match: [{ uri: { prefix: '/foo' } }], redirect: { prefixRewrite: '/bar' } }), expect: 'valid', istio: `${R}prefix_rewrite redirect with prefix URI match` },
+  { name: 'prefix redirect after an exact match', spec: rule({ match: [{ uri: { exact: '/foo' } }], redirect: { prefixRewrite: '/bar' } }), expect: 'error', istio: `${R}prefix_rewrite redirect with exact URI match is invalid` },
+  { name: 'prefix redirect after a regex match', spec: rule({ match: [{ uri: { regex: '/foo.*' } }], redirect: { prefixRewrite: '/bar' } }), expect: 'error', istio: `${R}prefix_rewrite redirect with regex URI match is invalid` },
+  { name: 'prefix redirect after a header match', spec: rule({ match: [{ headers: { 'x-foo': { exact: 'bar' } } }], redirect: { prefixRewrite: '/bar' } }), expect: 'valid', istio: `${R}prefix_rewrite redirect with no URI match (wildcard) is valid` },
+  { name: 'route and redirect', spec: rule({ route: [to()], redirect: { uri: '/lerp', authority: 'foo.biz' } }), expect: 'error', istio: `${R}conflicting redirect and route` },
+  { name: 'header operations with empty values', spec: http({ headers: { request: { add: { name: '' }, set: { name: '' }, remove: ['name'] }, response: { add: { name: '' }, set: { name: '' }, remove: ['name'] } } }), expect: 'valid', istio: `${R}valid headers` },
+  { name: 'request add, empty name', spec: headerOps('request', { add: { '': 'value' } }), expect: 'error', istio: `${R}empty header name - request add` },
+  { name: 'request set, empty name', spec: headerOps('request', { set: { '': 'value' } }), expect: 'error', istio: `${R}empty header name - request set` },
+  { name: 'request remove, empty name', spec: headerOps('request', { remove: [''] }), expect: 'error', istio: `${R}empty header name - request remove` },
+  { name: 'response add, empty name', spec: headerOps('response', { add: { '': 'value' } }), expect: 'error', istio: `${R}empty header name - response add` },
+  { name: 'response set, empty name', spec: headerOps('response', { set: { '': 'value' } }), expect: 'error', istio: `${R}empty header name - response set` },
+  { name: 'response remove, empty name', spec: headerOps('response', { remove: [''] }), expect: 'error', istio: `${R}empty header name - response remove` },
+  { name: 'set with %%', spec: headerOps('response', { set: { 'i-love-istio': '100%%' } }), expect: 'valid', istio: `${R}envoy escaped % set` },
+  { name: 'set with %HOSTNAME%', spec: headerOps('response', { set: { name: '%HOSTNAME%' } }), expect: 'valid', istio: `${R}envoy variable set` },
+  { name: 'set with a lone %', spec: headerOps('response', { set: { name: 'abcd%oijasodifj' } }), expect: 'error', istio: `${R}envoy unescaped % set` },
+  { name: 'add with %%', spec: headerOps('response', { add: { 'i-love-istio': '100%% and more' } }), expect: 'valid', istio: `${R}envoy escaped % add` },
+  { name: 'add with %HOSTNAME%', spec: headerOps('response', { add: { name: 'hello %HOSTNAME%' } }), expect: 'valid', istio: `${R}envoy variable add` },
+  { name: 'add with a lone %', spec: headerOps('response', { add: { name: 'abcd%oijasodifj' } }), expect: 'error', istio: `${R}envoy unescaped % add` },
+  { name: 'header match null', spec: http({ match: [{ headers: { header: null } }] }), expect: 'error', istio: `${R}null header match` },
+  { name: 'header match empty prefix', spec: http({ match: [{ headers: { emptyprefix: { prefix: '' } } }] }), expect: 'error', istio: `${R}empty prefix header match` },
+  { name: 'no match', spec: http({}), expect: 'valid', istio: `${R}nil match` },
+  { name: 'mirrorPercent 101', spec: http({ mirrorPercent: 101 }), expect: 'error', istio: `${R}invalid mirror percent` },
+  { name: 'mirrorPercentage 101', spec: http({ mirrorPercentage: { value: 101 } }), expect: 'error', istio: `${R}invalid mirror percentage` },
+  { name: 'mirrorPercentage 1', spec: http({ mirrorPercentage: { value: 1 } }), expect: 'valid', istio: `${R}valid mirror percentage` },
+  { name: 'mirrorPercentage -1', spec: http({ mirrorPercentage: { value: -1 } }), expect: 'error', istio: `${R}negative mirror percentage` },
+  { name: 'mirrors entry without destination', spec: http({ mirrors: [{}] }), expect: 'error', istio: `${R}mirrors without destination` },
+  { name: 'mirrors at 101%', spec: http({ mirrors: [to(), { ...to(), percentage: { value: 101 } }] }), expect: 'error', istio: `${R}mirrors invalid mirror percentage` },
+  { name: 'mirrors at 1% and 50%', spec: http({ mirrors: [{ ...to(), percentage: { value: 1 } }, { ...to(), percentage: { value: 50 } }] }), expect: 'valid', istio: `${R}mirrors valid mirror percentage` },
+  { name: 'mirrors at -1%', spec: http({ mirrors: [{ ...to(), percentage: { value: -1 } }] }), expect: 'error', istio: `${R}mirrors negative mirror percentage` },
+  { name: 'mirror and mirrors', spec: http({ mirror: { host: 'foo.baz' }, mirrors: [to('foo.bar')] }), expect: 'error', istio: `${R}conflicting mirror and mirrors` },
+
+  { name: 'tcp to one host', spec: tcp([to()]), expect: 'valid', istio: `${D}simple` },
+  { name: 'tcp to *-foo.baz', spec: tcp([to('*-foo.baz')]), expect: 'valid', istio: `${D}wildcard dash` },
+  { name: 'tcp to *foo.baz', spec: tcp([to('*foo.baz')]), expect: 'valid', istio: `${D}wildcard prefix` },
+  { name: 'tcp to *', spec: tcp([to('*')]), expect: 'error', istio: `${D}wildcard` },
+  { name: 'tcp to foo.*', spec: tcp([to('foo.*')]), expect: 'error', istio: `${D}bad wildcard` },
+  { name: 'tcp to default/baz', spec: tcp([to('default/baz')]), expect: 'error', istio: `${D}bad fqdn` },
+  { name: 'tcp entry without destination', spec: tcp([{}]), expect: 'error', istio: `${D}no destination` },
+  { name: 'tcp weights 25/75', spec: tcp(weighted(25, 75)), expect: 'valid', istio: `${D}weighted` },
+  { name: 'tcp weight -1', spec: tcp(weighted(5, -1)), expect: 'error', istio: `${D}weight < 0` },
+  { name: 'tcp weights over 100', spec: tcp(weighted(550, 500)), expect: 'valid', istio: `${D}total weight > 100` },
+  { name: 'tcp weights under 100', spec: tcp(weighted(49, 50)), expect: 'valid', istio: `${D}total weight < 100` },
+  { name: 'tcp weights 100/0', spec: tcp(weighted(100, 0)), expect: 'valid', istio: `${D}total weight = 100` },
+  { name: 'tcp one weight 0', spec: tcp(weighted(0)), expect: 'valid', istio: `${D}weight = 0` },
+  { name: 'tcp weights 0/0', spec: tcp(weighted(0, 0)), expect: 'error', istio: `${D}total weight = 0 with multi RouteDestination` },
+].map((c) => ({ kind: VS, ...c }) as IstioValidationCase);
+
+const cors = (more: Record<string, unknown>) => http({ corsPolicy: { allowMethods: ['GET', 'POST'], allowHeaders: ['header1', 'header2'], exposeHeaders: ['header3'], maxAge: '2s', ...more } });
+const rewrite = (r: Record<string, unknown>) => http({ rewrite: r });
+const regexRewrite = { match: '^/service/([^/]+)(/.*)$', rewrite: '\\2/instance/\\1' };
+const redirect = (r: Record<string, unknown>) => rule({ redirect: r });
+const direct = (d: Record<string, unknown>) => rule({ directResponse: d });
+const KB = 1024;
+
+const routeParts: IstioValidationCase[] = [
+  { name: 'CORS with methods, headers, max age', spec: cors({}), expect: 'valid', istio: 'TestValidateCORSPolicy/valid' },
+  { name: 'CORS method PUTT', spec: cors({ allowMethods: ['GET', 'PUTT'] }), expect: 'error', istio: 'TestValidateCORSPolicy/bad method' },
+  { name: 'CORS empty expose header', spec: cors({ exposeHeaders: [''] }), expect: 'error', istio: 'TestValidateCORSPolicy/bad header' },
+  { name: 'CORS max age with nanoseconds', spec: cors({ maxAge: '2.000000042s' }), expect: 'error', istio: 'TestValidateCORSPolicy/bad max age' },
+  { name: 'CORS empty origin matches', spec: cors({ allowOrigins: [{ exact: '' }, { prefix: '' }, { regex: '' }] }), expect: 'error', istio: 'TestValidateCORSPolicy/empty matchType AllowOrigins' },
+  { name: 'CORS origin matches', spec: cors({ allowOrigins: [{ exact: 'exact' }, { prefix: 'prefix' }, { regex: 'regex' }] }), expect: 'valid', istio: 'TestValidateCORSPolicy/non empty matchType AllowOrigins' },
+  { name: 'rewrite uri and authority', spec: rewrite({ uri: '/path/to/resource', authority: 'foobar.org' }), expect: 'valid', istio: 'TestValidateHTTPRewrite/uri and authority' },
+  { name: 'rewrite uri', spec: rewrite({ uri: '/path/to/resource' }), expect: 'valid', istio: 'TestValidateHTTPRewrite/uri' },
+  { name: 'rewrite authority', spec: rewrite({ authority: 'foobar.org' }), expect: 'valid', istio: 'TestValidateHTTPRewrite/authority' },
+  { name: 'regex rewrite', spec: rewrite({ uriRegexRewrite: regexRewrite }), expect: 'valid', istio: 'TestValidateHTTPRewrite/uriRegexRewrite' },
+  { name: 'regex rewrite and authority', spec: rewrite({ authority: 'foobar.org', uriRegexRewrite: regexRewrite }), expect: 'valid', istio: 'TestValidateHTTPRewrite/uriRegexRewrite and authority' },
+  { name: 'regex rewrite and uri', spec: rewrite({ uri: '/path/to/resource', uriRegexRewrite: regexRewrite }), expect: 'error', istio: 'TestValidateHTTPRewrite/uriRegexRewrite and uri' },
+  { name: 'empty rewrite', spec: rewrite({}), expect: 'error', istio: 'TestValidateHTTPRewrite/no uri, uriRegexRewrite, or authority' },
+  { name: 'regex rewrite without match', spec: rewrite({ uriRegexRewrite: { rewrite: '\\2/instance/\\1' } }), expect: 'error', istio: 'TestValidateUriRegexRewrite/uriRegexRewrite missing match' },
+  { name: 'regex rewrite without rewrite', spec: rewrite({ uriRegexRewrite: { match: '^/service/([^/]+)(/.*)$' } }), expect: 'error', istio: 'TestValidateUriRegexRewrite/uriRegexRewrite missing rewrite' },
+  { name: 'regex rewrite with "["', spec: rewrite({ uriRegexRewrite: { match: '[', rewrite: '[' } }), expect: 'error', istio: 'TestValidateUriRegexRewrite/uriRegexRewrite invalid regex patterns' },
+  { name: 'redirect without uri or authority', spec: redirect({ uri: '', authority: '' }), expect: 'error', istio: 'TestValidateHTTPRedirect/empty uri and authority' },
+  { name: 'redirect code 299', spec: redirect({ uri: 't', redirectCode: 299 }), expect: 'error', istio: 'TestValidateHTTPRedirect/too small redirect code' },
+  { name: 'redirect code 400', spec: redirect({ uri: 't', redirectCode: 400 }), expect: 'error', istio: 'TestValidateHTTPRedirect/too large redirect code' },
+  { name: 'redirect uri only', spec: redirect({ uri: 't', authority: '' }), expect: 'valid', istio: 'TestValidateHTTPRedirect/empty authority' },
+  { name: 'redirect authority only', spec: redirect({ uri: '', authority: 't' }), expect: 'valid', istio: 'TestValidateHTTPRedirect/empty uri' },
+  { name: 'redirect code 0', spec: redirect({ uri: 't', authority: 't', redirectCode: 0 }), expect: 'valid', istio: 'TestValidateHTTPRedirect/empty redirect code' },
+  { name: 'redirect code 308', spec: redirect({ uri: 't', authority: 't', redirectCode: 308 }), expect: 'valid', istio: 'TestValidateHTTPRedirect/normal redirect' },
+  { name: 'redirect prefixRewrite', spec: redirect({ prefixRewrite: '/bar' }), expect: 'valid', istio: 'TestValidateHTTPRedirect/prefix_rewrite alone' },
+  { name: 'redirect prefixRewrite and authority', spec: redirect({ authority: 'foo.example.com', prefixRewrite: '/' }), expect: 'valid', istio: 'TestValidateHTTPRedirect/prefix_rewrite with authority' },
+  { name: 'redirect uri and prefixRewrite', spec: redirect({ uri: '/old', prefixRewrite: '/new' }), expect: 'error', istio: 'TestValidateHTTPRedirect/uri and prefix_rewrite mutually exclusive' },
+  { name: 'direct response 200', spec: direct({ status: 200 }), expect: 'valid', istio: 'TestValidateHTTPDirectResponse/status 200' },
+  { name: 'direct response 199', spec: direct({ status: 199 }), expect: 'error', istio: 'TestValidateHTTPDirectResponse/status 100' },
+  { name: 'direct response 601', spec: direct({ status: 601 }), expect: 'error', istio: 'TestValidateHTTPDirectResponse/status 600' },
+  { name: 'direct response string body', spec: direct({ status: 200, body: { string: 'hello' } }), expect: 'valid', istio: 'TestValidateHTTPDirectResponse/with string body' },
+  { name: 'direct response string body of 101 KiB', spec: direct({ status: 200, body: { string: 'a'.repeat(101 * KB) } }), expect: 'warning', istio: 'TestValidateHTTPDirectResponse/with string body over 100kb' },
+  { name: 'direct response string body of 2 MiB', spec: direct({ status: 200, body: { string: 'a'.repeat(2 * KB * KB) } }), expect: 'error', istio: 'TestValidateHTTPDirectResponse/with string body over 1mb' },
+  { name: 'direct response bytes body', spec: direct({ status: 200, body: { bytes: Buffer.from('hello').toString('base64') } }), expect: 'valid', istio: 'TestValidateHTTPDirectResponse/with bytes body' },
+  { name: 'direct response bytes body over 100 KiB', spec: direct({ status: 200, body: { bytes: Buffer.alloc(100 * KB + 1, 'a').toString('base64') } }), expect: 'warning', istio: 'TestValidateHTTPDirectResponse/with bytes body over 100kb' },
+  { name: 'direct response bytes body over 1 MiB', spec: direct({ status: 200, body: { bytes: Buffer.alloc(KB * KB + 1, 'a').toString('base64') } }), expect: 'error', istio: 'TestValidateHTTPDirectResponse/with bytes body over 1mb' },
+  { name: 'destination with subset and port', spec: rule({ route: [to('foo.bar', { subset: 'shiny', port: { number: 5000 } })] }), expect: 'valid', istio: 'TestValidateDestination/full' },
+  { name: 'destination with an empty port', spec: rule({ route: [to('foo.bar', { subset: 'shiny', port: {} })] }), expect: 'error', istio: 'TestValidateDestination/unnumbered-selector' },
+].map((c) => ({ kind: VS, ...c }) as IstioValidationCase);
+
+const WE = 'networking.istio.io/WorkloadEntry';
+const WG = 'networking.istio.io/WorkloadGroup';
+const PC = 'networking.istio.io/ProxyConfig';
+const WP = 'extensions.istio.io/WasmPlugin';
+const probe = (p: Record<string, unknown>) => ({ template: {}, probe: p });
+const plugin = (more: Record<string, unknown>) => ({ url: 'http://test.com/test', ...more });
+const W = 'TestValidateWasmPlugin/';
+
+const workloads: IstioValidationCase[] = [
+  { kind: WE, name: 'an IP address', spec: { address: '1.2.3.4' }, expect: 'valid', istio: 'TestValidateWorkloadEntry/valid' },
+  { kind: WE, name: 'no address', spec: {}, expect: 'error', istio: 'TestValidateWorkloadEntry/missing address' },
+  { kind: WE, name: 'a network, no address', spec: { network: 'network-2' }, expect: 'warning', istio: 'TestValidateWorkloadEntry/missing address with network' },
+  { kind: WE, name: 'a unix socket', spec: { address: 'unix:///lon/google/com' }, expect: 'valid', istio: 'TestValidateWorkloadEntry/valid unix endpoint' },
+  { kind: WE, name: 'a unix socket with ports', spec: { address: 'unix:///lon/google/com', ports: { 7777: 7777 } }, expect: 'error', istio: 'TestValidateWorkloadEntry/invalid unix endpoint' },
+  { kind: WE, name: 'a DNS name with ports', spec: { address: 'validdns.com', ports: { 7777: 7777 } }, expect: 'valid', istio: 'TestValidateWorkloadEntry/valid FQDN' },
+  { kind: WE, name: 'a DNS name with a port suffix', spec: { address: 'invaliddns.com:9443', ports: { 7777: 7777 } }, expect: 'error', istio: 'TestValidateWorkloadEntry/invalid FQDN' },
+  { kind: WE, name: 'an IP with ports', spec: { address: '172.16.1.1', ports: { 7777: 7777 } }, expect: 'valid', istio: 'TestValidateWorkloadEntry/valid IP' },
+  { kind: WG, name: 'an empty template', spec: { template: {} }, expect: 'valid', istio: 'TestValidateWorkloadGroup/valid' },
+  { kind: WG, name: 'label "." = "~"', spec: { template: {}, metadata: { labels: { '.': '~' } } }, expect: 'error', istio: 'TestValidateWorkloadGroup/invalid' },
+  { kind: WG, name: 'probe without method', spec: probe({}), expect: 'error', istio: 'TestValidateWorkloadGroup/probe missing method' },
+  { kind: WG, name: 'probe httpGet null', spec: probe({ httpGet: null }), expect: 'error', istio: 'TestValidateWorkloadGroup/probe nil' },
+  { kind: WG, name: 'probe httpGet empty', spec: probe({ httpGet: {} }), expect: 'error', istio: 'TestValidateWorkloadGroup/probe http empty' },
+  { kind: WG, name: 'probe httpGet port 5', spec: probe({ httpGet: { port: 5 } }), expect: 'valid', istio: 'TestValidateWorkloadGroup/probe http valid' },
+  { kind: WG, name: 'probe tcpSocket empty', spec: probe({ tcpSocket: {} }), expect: 'error', istio: 'TestValidateWorkloadGroup/probe tcp invalid' },
+  { kind: WG, name: 'probe tcpSocket port 5', spec: probe({ tcpSocket: { port: 5 } }), expect: 'valid', istio: 'TestValidateWorkloadGroup/probe tcp valid' },
+  { kind: WG, name: 'probe exec empty', spec: probe({ exec: {} }), expect: 'error', istio: 'TestValidateWorkloadGroup/probe exec invalid' },
+  { kind: WG, name: 'probe exec command', spec: probe({ exec: { command: ['foo', 'bar'] } }), expect: 'valid', istio: 'TestValidateWorkloadGroup/probe exec valid' },
+  { kind: PC, name: 'empty', spec: {}, expect: 'valid', istio: 'TestValidateProxyConfig/empty' },
+  { kind: PC, name: 'concurrency -1', spec: { concurrency: -1 }, expect: 'error', istio: 'TestValidateProxyConfig/invalid concurrency' },
+  { kind: WP, name: 'no url', spec: {}, expect: 'error', istio: `${W}empty` },
+  { kind: WP, name: 'ftp url', spec: { url: 'ftp://test.com/test' }, expect: 'error', istio: `${W}wrong scheme` },
+  { kind: WP, name: 'http url', spec: plugin({}), expect: 'valid', istio: `${W}valid http` },
+  { kind: WP, name: 'http url with sha256', spec: plugin({ sha256: '01ba4719c80b6fe911b091a7c05124b64eeece964e09c058ef8f9805daca546b' }), expect: 'valid', istio: `${W}valid http w/ sha` },
+  { kind: WP, name: 'short sha256', spec: plugin({ sha256: '01ba47' }), expect: 'error', istio: `${W}short sha` },
+  { kind: WP, name: 'sha256 "test"', spec: plugin({ sha256: 'test' }), expect: 'error', istio: `${W}invalid sha` },
+  { kind: WP, name: 'sha256 with a capital', spec: plugin({ sha256: '01Ba4719c80b6fe911b091a7c05124b64eeece964e09c058ef8f9805daca546b' }), expect: 'error', istio: `${W}invalid sha characters` },
+  { kind: WP, name: 'oci url', spec: { url: 'oci://test.com/test' }, expect: 'valid', istio: `${W}valid oci` },
+  { kind: WP, name: 'url without scheme', spec: { url: 'test.com/test' }, expect: 'valid', istio: `${W}valid oci no scheme` },
+  { kind: WP, name: 'env without name', spec: { url: 'test.com/test', vmConfig: { env: [{ name: '', valueFrom: 'HOST' }] } }, expect: 'error', istio: `${W}invalid vm config - invalid env name` },
+  { kind: WP, name: 'env named twice', spec: { url: 'test.com/test', vmConfig: { env: [{ name: 'ENV1', value: 'VAL1' }, { name: 'ENV1', value: 'VAL1' }] } }, expect: 'error', istio: `${W}invalid vm config - duplicate env` },
+  { kind: WP, name: 'targetRef to a Gateway', spec: plugin({ targetRef: gatewayRef }), expect: 'valid', istio: `${W}target-ref-good` },
+  { kind: WP, name: 'targetRef to a Service', spec: plugin({ targetRef: { group: '', kind: 'Service', name: 'foo' } }), expect: 'valid', istio: `${W}target-ref-good-service` },
+  { kind: WP, name: 'targetRef with a namespace', spec: plugin({ targetRef: { ...gatewayRef, namespace: 'bar' } }), expect: 'error', istio: `${W}target-ref-non-empty-namespace` },
+  { kind: WP, name: 'targetRef without name', spec: plugin({ targetRef: { ...gatewayRef, name: '' } }), expect: 'error', istio: `${W}target-ref-empty-name` },
+  { kind: WP, name: 'targetRef to another group', spec: plugin({ targetRef: { ...gatewayRef, group: 'wrong-group' } }), expect: 'error', istio: `${W}target-ref-wrong-group` },
+  { kind: WP, name: 'targetRef to another kind', spec: plugin({ targetRef: { ...gatewayRef, kind: 'wrong-kind' } }), expect: 'error', istio: `${W}target-ref-wrong-kind` },
+  { kind: WP, name: 'targetRef and selector', spec: plugin({ targetRef: gatewayRef, selector: httpbin }), expect: 'error', istio: `${W}target-ref-and-selector-cannot-both-be-set` },
+];
+
 /** Every translated case, by kind. */
 export const ISTIO_VALIDATION_TABLE: readonly IstioValidationCase[] = [
   ...virtualServices,
+  ...httpRoutes,
+  ...routeParts,
   ...destinationRules,
   ...gateways,
   ...serviceEntries,
+  ...peerAuthentications,
+  ...telemetries,
+  ...workloads,
 ];
