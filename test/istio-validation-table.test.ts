@@ -67,10 +67,14 @@ export const SCHEMA_REFUSED: Record<string, string> = {
 
 /** Cases where our outcome still differs from Istio's table, by `istio` key, with the reason. */
 export const KNOWN_DISAGREEMENTS: Record<string, string> = {
+  'TestValidateVirtualService/non-method-get': 'Istio raises this overlapping-prefix warning as an analysis-aware error, which istioctl reports as IST0131 VirtualServiceIneffectiveMatch, not IST0133; our analyzer stage reports it so (lib/validate/analyzer/virtualservice/unreachable-rules.ts)',
+  'TestValidateEnvoyFilter/invalid patch value': 'Istio decodes the patch value into the Envoy proto of the patched object (here a Cluster, whose name is a string); we carry no Envoy API descriptors, so patch values are not type-checked',
 };
 
 /** The agreement reached per kind (percent of the cases the schema passes, rounded down): the test fails below it. */
 const GATE: Record<string, number> = {
+  'networking.istio.io/VirtualService': 99,
+  'networking.istio.io/EnvoyFilter': 94,
 };
 
 describe('Istio\'s validation tables (test/istio-validation-table.ts)', () => {
