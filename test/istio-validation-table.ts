@@ -223,7 +223,7 @@ const gateways: IstioValidationCase[] = [
   { name: 'bind to a name', spec: srv({ port: { number: 0, name: 'http', protocol: 'http' }, bind: 'foo.bar' }), expect: 'error', istio: 'TestValidateServer/bind bad ip' },
   { name: 'port name Henry', spec: srv({ port: { number: 1, name: 'Henry', protocol: 'http' } }), expect: 'valid', istio: 'TestValidateServerPort/happy' },
   { name: 'protocol kafka', spec: srv({ port: { number: 1, name: 'Henry', protocol: 'kafka' } }), expect: 'error', istio: 'TestValidateServerPort/invalid protocol' },
-  { name: 'port 2^30', spec: srv({ port: { number: 1 << 30, name: 'http', protocol: 'http' } }), expect: 'error', istio: 'TestValidateServerPort/invalid number' },
+  { name: 'port 2^30', spec: srv({ port: { number: 2 ** 30, name: 'http', protocol: 'http' } }), expect: 'error', istio: 'TestValidateServerPort/invalid number' },
   { name: 'port 0 without a socket', spec: srv({ port: { number: 0, name: 'Henry', protocol: 'http' } }), expect: 'error', istio: 'TestValidateServerPort/name, no number' },
 
   { name: 'SIMPLE with files', spec: tlsServer({ mode: 'SIMPLE', serverCertificate: cert, privateKey: key }), expect: 'valid', istio: 'TestValidateTlsOptions/simple' },
@@ -276,7 +276,9 @@ const gateways: IstioValidationCase[] = [
 const SE = 'networking.istio.io/ServiceEntry';
 const h1 = { number: 80, protocol: 'http', name: 'http-valid1' };
 const h2 = { number: 8080, protocol: 'http', name: 'http-valid2' };
-const ep = (address: string, ports?: Record<string, number>, more: Record<string, unknown> = {}) => ({ address, ...(ports ? { ports } : {}), ...more });
+const ep = (address: string, ports?: Record<string, number>, more: Record<string, unknown> = {}) => ({
+  address, ...(ports ? { ports } : {}), ...more,
+});
 const googleEndpoints = [ep('lon.google.com', { 'http-valid1': 8080 }), ep('in.google.com', { 'http-valid2': 9080 })];
 const staticEndpoints = [ep('1.1.1.1', { 'http-valid1': 8080 }), ep('2.2.2.2', { 'http-valid2': 9080 })];
 const uds = (more: Record<string, unknown>) => ({ hosts: ['uds.cluster.local'], ports: [{ number: 6553, protocol: 'grpc', name: 'grpc-service1' }], resolution: 'STATIC', ...more });
@@ -572,7 +574,7 @@ const authorizationPolicies: IstioValidationCase[] = [
   { name: 'dry-run on AUDIT', annotations: { 'istio.io/dry-run': 'true' }, spec: { action: 'AUDIT' }, expect: 'error', istio: `${A}dry-run-invalid-action-audit` },
   { name: 'DENY without rules', spec: { action: 'DENY' }, expect: 'error', istio: `${A}deny-rules-nil` },
   { name: 'selector with an empty value', spec: { selector: { matchLabels: { app: '', version: 'v1' } } }, expect: 'valid', istio: `${A}selector-empty-value` },
-  { name: 'selector with an empty key', spec: { selector: { matchLabels: { app: 'httpbin', '': 'v1' } } }, expect: 'error', istio: `${A}selector-empty-key` },
+  { name: 'selector with an empty key', spec: { selector: { matchLabels: { 'app': 'httpbin', '': 'v1' } } }, expect: 'error', istio: `${A}selector-empty-key` },
   { name: 'selector without labels', spec: { selector: {} }, expect: 'warning', istio: `${A}selector-empty-labels` },
   { name: 'selector value with *', spec: { selector: { matchLabels: { app: 'httpbin-*' } } }, expect: 'error', istio: `${A}selector-wildcard-value` },
   { name: 'selector key with *', spec: { selector: { matchLabels: { 'app-*': 'httpbin' } } }, expect: 'error', istio: `${A}selector-wildcard-key` },
@@ -613,7 +615,7 @@ const authorizationPolicies: IstioValidationCase[] = [
 const RA = 'security.istio.io/RequestAuthentication';
 const Q = 'TestValidateRequestAuthentication/';
 const fooJwt = { issuer: 'foo.com', jwksUri: 'https://foo.com/cert' };
-const jwt = (rule: Record<string, unknown>) => ({ jwtRules: [{ issuer: 'foo.com', jwksUri: 'https://foo.com', ...rule }] });
+const jwt = (jwtRule: Record<string, unknown>) => ({ jwtRules: [{ issuer: 'foo.com', jwksUri: 'https://foo.com', ...jwtRule }] });
 
 const requestAuthentications: IstioValidationCase[] = [
   { name: 'empty, named default', objectName: 'default', spec: {}, expect: 'valid', istio: `${Q}empty spec` },
@@ -627,7 +629,7 @@ const requestAuthentications: IstioValidationCase[] = [
   { name: 'jwksUri without scheme', objectName: 'foo', spec: { jwtRules: [{ issuer: 'foo.com', jwksUri: 'foo.com' }] }, expect: 'error', istio: `${Q}bad JwksUri - no protocol` },
   { name: 'jwksUri with a bad port', objectName: 'foo', spec: { jwtRules: [{ issuer: 'foo.com', jwksUri: 'https://foo.com:not-a-number' }] }, expect: 'error', istio: `${Q}bad JwksUri - invalid port` },
   { name: 'selector with an empty value', objectName: 'foo', spec: { selector: { matchLabels: { app: 'httpbin', version: '' } }, jwtRules: [fooJwt] }, expect: 'valid', istio: `${Q}empty value` },
-  { name: 'selector with an empty key', objectName: 'foo', spec: { selector: { matchLabels: { app: 'httpbin', '': 'v1' } }, jwtRules: [fooJwt] }, expect: 'error', istio: `${Q}bad workload selector - empty key` },
+  { name: 'selector with an empty key', objectName: 'foo', spec: { selector: { matchLabels: { 'app': 'httpbin', '': 'v1' } }, jwtRules: [fooJwt] }, expect: 'error', istio: `${Q}bad workload selector - empty key` },
   { name: 'targetRef to a Gateway', objectName: 'foo', spec: { targetRef: gatewayRef, jwtRules: [fooJwt] }, expect: 'valid', istio: `${Q}good targetRef` },
   { name: 'targetRef without name', objectName: 'foo', spec: { targetRef: { ...gatewayRef, name: '' }, jwtRules: [fooJwt] }, expect: 'error', istio: `${Q}bad targetRef - empty name` },
   { name: 'targetRef with a namespace', objectName: 'foo', spec: { targetRef: { ...gatewayRef, namespace: 'bar' }, jwtRules: [fooJwt] }, expect: 'error', istio: `${Q}bad targetRef - non-empty namespace` },
@@ -650,7 +652,9 @@ const C = 'TestValidateSidecar/';
 const egress = (...hosts: string[]) => ({ egress: [{ hosts }] });
 const all = [{ hosts: ['*/*'] }];
 const inPort = { protocol: 'http', number: 90, name: 'foo' };
-const inbound = (listener: Record<string, unknown>, withEgress = true) => ({ ingress: [{ port: inPort, ...listener }], ...(withEgress ? { egress: all } : {}) });
+const inbound = (listener: Record<string, unknown>, withEgress = true) => ({
+  ingress: [{ port: inPort, ...listener }], ...(withEgress ? { egress: all } : {}),
+});
 const udsOut = (more: Record<string, unknown>) => ({ port: { protocol: 'http', number: 0, name: 'uds' }, hosts: ['ns1/bar.com'], ...more });
 const inboundTls = (v6: boolean, protocol: string, tls: Record<string, unknown>) => ({ ingress: [{ port: { ...inPort, protocol }, defaultEndpoint: v6 ? '[::1]:9999' : '127.0.0.1:9999', tls }] });
 const httpPool = { http: { http1MaxPendingRequests: 1024, http2MaxRequests: 1024, maxRequestsPerConnection: 1024, maxRetries: 1024 } };

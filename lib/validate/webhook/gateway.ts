@@ -1,7 +1,7 @@
 import { WEBHOOK_CODES } from './codes';
-import { UNIX_PREFIX, unixAddressProblem } from './unix-address';
 import { Issues, list, obj } from './issues';
 import { isIpAddress, isIstioDnsLabel, namespacedHostProblems } from './istio-hosts';
+import { UNIX_PREFIX, unixAddressProblem } from './unix-address';
 
 /** Istio's protocol names (parsed case-insensitively); anything else is unsupported. */
 const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'HTTP_PROXY', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS', 'UDP']);

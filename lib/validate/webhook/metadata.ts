@@ -34,7 +34,7 @@ export function checkMetadata(issues: Issues, object: KubeObject, spec: Record<s
       return false;
     }
     if (!BOOLEAN_TEXT.has(value)) {
-      issues.error(C, at, `${where} has annotation ${DRY_RUN} with invalid value (${value}); use "true" or "false"`);
+      issues.error(C, at, `${where} has annotation ${DRY_RUN} with invalid value: "${value}" is not a boolean; use "true" or "false"`);
       return false;
     }
   }

@@ -1,9 +1,9 @@
 import { WEBHOOK_CODES } from './codes';
-import { UNIX_PREFIX, unixAddressProblem } from './unix-address';
 import { checkExportTo } from './export-to';
 import { Issues, list, obj } from './issues';
 import { fqdnProblem, isIpAddress, isIstioDnsLabel, partialWildcardProblem, wildcardDomainProblem } from './istio-hosts';
 import { ipSubnetProblem } from './l4-match';
+import { UNIX_PREFIX, unixAddressProblem } from './unix-address';
 import { reportBadSelectorLabels } from './workload-selector';
 import { labelProblem } from '../../core/hosts';
 
@@ -33,8 +33,8 @@ function autoAllocates(resolution: string, labels: Record<string, unknown>, addr
   return addresses.length === 0;
 }
 
-/** Istio's ValidateServiceEntry; `labels` are the object's. */
-export function checkServiceEntry(issues: Issues, spec: Record<string, any>, namespace: string, labels: Record<string, unknown> = {}): void {
+/** Istio's ValidateServiceEntry; `objectLabels` are the object's own labels. */
+export function checkServiceEntry(issues: Issues, spec: Record<string, any>, namespace: string, objectLabels: Record<string, unknown> = {}): void {
   const selector = obj(spec.workloadSelector);
   if (selector) {
     const labels = obj(selector.labels) ?? {};
@@ -88,7 +88,7 @@ export function checkServiceEntry(issues: Issues, spec: Record<string, any>, nam
     if (!(number >= 1 && number <= 65535)) issues.error(C, `${at}.number`, `port number ${number} must be in the range 1..65535`);
     // Without an address, plain TCP needs one allocated to route by (Istio compares the protocol as written).
     const protocol = typeof p.protocol === 'string' ? p.protocol : '';
-    if (addresses.length === 0 && !autoAllocates(resolution, labels, addresses) && (protocol === '' || protocol === 'TCP')) {
+    if (addresses.length === 0 && !autoAllocates(resolution, objectLabels, addresses) && (protocol === '' || protocol === 'TCP')) {
       issues.warn(C, `${at}.protocol`, 'addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled');
     }
   });
@@ -134,7 +134,7 @@ export function checkServiceEntry(issues: Issues, spec: Record<string, any>, nam
       {
         const location = typeof spec.location === 'string' ? spec.location : 'MESH_EXTERNAL';
         if (location !== 'MESH_EXTERNAL' && location !== 'MESH_INTERNAL') issues.error(C, 'spec.location', `location must be MESH_EXTERNAL or MESH_INTERNAL for resolution type ${resolution}`);
-        if (location === 'MESH_INTERNAL' && usesWaypoint(labels)) issues.error(C, 'spec.location', `location MESH_INTERNAL with resolution type ${resolution} is not supported when using waypoints`);
+        if (location === 'MESH_INTERNAL' && usesWaypoint(objectLabels)) issues.error(C, 'spec.location', `location MESH_INTERNAL with resolution type ${resolution} is not supported when using waypoints`);
       }
       break;
     default:

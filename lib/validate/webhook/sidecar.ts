@@ -1,10 +1,10 @@
 import { WEBHOOK_CODES } from './codes';
-import { UNIX_PREFIX, unixAddressProblem } from './unix-address';
 import { checkDestination } from './destination';
 import { checkServerTls } from './gateway';
 import { Issues, list, obj } from './issues';
 import { fqdnProblem, isIpAddress, isIstioDnsLabel, namespacedHostProblems } from './istio-hosts';
 import { checkConnectionPool } from './traffic-policy';
+import { UNIX_PREFIX, unixAddressProblem } from './unix-address';
 import { reportBadSelectorLabels } from './workload-selector';
 
 const C = WEBHOOK_CODES.SIDECAR;
@@ -57,8 +57,7 @@ export function checkSidecar(issues: Issues, spec: Record<string, any>, namespac
       checkProtocol(issues, port, `${at}.port`);
       const number = typeof port.number === 'number' ? port.number : 0;
       if (number === 0) {
-        if (!bind.startsWith(UNIX_PREFIX)) issues.error(C, `${at}.bind`, 'sidecar: ports with 0 value must have a unix domain socket bind address');
-        else {
+        if (!bind.startsWith(UNIX_PREFIX)) {issues.error(C, `${at}.bind`, 'sidecar: ports with 0 value must have a unix domain socket bind address');} else {
           const problem = unixAddressProblem(bind.slice(UNIX_PREFIX.length));
           if (problem) issues.error(C, `${at}.bind`, problem);
         }
