@@ -1,6 +1,7 @@
 import { Event, EVENT_ID, parseEvents } from 'js-yaml';
 import { SourcedObject } from './engine';
 import { DecodedDocument, decodeDocument, DecodeError, nodeStart } from './yaml/decode-document';
+import { readReindented } from './yaml/flow-indentation';
 import { applyEdits, flowRepairs, flowScalarFixes, lineBreakDifference } from './yaml/flow-scalars';
 import { fieldOffsets } from './yaml/locate-fields';
 import { DocumentChunk, splitDocuments } from './yaml/split-documents';
@@ -191,17 +192,9 @@ function readChunk(chunk: DocumentChunk): ChunkRead {
     try {
       events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
     } catch (err) {
-      // What go-yaml reads in [...] and {...} but a YAML 1.2 reader refuses: retry once, repaired.
-      const repairs = text.includes('[') || text.includes('{') ? flowRepairs(text) : [];
-      if (repairs.length === 0) throw err;
-      const repaired = applyEdits(text, repairs);
-      try {
-        events = parseEvents(repaired.text, { maxDepth: MAX_NESTING_DEPTH });
-      } catch {
-        throw err;
-      }
-      text = repaired.text;
-      original = repaired.original;
+      const read = readAsGoYamlDoes(text, err);
+      if (!read) throw err;
+      ({ events, text, original } = read);
     }
     // Re-read once with go-yaml's reading of plain scalars inside [...] and {...} made explicit.
     const fixes = flowScalarFixes(events, text);
@@ -223,6 +216,24 @@ function readChunk(chunk: DocumentChunk): ChunkRead {
   } catch (err) {
     if (err instanceof DecodeError) return { problem: { offset: chunk.offset + original(err.offset), message: err.message } };
     return { problem: problemOf(err, chunk.offset, original) };
+  }
+}
+
+/**
+ * A second reading of text the YAML 1.2 reader refused but go-yaml reads: lines at any indentation
+ * inside [...], {...} and quoted scalars; then plain values and tabs in [...] and {...}.
+ */
+function readAsGoYamlDoes(text: string, err: unknown): { events: Event[]; text: string; original: (o: number) => number } | undefined {
+  const parse = (t: string) => parseEvents(t, { maxDepth: MAX_NESTING_DEPTH });
+  const reindented = readReindented(text, err, parse);
+  if (reindented) return { events: reindented.result, text: reindented.text, original: reindented.original };
+  const repairs = text.includes('[') || text.includes('{') ? flowRepairs(text) : [];
+  if (repairs.length === 0) return undefined;
+  const repaired = applyEdits(text, repairs);
+  try {
+    return { events: parse(repaired.text), ...repaired };
+  } catch {
+    return undefined;
   }
 }
 
