@@ -757,6 +757,54 @@ const envoyFilters: IstioValidationCase[] = [
   { name: 'cluster dns_refresh_rate 500ms', spec: { configPatches: [{ applyTo: 'CLUSTER', patch: { operation: 'ADD', value: { dns_refresh_rate: '500ms' } } }] }, expect: 'valid', istio: `${E}duration marshal` },
 ].map((c) => ({ kind: EF, ...c }) as IstioValidationCase);
 
+/** A DestinationRule with `localityLbSetting`, and outlier detection when `outlier` (Istio warns without it). */
+const locality = (setting: Record<string, unknown>, outlier = true) => policy({ loadBalancer: { localityLbSetting: setting }, ...(outlier ? { outlierDetection: {} } : {}) });
+const zoneAware = (setting: Record<string, unknown>, outlier = true) => policy({ loadBalancer: { zoneAwareLbSetting: setting }, ...(outlier ? { outlierDetection: {} } : {}) });
+const L = 'TestValidateLocalityLbSetting/';
+const Z = 'TestValidateZoneAwareLbSetting/';
+const LS = 'TestValidateLocalities/';
+/** Localities as the sources of a distribute setting (Istio checks them for overlap there). */
+const sources = (...froms: string[]) => locality({ distribute: froms.map((from) => ({ from, to: { 'r/z/s': 100 } })) });
+
+const localitySettings: IstioValidationCase[] = [
+  { name: 'distribute weights 105', spec: locality({ distribute: [{ from: 'a/b/c', to: { 'a/b/c': 80, 'a/b1': 25 } }] }), expect: 'error', istio: `${L}invalid Distribute total weight > 100` },
+  { name: 'distribute weights 95', spec: locality({ distribute: [{ from: 'a/b/c', to: { 'a/b/c': 80, 'a/b1': 15 } }] }), expect: 'error', istio: `${L}invalid Distribute total weight < 100` },
+  { name: 'distribute weight 0', spec: locality({ distribute: [{ from: 'a/b/c', to: { 'a/b/c': 0, 'a/b1': 100 } }] }), expect: 'error', istio: `${L}invalid Distribute weight = 0` },
+  { name: 'distribute and failover', spec: locality({ distribute: [{ from: 'a/b/c', to: { 'a/b/c': 80, 'a/b1': 20 } }], failover: [{ from: 'region1', to: 'region2' }] }), expect: 'error', istio: `${L}invalid LocalityLoadBalancerSetting specify both distribute and failover` },
+  { name: 'failover to the same region', spec: locality({ failover: [{ from: 'region1', to: 'region1' }] }), expect: 'error', istio: `${L}invalid failover src and dst have same region` },
+  { name: 'failover from *', spec: locality({ failover: [{ from: '*', to: 'region2' }] }), expect: 'error', istio: `${L}invalid failover src contain '*' wildcard` },
+  { name: 'failover to *', spec: locality({ failover: [{ from: 'region1', to: '*' }] }), expect: 'error', istio: `${L}invalid failover dst contain '*' wildcard` },
+  { name: 'failover from a zone', spec: locality({ failover: [{ from: 'region1/zone1', to: 'region2' }] }), expect: 'error', istio: `${L}invalid failover src contain '/' separator` },
+  { name: 'failover to a zone', spec: locality({ failover: [{ from: 'region1', to: 'region2/zone1' }] }), expect: 'error', istio: `${L}invalid failover dst contain '/' separator` },
+  { name: 'failoverPriority without outlier detection', spec: locality({ failoverPriority: ['topology.istio.io/network', 'topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone'] }, false), expect: 'warning', istio: `${L}failover priority provided without outlier detection policy` },
+  { name: 'failover without outlier detection', spec: locality({ failover: [{ from: 'us-east', to: 'eu-west' }, { from: 'us-west', to: 'eu-east' }] }, false), expect: 'warning', istio: `${L}failover provided without outlier detection policy` },
+  { name: 'failover and failoverPriority on region', spec: locality({ failover: [{ from: 'region1', to: 'region2' }], failoverPriority: ['topology.kubernetes.io/region'] }), expect: 'error', istio: `${L}invalid LocalityLoadBalancerSetting specify both failoverPriority and region in failover` },
+
+  { name: 'zone-aware enabled', spec: zoneAware({ enabled: true }), expect: 'valid', istio: `${Z}enabled only is valid` },
+  { name: 'zone-aware region failover', spec: zoneAware({ failover: [{ from: 'us-east', to: 'eu-west' }] }), expect: 'valid', istio: `${Z}valid region-level failover` },
+  { name: 'zone-aware failover to the same region', spec: zoneAware({ failover: [{ from: 'region1', to: 'region1' }] }), expect: 'error', istio: `${Z}failover same src and dst region` },
+  { name: 'zone-aware failover from a zone', spec: zoneAware({ failover: [{ from: 'region1/zone1', to: 'region2' }] }), expect: 'error', istio: `${Z}failover src has '/' (zone scope) is rejected` },
+  { name: 'zone-aware failover to a zone', spec: zoneAware({ failover: [{ from: 'region1', to: 'region2/zone1' }] }), expect: 'error', istio: `${Z}failover dst has '/' (zone scope) is rejected` },
+  { name: 'zone-aware failover from *', spec: zoneAware({ failover: [{ from: '*', to: 'region2' }] }), expect: 'error', istio: `${Z}failover src has '*' wildcard is rejected` },
+  { name: 'zone-aware failover to *', spec: zoneAware({ failover: [{ from: 'region1', to: '*' }] }), expect: 'error', istio: `${Z}failover dst has '*' wildcard is rejected` },
+  { name: 'zone-aware failover and region priority', spec: zoneAware({ failover: [{ from: 'region1', to: 'region2' }], failoverPriority: ['topology.kubernetes.io/region'] }), expect: 'error', istio: `${Z}failover and failoverPriority both set with topology region` },
+  { name: 'zone-aware region priority', spec: zoneAware({ failoverPriority: ['topology.kubernetes.io/region'] }), expect: 'error', istio: `${Z}failoverPriority with region label is rejected` },
+  { name: 'zone-aware zone priority', spec: zoneAware({ failoverPriority: ['topology.kubernetes.io/zone'] }), expect: 'error', istio: `${Z}failoverPriority with zone label is rejected` },
+  { name: 'zone-aware subzone priority', spec: zoneAware({ failoverPriority: ['topology.istio.io/subzone'] }), expect: 'error', istio: `${Z}failoverPriority with subzone label is rejected` },
+  { name: 'zone-aware other label priority', spec: zoneAware({ failoverPriority: ['version', 'app=ratings'] }), expect: 'valid', istio: `${Z}failoverPriority with non-topology labels is valid` },
+  { name: 'zone-aware failover without outlier detection', spec: zoneAware({ failover: [{ from: 'us-east', to: 'eu-west' }] }, false), expect: 'warning', istio: `${Z}failover without outlier detection warns` },
+  { name: 'zone-aware priority without outlier detection', spec: zoneAware({ failoverPriority: ['version'] }, false), expect: 'warning', istio: `${Z}failoverPriority without outlier detection warns` },
+
+  { name: 'two wildcards', spec: sources('*/zone/*'), expect: 'error', istio: `${LS}multi wildcard locality` },
+  { name: 'wildcard not last', spec: sources('*/zone'), expect: 'error', istio: `${LS}wildcard not in suffix` },
+  { name: '* and a/b/c', spec: sources('*', 'a/b/c'), expect: 'error', istio: `${LS}explicit wildcard region overlap` },
+  { name: 'a and a/b/c', spec: sources('a', 'a/b/c'), expect: 'error', istio: `${LS}implicit wildcard region overlap` },
+  { name: 'a/* and a/b/c', spec: sources('a/*', 'a/b/c'), expect: 'error', istio: `${LS}explicit wildcard zone overlap` },
+  { name: 'a/b and a/b/c', spec: sources('a/b', 'a/b/c'), expect: 'error', istio: `${LS}implicit wildcard zone overlap` },
+  { name: 'a/b/* and a/b/c', spec: sources('a/b/*', 'a/b/c'), expect: 'error', istio: `${LS}explicit wildcard subzone overlap` },
+  { name: 'disjoint localities', spec: sources('a1/*', 'a2/*', 'a3/b3/c3', 'a4/b4', 'a5/b5/*'), expect: 'valid', istio: `${LS}valid localities` },
+].map((c) => ({ kind: DR, ...c }) as IstioValidationCase);
+
 /** Go tests that check only whether an error is returned, not the warnings. */
 export const ERROR_ONLY_TABLES: readonly string[] = [
   'TestValidateHTTPRetry', 'TestValidateHTTPFaultInjectionAbort', 'TestValidateHTTPFaultInjectionDelay', 'TestValidateHTTPRoute',
@@ -771,6 +819,7 @@ export const ISTIO_VALIDATION_TABLE: readonly IstioValidationCase[] = [
   ...httpRoutes,
   ...routeParts,
   ...destinationRules,
+  ...localitySettings,
   ...gateways,
   ...serviceEntries,
   ...sidecars,
