@@ -805,12 +805,61 @@ const localitySettings: IstioValidationCase[] = [
   { name: 'disjoint localities', spec: sources('a1/*', 'a2/*', 'a3/b3/c3', 'a4/b4', 'a5/b5/*'), expect: 'valid', istio: `${LS}valid localities` },
 ].map((c) => ({ kind: DR, ...c }) as IstioValidationCase);
 
+const delegateTo = { name: 'test', namespace: 'test' };
+const toLerp = { uri: '/lerp', authority: 'foo.biz' };
+const toRoot = { uri: '/', authority: 'foo.biz' };
+const V = 'TestValidateChainingVirtualService/';
+const RR = 'TestValidateRootHTTPRoute/';
+/** A root (hosts) VirtualService delegating its one rule, with `match`. */
+const delegating = (match: Record<string, unknown>) => rule({ delegate: delegateTo, match: [match] });
+/** A root VirtualService redirecting its one rule, with `match`. */
+const redirecting = (match: Record<string, unknown>) => rule({ redirect: toRoot, match: [match] });
+
+const delegation: IstioValidationCase[] = [
+  { name: 'root on a gateway delegating', spec: { hosts: ['foo.bar'], gateways: ['test-gateway'], http: [{ delegate: delegateTo }] }, expect: 'valid', istio: `${V}root simple` },
+  { name: 'root for sidecars delegating', spec: { hosts: ['foo.bar'], http: [{ delegate: delegateTo }] }, expect: 'valid', istio: `${V}root applies to sidecar with delegate` },
+  { name: 'root rule with delegate and route', spec: { hosts: ['foo.bar'], http: [{ delegate: delegateTo, route: [to()] }] }, expect: 'error', istio: `${V}root with delegate and destination in one route` },
+  { name: 'delegate with an empty rule', spec: { hosts: [], http: [{}] }, expect: 'error', istio: `${V}delegate with no destination` },
+  { name: 'delegate delegating again', spec: { hosts: [], http: [{ delegate: delegateTo }] }, expect: 'error', istio: `${V}delegate with delegate` },
+  { name: 'delegate with a tcp route', spec: { hosts: [], tcp: [{ route: [to()] }] }, expect: 'error', istio: `${V}delegate with TCP route` },
+  { name: 'delegate with gateways', spec: { hosts: [], gateways: ['test'], http: [{ route: [to()] }] }, expect: 'error', istio: `${V}delegate with gateway` },
+  { name: 'delegate matching a source namespace', spec: { hosts: [], http: [{ match: [{ sourceNamespace: 'test' }], route: [to()] }] }, expect: 'valid', istio: `${V}delegate with sourceNamespace` },
+
+  { name: 'delegate only', spec: rule({ delegate: delegateTo }), expect: 'valid', istio: `${RR}simple` },
+  { name: 'delegate and route', spec: rule({ delegate: delegateTo, route: [to()] }), expect: 'error', istio: `${RR}route and delegate conflict` },
+  { name: 'delegate and redirect', spec: rule({ delegate: delegateTo, redirect: toLerp }), expect: 'error', istio: `${RR}redirect and delegate conflict` },
+  { name: 'delegate, header prefix test', spec: delegating({ headers: { header: { prefix: 'test' } } }), expect: 'valid', istio: `${RR}prefix header match` },
+  { name: 'delegate, empty header prefix', spec: delegating({ headers: { header: { prefix: '' } } }), expect: 'error', istio: `${RR}empty prefix header match (delegate)` },
+  { name: 'delegate, header exact', spec: delegating({ headers: { header: { exact: 'test' } } }), expect: 'valid', istio: `${RR}exact header match` },
+  { name: 'delegate, header regex', spec: delegating({ headers: { header: { regex: 'test' } } }), expect: 'valid', istio: `${RR}regex header match` },
+  { name: 'redirect, withoutHeaders exact', spec: redirecting({ withoutHeaders: { header: { exact: 'test' } } }), expect: 'valid', istio: `${RR}exact without headers match` },
+  { name: 'redirect, withoutHeaders regex', spec: redirecting({ withoutHeaders: { header: { regex: 'test' } } }), expect: 'valid', istio: `${RR}regex without headers match` },
+  { name: 'redirect, withoutHeaders regex ?', spec: redirecting({ withoutHeaders: { header: { regex: '?' } } }), expect: 'error', istio: `${RR}regex without headers match ?` },
+  { name: 'redirect, withoutHeaders regex *', spec: redirecting({ withoutHeaders: { header: { regex: '*' } } }), expect: 'valid', istio: `${RR}regex without headers match *` },
+  { name: 'delegate, uri regex', spec: delegating({ uri: { regex: 'test' } }), expect: 'valid', istio: `${RR}regex uri match` },
+  { name: 'delegate, uri prefix', spec: delegating({ uri: { prefix: 'test' } }), expect: 'valid', istio: `${RR}prefix uri match` },
+  { name: 'delegate, uri exact', spec: delegating({ uri: { exact: 'test' } }), expect: 'valid', istio: `${RR}exact uri match` },
+  { name: 'delegate, query prefix', spec: delegating({ queryParams: { q: { prefix: 'test' } } }), expect: 'valid', istio: `${RR}prefix queryParams match` },
+  { name: 'delegate, query exact', spec: delegating({ queryParams: { q: { exact: 'test' } } }), expect: 'valid', istio: `${RR}exact queryParams match` },
+  { name: 'delegate, header q regex', spec: delegating({ headers: { q: { regex: 'test' } } }), expect: 'valid', istio: `${RR}regex queryParams match` },
+  { name: 'redirect, empty method prefix', spec: redirecting({ method: { prefix: '' } }), expect: 'error', istio: `${RR}empty prefix match in method` },
+  { name: 'redirect, empty method regex', spec: redirecting({ method: { regex: '' } }), expect: 'error', istio: `${RR}empty regex match in method` },
+  { name: 'redirect, empty uri prefix', spec: redirecting({ uri: { prefix: '' } }), expect: 'valid', istio: `${RR}empty prefix match in uri` },
+  { name: 'redirect, empty uri regex', spec: redirecting({ uri: { regex: '' } }), expect: 'error', istio: `${RR}empty regex match in uri` },
+  { name: 'redirect, empty query regex', spec: redirecting({ queryParams: { q: { regex: '' } } }), expect: 'error', istio: `${RR}empty regex match in query` },
+  { name: 'redirect, empty scheme regex', spec: redirecting({ scheme: { regex: '' } }), expect: 'error', istio: `${RR}empty regex match in scheme` },
+  { name: 'redirect, empty scheme prefix', spec: redirecting({ scheme: { prefix: '' } }), expect: 'error', istio: `${RR}empty prefix match in scheme` },
+  { name: 'delegate rule delegating', spec: { http: [{ delegate: delegateTo }] }, expect: 'error', istio: 'TestValidateDelegateHTTPRoute/delegate route with delegate' },
+  { name: 'delegate rule weights 55/50', spec: { http: [{ route: weighted(55, 50) }] }, expect: 'valid', istio: 'TestValidateDelegateHTTPRoute/total weight > 100' },
+].map((c) => ({ kind: VS, ...c }) as IstioValidationCase);
+
 /** Go tests that check only whether an error is returned, not the warnings. */
 export const ERROR_ONLY_TABLES: readonly string[] = [
   'TestValidateHTTPRetry', 'TestValidateHTTPFaultInjectionAbort', 'TestValidateHTTPFaultInjectionDelay', 'TestValidateHTTPRoute',
   'TestValidateRouteDestination', 'TestValidateCORSPolicy', 'TestValidateHTTPRewrite', 'TestValidateUriRegexRewrite',
   'TestValidateHTTPRedirect', 'TestValidateDestination', 'TestValidateTrafficPolicy', 'TestValidateConnectionPool',
-  'TestValidateLoadBalancer', 'TestValidateServerPort',
+  'TestValidateLoadBalancer', 'TestValidateServerPort', 'TestValidateChainingVirtualService', 'TestValidateRootHTTPRoute',
+  'TestValidateDelegateHTTPRoute',
 ];
 
 /** Every translated case, by kind. */
@@ -818,6 +867,7 @@ export const ISTIO_VALIDATION_TABLE: readonly IstioValidationCase[] = [
   ...virtualServices,
   ...httpRoutes,
   ...routeParts,
+  ...delegation,
   ...destinationRules,
   ...localitySettings,
   ...gateways,
