@@ -757,14 +757,18 @@ const envoyFilters: IstioValidationCase[] = [
   { name: 'cluster dns_refresh_rate 500ms', spec: { configPatches: [{ applyTo: 'CLUSTER', patch: { operation: 'ADD', value: { dns_refresh_rate: '500ms' } } }] }, expect: 'valid', istio: `${E}duration marshal` },
 ].map((c) => ({ kind: EF, ...c }) as IstioValidationCase);
 
-/** A DestinationRule with `localityLbSetting`, and outlier detection when `outlier` (Istio warns without it). */
-const locality = (setting: Record<string, unknown>, outlier = true) => policy({ loadBalancer: { localityLbSetting: setting }, ...(outlier ? { outlierDetection: {} } : {}) });
-const zoneAware = (setting: Record<string, unknown>, outlier = true) => policy({ loadBalancer: { zoneAwareLbSetting: setting }, ...(outlier ? { outlierDetection: {} } : {}) });
+/** A DestinationRule with `localityLbSetting`, and outlier detection when `withOutlier` (Istio warns without it). */
+const locality = (setting: Record<string, unknown>, withOutlier = true) => policy({
+  loadBalancer: { localityLbSetting: setting }, ...(withOutlier ? { outlierDetection: {} } : {}),
+});
+const zoneAware = (setting: Record<string, unknown>, withOutlier = true) => policy({
+  loadBalancer: { zoneAwareLbSetting: setting }, ...(withOutlier ? { outlierDetection: {} } : {}),
+});
 const L = 'TestValidateLocalityLbSetting/';
 const Z = 'TestValidateZoneAwareLbSetting/';
 const LS = 'TestValidateLocalities/';
 /** Localities as the sources of a distribute setting (Istio checks them for overlap there). */
-const sources = (...froms: string[]) => locality({ distribute: froms.map((from) => ({ from, to: { 'r/z/s': 100 } })) });
+const sources = (...froms: string[]) => locality({ distribute: froms.map((source) => ({ from: source, to: { 'r/z/s': 100 } })) });
 
 const localitySettings: IstioValidationCase[] = [
   { name: 'distribute weights 105', spec: locality({ distribute: [{ from: 'a/b/c', to: { 'a/b/c': 80, 'a/b1': 25 } }] }), expect: 'error', istio: `${L}invalid Distribute total weight > 100` },
@@ -853,13 +857,29 @@ const delegation: IstioValidationCase[] = [
   { name: 'delegate rule weights 55/50', spec: { http: [{ route: weighted(55, 50) }] }, expect: 'valid', istio: 'TestValidateDelegateHTTPRoute/total weight > 100' },
 ].map((c) => ({ kind: VS, ...c }) as IstioValidationCase);
 
+const headerMatch = (name: string) => http({ match: [{ headers: { [name]: { exact: 'v' } } }] });
+const headerValue = (value: string) => headerOps('response', { set: { name: value } });
+const accessLogFilter = (expression: string) => ({ accessLogging: [{ providers: [{ name: 'envoy' }], filter: { expression } }] });
+
+const values: IstioValidationCase[] = [
+  ...[[-100, 'error'], [0, 'error'], [200, 'valid'], [600, 'valid'], [601, 'error']].map(([status, expect]) => (
+    { kind: VS, name: `abort status ${status}`, spec: abort({ httpStatus: status }), expect, istio: `TestValidateHTTPStatus/${status}` })),
+  ...[['header1', 'valid'], ['X-Requested-With', 'valid'], [':authority', 'valid'], ['funky!$#_', 'valid'], ['', 'error'], ['::', 'error'], ['illegal"char', 'error']].map(([name, expect]) => (
+    { kind: VS, name: `header match on "${name}"`, spec: headerMatch(name), expect, istio: `TestValidateHTTPHeaderName/${name}` })),
+  ...[['foo', 'valid'], ['%HOSTNAME%', 'valid'], ['100%%', 'valid'], ['prefix %HOSTNAME% suffix', 'valid'], ['%DOWNSTREAM_PEER_CERT_V_END(%b %d %H:%M:%S %Y %Z)%', 'valid'],
+    ['%DYNAMIC_METADATA(com.test.my_filter)%', 'valid'], ['%START_TIME%%', 'error'], ['abc%123', 'error']].map(([value, expect]) => (
+    { kind: VS, name: `header value "${value}"`, spec: headerValue(value), expect, istio: `TestValidateHTTPHeaderValue/${value}` })),
+  ...[['response.code >= 400', 'valid'], ["connection.mtls && request.url_path.contains('v1beta3')", 'valid'], ['response.code', 'valid'], [')++++', 'error']].map(([expression, expect]) => (
+    { kind: TM, name: `access-log filter ${expression}`, spec: accessLogFilter(expression), expect, istio: `TestValidateTelemetryFilter/${expression}` })),
+] as IstioValidationCase[];
+
 /** Go tests that check only whether an error is returned, not the warnings. */
 export const ERROR_ONLY_TABLES: readonly string[] = [
   'TestValidateHTTPRetry', 'TestValidateHTTPFaultInjectionAbort', 'TestValidateHTTPFaultInjectionDelay', 'TestValidateHTTPRoute',
   'TestValidateRouteDestination', 'TestValidateCORSPolicy', 'TestValidateHTTPRewrite', 'TestValidateUriRegexRewrite',
   'TestValidateHTTPRedirect', 'TestValidateDestination', 'TestValidateTrafficPolicy', 'TestValidateConnectionPool',
   'TestValidateLoadBalancer', 'TestValidateServerPort', 'TestValidateChainingVirtualService', 'TestValidateRootHTTPRoute',
-  'TestValidateDelegateHTTPRoute',
+  'TestValidateDelegateHTTPRoute', 'TestValidateHTTPStatus', 'TestValidateHTTPHeaderName', 'TestValidateHTTPHeaderValue', 'TestValidateTelemetryFilter',
 ];
 
 /** Every translated case, by kind. */
@@ -879,4 +899,5 @@ export const ISTIO_VALIDATION_TABLE: readonly IstioValidationCase[] = [
   ...telemetries,
   ...workloads,
   ...envoyFilters,
+  ...values,
 ];

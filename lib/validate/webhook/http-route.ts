@@ -1,6 +1,7 @@
 import { WEBHOOK_CODES } from './codes';
 import { checkDestination, checkPercentage, checkWeightedDestinations } from './destination';
 import { checkDuration, parseDurationNanos } from './durations';
+import { corsHeaderNameProblem } from './header-names';
 import { checkAuthorityRewrite, checkHeaderOperations } from './header-operations';
 import { Issues, list, obj } from './issues';
 import { checkHttpMatches } from './match';
@@ -166,16 +167,6 @@ function checkRewrite(issues: Issues, rewrite: Record<string, any> | undefined, 
 }
 
 const CORS_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
-
-/** RFC 7230 token characters: what Istio's header-name pattern allows. */
-const HEADER_TOKEN = /^[!#$%&'*+\-.^_`|~A-Za-z0-9]+$/;
-
-/** Istio's ValidateCORSHTTPHeaderName: not empty, `*`, or a header token. */
-function corsHeaderNameProblem(name: string): string | undefined {
-  if (name === '') return 'header name cannot be empty';
-  if (name === '*' || HEADER_TOKEN.test(name)) return undefined;
-  return `header name ${name} is not a valid header name`;
-}
 
 function checkCors(issues: Issues, cors: Record<string, any> | undefined, path: string): void {
   if (!cors) return;
