@@ -23,6 +23,7 @@ export * from './core/method';
 export * from './core/mesh-service-props';
 export * from './core/retry';
 export * from './core/traffic-policy';
+export * from './core/stream-lifecycle';
 export * from './core/security';
 export * from './core/canary/canary-props';
 export * from './core/ingress/ingress-props';

@@ -4,6 +4,7 @@ import {
   H2UpgradePolicy,
   Idempotency,
   MtlsMode,
+  PreStopAction,
   principalOf,
   RetryOn,
   StreamingKind,
@@ -106,6 +107,29 @@ export const MESH_SERVICE_SCENARIOS: readonly MeshServiceScenario[] = [
       accessLogs: true,
       accessLogFilter: 'response.code >= 400 || response.grpc_status != 0',
       workload: { image: 'registry.example.com/payments:5.2.0' },
+    },
+  },
+  {
+    id: 'long-lived-streams',
+    title: 'Server-streaming price feed that survives rollouts: preStop delay, sidecar drain until the last stream ends, pool closing before the server, TCP keepalive under NAT idle limits',
+    props: {
+      name: 'prices',
+      namespace: 'markets',
+      protoService: 'prices.v1.PriceFeed',
+      methods: [
+        { name: 'Subscribe', streaming: StreamingKind.SERVER, idempotency: Idempotency.NO_SIDE_EFFECTS },
+        { name: 'GetQuote', idempotency: Idempotency.NO_SIDE_EFFECTS, timeout: Duration.seconds(2) },
+      ],
+      // What the Go server sets in keepalive.ServerParameters / EnforcementPolicy.
+      serverKeepalive: {
+        maxConnectionAge: Duration.minutes(30),
+        maxConnectionAgeGrace: Duration.minutes(10),
+        maxConnectionIdle: Duration.minutes(15),
+        permitKeepaliveTime: Duration.minutes(1),
+      },
+      lifecycle: { maxStreamDuration: Duration.minutes(5), preStopAction: PreStopAction.EXEC_SLEEP },
+      connectionPool: { http2Keepalive: { interval: Duration.minutes(2) } },
+      workload: { image: 'ghcr.io/example/prices:2.3.0', replicas: 3 },
     },
   },
 ];

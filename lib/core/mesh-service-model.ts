@@ -49,7 +49,12 @@ export interface TrafficPolicyModel {
   readonly loadBalancer?: string;
   readonly tlsMode: string;
   readonly connectionPool?: {
-    readonly tcp?: { readonly maxConnections?: number; readonly connectTimeout?: string };
+    readonly tcp?: {
+      readonly maxConnections?: number;
+      readonly connectTimeout?: string;
+      readonly maxConnectionDuration?: string;
+      readonly tcpKeepalive?: { readonly time: string; readonly interval: string; readonly probes: number };
+    };
     readonly http?: {
       readonly http2MaxRequests?: number;
       readonly maxRequestsPerConnection?: number;
@@ -57,6 +62,7 @@ export interface TrafficPolicyModel {
       readonly idleTimeout?: string;
       readonly h2UpgradePolicy?: string;
       readonly maxRetries?: number;
+      readonly http2KeepAlive?: { readonly interval: string; readonly timeout: string };
     };
   };
   readonly outlierDetection?: {
@@ -98,6 +104,22 @@ export interface MeshServiceModel {
   readonly mtls: string;
   /** Access logging, when enabled. */
   readonly accessLog?: { readonly filter?: string };
+  /** How the pods shut down, when the lifecycle profile is set. */
+  readonly lifecycle?: LifecycleModel;
+  /** The gRPC server's declared keepalive, as Istio duration text (the annotation lint reads). */
+  readonly serverKeepalive?: Readonly<Record<string, string>>;
+}
+
+/** The lifecycle profile, resolved: what the pod template and routes get. */
+export interface LifecycleModel {
+  /** Istio duration text, when declared. */
+  readonly maxStreamDuration?: string;
+  readonly preStopSeconds: number;
+  readonly preStopAction: string;
+  /** `terminationDrainDuration`, Istio duration text. */
+  readonly drainDuration: string;
+  readonly exitOnZeroActiveConnections: boolean;
+  readonly terminationGracePeriodSeconds: number;
 }
 
 /** Names of the objects a mesh service renders; set explicitly because objects refer to each other. */

@@ -2,6 +2,7 @@ import { Duration } from './duration';
 import { GrpcMethodProps } from './method';
 import { RetryPolicy } from './retry';
 import { MtlsMode } from './security';
+import { GrpcServerKeepalive, StreamLifecycle } from './stream-lifecycle';
 import { ClientTlsMode, Http2ConnectionPool, LoadBalancer, OutlierDetection } from './traffic-policy';
 
 /** The application protocol of the service port, which decides how Istio reads the traffic. */
@@ -247,4 +248,20 @@ export interface GrpcMeshServiceProps {
    * @default - every request is logged
    */
   readonly accessLogFilter?: string;
+
+  /**
+   * Shutdown profile for streaming services: preStop delay, the sidecar's drain
+   * (`terminationDrainDuration`, `EXIT_ON_ZERO_ACTIVE_CONNECTIONS`) and the pod's
+   * `terminationGracePeriodSeconds`, so rollouts let streams finish. Needs `workload`.
+   * @default - Kubernetes' and Istio's defaults (30s grace, 5s drain, no preStop)
+   */
+  readonly lifecycle?: StreamLifecycle;
+
+  /**
+   * The gRPC server's own keepalive and connection-age settings. The pool's idle timeout and
+   * max connection duration are derived from them, and they are written on the Service
+   * (`istio-grpc.dev/server-keepalive`) for `istio-grpc lint`.
+   * @default - not declared
+   */
+  readonly serverKeepalive?: GrpcServerKeepalive;
 }

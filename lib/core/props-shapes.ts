@@ -5,6 +5,7 @@ import { GrpcMethodProps, Idempotency, StreamingKind } from './method';
 import { enumOf, listOf, mapOf, objectShape, ShapeFields } from './props-shape';
 import type { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './proto/from-proto-props';
 import type { RetryPolicy } from './retry';
+import { GrpcServerKeepalive, Http2Keepalive, PreStopAction, StreamLifecycle, TcpKeepalive } from './stream-lifecycle';
 import type { Http2ConnectionPool, OutlierDetection } from './traffic-policy';
 
 // One table per props interface. The compiler checks each lists exactly the interface's keys, so
@@ -54,6 +55,28 @@ export const WORKLOAD_SHAPE = objectShape<GrpcWorkloadProps>('GrpcWorkloadProps'
   runAsUser: 'number',
 });
 
+export const TCP_KEEPALIVE_SHAPE = objectShape<TcpKeepalive>('TcpKeepalive', { time: 'duration', interval: 'duration', probes: 'number' });
+
+export const HTTP2_KEEPALIVE_SHAPE = objectShape<Http2Keepalive>('Http2Keepalive', { interval: 'duration', timeout: 'duration' });
+
+export const STREAM_LIFECYCLE_SHAPE = objectShape<StreamLifecycle>('StreamLifecycle', {
+  maxStreamDuration: 'duration',
+  preStopDelay: 'duration',
+  preStopAction: enumOf('PreStopAction', PreStopAction),
+  drainDuration: 'duration',
+  exitOnZeroActiveConnections: 'boolean',
+  terminationGracePeriod: 'duration',
+});
+
+export const SERVER_KEEPALIVE_SHAPE = objectShape<GrpcServerKeepalive>('GrpcServerKeepalive', {
+  maxConnectionAge: 'duration',
+  maxConnectionAgeGrace: 'duration',
+  maxConnectionIdle: 'duration',
+  time: 'duration',
+  timeout: 'duration',
+  permitKeepaliveTime: 'duration',
+});
+
 export const CONNECTION_POOL_SHAPE = objectShape<Http2ConnectionPool>('Http2ConnectionPool', {
   maxConnections: 'number',
   connectTimeout: 'duration',
@@ -63,6 +86,9 @@ export const CONNECTION_POOL_SHAPE = objectShape<Http2ConnectionPool>('Http2Conn
   idleTimeout: 'duration',
   h2UpgradePolicy: 'string',
   maxRetries: 'number',
+  maxConnectionDuration: 'duration',
+  tcpKeepalive: TCP_KEEPALIVE_SHAPE,
+  http2Keepalive: HTTP2_KEEPALIVE_SHAPE,
 });
 
 export const OUTLIER_DETECTION_SHAPE = objectShape<OutlierDetection>('OutlierDetection', {
@@ -99,6 +125,8 @@ const MESH_SERVICE_FIELDS = {
   accessLogs: 'boolean',
   accessLogFilter: 'string',
   denyUnlisted: 'boolean',
+  lifecycle: STREAM_LIFECYCLE_SHAPE,
+  serverKeepalive: SERVER_KEEPALIVE_SHAPE,
 } satisfies ShapeFields<GrpcMeshServiceProps>;
 
 export const MESH_SERVICE_SHAPE = objectShape<GrpcMeshServiceProps>('GrpcMeshServiceProps', MESH_SERVICE_FIELDS);

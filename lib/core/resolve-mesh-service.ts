@@ -4,6 +4,8 @@ import { GrpcMeshServiceProps, ServiceProtocol } from './mesh-service-props';
 import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
 import { checkPropsShape } from './props-shape';
 import { MESH_SERVICE_SHAPE } from './props-shapes';
+import { resolveServerKeepalive } from './resolve-connection-lifecycle';
+import { resolveLifecycle } from './resolve-lifecycle';
 import { resolveRoutes } from './resolve-routes';
 import { resolveSecurity } from './resolve-security';
 import { resolveTrafficPolicy } from './resolve-traffic-policy';
@@ -48,6 +50,9 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
       message: 'headless Service: Istio forwards each connection to the pod the client resolved, so gRPC calls on one connection are not balanced across pods',
     });
   }
+  const routes = resolveRoutes(check, props);
+  const lifecycle = resolveLifecycle(check, props, routes);
+  const serverKeepalive = resolveServerKeepalive(check, props);
   return {
     constructPath,
     name,
@@ -60,10 +65,12 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     headless: props.headless === true,
     selector,
     ...(props.workload ? { workload: resolveWorkload(check, name, selector, props.workload) } : {}),
-    ...resolveSecurity(check, props, resolveRoutes(check, props)),
+    ...resolveSecurity(check, props, routes),
     retriesOnNonIdempotentAccepted: props.dangerouslyAllowRetriesOnNonIdempotentMethods === true,
-    trafficPolicy: resolveTrafficPolicy(check, props),
+    trafficPolicy: resolveTrafficPolicy(check, props, serverKeepalive?.limits),
     warnings,
+    ...(lifecycle ? { lifecycle } : {}),
+    ...(serverKeepalive ? { serverKeepalive: serverKeepalive.text } : {}),
   };
 }
 

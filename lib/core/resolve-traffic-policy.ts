@@ -1,14 +1,16 @@
 import { PropChecker } from './checks';
+import { ServerLimits } from './connection-lifecycle-rules';
 import { Duration, renderDuration } from './duration';
 import { TrafficPolicyModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
+import { resolvePoolLifecycle } from './resolve-connection-lifecycle';
 import { objectProp } from './shape-checks';
 import { ClientTlsMode, H2UpgradePolicy, LoadBalancer } from './traffic-policy';
 
 const INT32_MAX = 2_147_483_647;
 
 /** Resolves the DestinationRule `trafficPolicy`: load balancer, pool, outlier detection, TLS. */
-export function resolveTrafficPolicy(check: PropChecker, props: GrpcMeshServiceProps): TrafficPolicyModel {
+export function resolveTrafficPolicy(check: PropChecker, props: GrpcMeshServiceProps, server?: ServerLimits): TrafficPolicyModel {
   const loadBalancer = props.loadBalancer ?? LoadBalancer.LEAST_REQUEST;
   if (!Object.values(LoadBalancer).includes(loadBalancer)) {
     check.fail('loadBalancer', loadBalancer, 'is not a load balancer Istio knows', `use one of LoadBalancer: ${Object.values(LoadBalancer).join(', ')}`);
@@ -23,14 +25,15 @@ export function resolveTrafficPolicy(check: PropChecker, props: GrpcMeshServiceP
   return {
     ...(props.headless ? {} : { loadBalancer }),
     tlsMode,
-    ...resolveConnectionPool(check, props),
+    ...resolveConnectionPool(check, props, server),
     ...resolveOutlierDetection(check, props),
   };
 }
 
-function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps): Pick<TrafficPolicyModel, 'connectionPool'> {
-  const pool = objectProp(check, 'connectionPool', props.connectionPool, '{ http2MaxRequests: 1000 }');
-  if (!pool) return {};
+function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps, server?: ServerLimits): Pick<TrafficPolicyModel, 'connectionPool'> {
+  const pool = objectProp(check, 'connectionPool', props.connectionPool, '{ http2MaxRequests: 1000 }') ?? {};
+  // Connection lifecycle (derived idle timeout, max duration, keepalives) lives in its own resolver.
+  const lifecycle = resolvePoolLifecycle(check, props, server);
   const int = (field: keyof typeof pool, min: number) => {
     const value = pool[field] as number | undefined;
     return value === undefined ? undefined : check.integer(`connectionPool.${field}`, value, min, INT32_MAX);
@@ -42,7 +45,7 @@ function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps):
   if (pool.h2UpgradePolicy !== undefined && !Object.values(H2UpgradePolicy).includes(pool.h2UpgradePolicy)) {
     check.fail('connectionPool.h2UpgradePolicy', pool.h2UpgradePolicy, 'is not an h2UpgradePolicy Istio knows', `use one of ${Object.values(H2UpgradePolicy).join(', ')}`);
   }
-  const tcp = compact({ maxConnections: int('maxConnections', 1), connectTimeout: duration('connectTimeout') });
+  const tcp = compact({ maxConnections: int('maxConnections', 1), connectTimeout: duration('connectTimeout'), ...lifecycle.tcp });
   const http = compact({
     http2MaxRequests: int('http2MaxRequests', 1),
     maxRequestsPerConnection: int('maxRequestsPerConnection', 0),
@@ -50,6 +53,7 @@ function resolveConnectionPool(check: PropChecker, props: GrpcMeshServiceProps):
     idleTimeout: duration('idleTimeout'),
     h2UpgradePolicy: pool.h2UpgradePolicy,
     maxRetries: int('maxRetries', 0),
+    ...lifecycle.http,
   });
   const connectionPool = compact({ tcp, http });
   return connectionPool ? { connectionPool } : {};

@@ -1,4 +1,5 @@
 import { Duration } from './duration';
+import { Http2Keepalive, TcpKeepalive } from './stream-lifecycle';
 
 /** Envoy's load-balancing algorithms that Istio exposes as `loadBalancer.simple`. */
 export enum LoadBalancer {
@@ -88,6 +89,26 @@ export interface Http2ConnectionPool {
    * @default - Istio's default (2^32-1)
    */
   readonly maxRetries?: number;
+
+  /**
+   * Close (after draining) upstream connections older than this (`tcp.maxConnectionDuration`),
+   * so the sidecar moves to a new connection before the server's own max connection age.
+   * @default - 90% of `serverKeepalive.maxConnectionAge` when declared, else unlimited
+   */
+  readonly maxConnectionDuration?: Duration;
+
+  /**
+   * TCP keepalive probes on upstream connections (`tcp.tcpKeepalive`); fields left out take
+   * their defaults (120s idle, 30s interval, 3 probes).
+   * @default - the defaults when `lifecycle` is set (streams), else none (the OS's 2h)
+   */
+  readonly tcpKeepalive?: TcpKeepalive;
+
+  /**
+   * HTTP/2 PING frames on upstream connections (`http.http2KeepAlive`).
+   * @default - no pings
+   */
+  readonly http2Keepalive?: Http2Keepalive;
 }
 
 /**

@@ -163,8 +163,8 @@ export const RESPONSE_FLAGS: readonly ResponseFlagInfo[] = [
     meaning: 'The upstream did not answer within the route timeout or the per-try timeout.',
     grpcRootCause: 'The route timeout (VirtualService timeout) or retries.perTryTimeout is shorter than the slow method, or attempts x perTryTimeout exceeds the route timeout so the last tries never run. Istio also lets the grpc-timeout header act as the route timeout, so a short client deadline ends here too.',
     clientSees: 'UNAVAILABLE (14) or DEADLINE_EXCEEDED (4), whichever deadline fires first.',
-    settings: ['timeout', 'methods[].timeout', 'retries.perTryTimeout', 'retries.attempts'],
-    checks: ['istioctl proxy-config route <client-pod> --name <port> -o json (timeout, retryPolicy.perTryTimeout)', UPSTREAM_STATS],
+    settings: ['timeout', 'methods[].timeout', 'retries.perTryTimeout', 'retries.attempts', 'lifecycle.maxStreamDuration (streams)'],
+    checks: ['istioctl proxy-config route <client-pod> --name <port> -o json (timeout, retryPolicy.perTryTimeout)', 'istio-grpc lint: IGR3103 (a route timeout shorter than the declared stream lifetime)', UPSTREAM_STATS],
   },
   {
     code: 'LR',
@@ -187,8 +187,8 @@ export const RESPONSE_FLAGS: readonly ResponseFlagInfo[] = [
     meaning: 'The upstream reset the stream (RST_STREAM or GOAWAY) before finishing the response.',
     grpcRootCause: 'Frequent UR usually means the gRPC server\'s max_connection_age (or max_connection_idle) closes connections while Envoy still sends requests on them: keep connectionPool.idleTimeout below the server\'s idle limit and recycle connections with maxRequestsPerConnection. Also: server refusing streams above its MAX_CONCURRENT_STREAMS, or the server crashing mid-call.',
     clientSees: 'UNAVAILABLE (14): "upstream connect error or disconnect/reset before headers. reset reason: remote reset".',
-    settings: ['connectionPool.idleTimeout', 'connectionPool.maxRequestsPerConnection', 'connectionPool.maxConcurrentStreams', 'retries.retryOn (refused-stream, reset-before-request)'],
-    checks: ['the server\'s keepalive settings (max_connection_age, max_connection_age_grace)', UPSTREAM_STATS],
+    settings: ['connectionPool.idleTimeout', 'connectionPool.maxRequestsPerConnection', 'connectionPool.maxConcurrentStreams', 'retries.retryOn (refused-stream, reset-before-request)', 'serverKeepalive (derives connectionPool.idleTimeout and maxConnectionDuration)', 'connectionPool.maxConnectionDuration'],
+    checks: ['the server\'s keepalive settings (max_connection_age, max_connection_age_grace)', 'istio-grpc lint: IGR3101 (the server closes connections before the pool), IGR3104 (HTTP/2 pings the server refuses)', UPSTREAM_STATS],
   },
   {
     code: 'UC',
@@ -199,8 +199,8 @@ export const RESPONSE_FLAGS: readonly ResponseFlagInfo[] = [
     meaning: 'The upstream closed the whole connection while the request was pending.',
     grpcRootCause: 'The server closed its TCP connection: pods terminating without draining (no preStop delay), max_connection_age_grace expiring on long calls, keepalive enforcement (GOAWAY "too_many_pings"), or a server idle timeout shorter than Envoy\'s pool idle timeout.',
     clientSees: 'UNAVAILABLE (14).',
-    settings: ['connectionPool.idleTimeout', 'connectionPool.maxRequestsPerConnection', 'retries.retryOn (reset-before-request; on by default)'],
-    checks: ['kubectl get events -n <ns> (pod restarts during the failures)', UPSTREAM_STATS],
+    settings: ['connectionPool.idleTimeout', 'connectionPool.maxRequestsPerConnection', 'retries.retryOn (reset-before-request; on by default)', 'lifecycle (preStop delay, sidecar drain, grace period)', 'serverKeepalive', 'connectionPool.tcpKeepalive', 'connectionPool.http2Keepalive'],
+    checks: ['kubectl get events -n <ns> (pod restarts during the failures)', 'istio-grpc lint: IGR3101 (server closes first), IGR3102 (drain longer than terminationGracePeriodSeconds), IGR3104 (GOAWAY too_many_pings)', UPSTREAM_STATS],
   },
   {
     code: 'DI',

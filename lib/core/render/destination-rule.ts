@@ -24,10 +24,11 @@ export function renderDestinationRule(model: MeshServiceModel, subsets: readonly
         ...(tp.loadBalancer ? { loadBalancer: { simple: tp.loadBalancer as istio.DestinationRuleSpecTrafficPolicyLoadBalancerSimple } } : {}),
         ...(pool ? {
           connectionPool: {
-            ...(pool.tcp ? { tcp: { ...pool.tcp } } : {}),
+            ...(pool.tcp ? { tcp: { ...pool.tcp, ...(pool.tcp.tcpKeepalive ? { tcpKeepalive: { ...pool.tcp.tcpKeepalive } } : {}) } } : {}),
             ...(pool.http ? {
               http: {
                 ...pool.http,
+                ...(pool.http.http2KeepAlive ? { http2KeepAlive: { ...pool.http.http2KeepAlive } } : {}),
                 h2UpgradePolicy: pool.http.h2UpgradePolicy as istio.DestinationRuleSpecTrafficPolicyConnectionPoolHttpH2UpgradePolicy | undefined,
               },
             } : {}),

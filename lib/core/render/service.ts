@@ -2,6 +2,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import { MeshServiceModel, meshObjectNames } from '../mesh-service-model';
 import { KubeScalar } from './kube-json';
 import { objectMeta } from './labels';
+import { serviceLifecycleAnnotations } from './lifecycle';
 
 /**
  * The Kubernetes Service. The port carries both signals Istio reads for protocol detection: a
@@ -9,7 +10,7 @@ import { objectMeta } from './labels';
  */
 export function renderService(model: MeshServiceModel): k8s.KubeServiceProps {
   return {
-    metadata: objectMeta(meshObjectNames(model).service, model.namespace, model.name),
+    metadata: objectMeta(meshObjectNames(model).service, model.namespace, model.name, { annotations: serviceLifecycleAnnotations(model) }),
     spec: {
       ...(model.headless ? { clusterIp: 'None' } : {}),
       selector: { ...model.selector },

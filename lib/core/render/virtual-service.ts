@@ -4,6 +4,7 @@ import { MeshServiceModel, meshObjectNames, RouteModel } from '../mesh-service-m
 import { ServiceProtocol } from '../mesh-service-props';
 import { Idempotency } from '../method';
 import { objectMeta } from './labels';
+import { virtualServiceLifecycleAnnotations } from './lifecycle';
 
 /** Where a route sends its calls: the service port, optionally a subset, with a weight. */
 export interface RouteDestination {
@@ -78,7 +79,7 @@ export function renderVirtualService(model: MeshServiceModel, options: RoutingOp
   ];
   return {
     metadata: objectMeta(meshObjectNames(model).virtualService, model.namespace, model.name, {
-      annotations: { ...nonIdempotentAnnotation(model), ...options.annotations },
+      annotations: { ...nonIdempotentAnnotation(model), ...virtualServiceLifecycleAnnotations(model), ...options.annotations },
     }),
     spec: { hosts: [model.fqdn], http },
   };

@@ -2,15 +2,10 @@ import type { k8s } from 'cdk8s-plus-28';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
 import { KubeScalar } from './kube-json';
 import { objectMeta } from './labels';
+import { containerLifecycleFields, podLifecycleFields, proxyConfigAnnotation } from './lifecycle';
 
 /** Pod label that asks Istio to inject the sidecar (the label form replaced the annotation). */
 export const SIDECAR_INJECT_LABEL = 'sidecar.istio.io/inject';
-
-/**
- * Start the app only once Envoy is ready: otherwise the server's first outbound calls (and
- * readiness) race the sidecar and fail with UF/URX.
- */
-const PROXY_CONFIG = JSON.stringify({ holdApplicationUntilProxyStarts: true });
 
 /** The writable scratch directory a read-only root filesystem leaves the server. */
 const TMP_VOLUME = 'tmp';
@@ -44,11 +39,12 @@ export function renderDeployment(model: MeshServiceModel, workload: WorkloadMode
       template: {
         metadata: {
           labels: { ...workload.podLabels, [SIDECAR_INJECT_LABEL]: 'true' },
-          annotations: { 'proxy.istio.io/config': PROXY_CONFIG },
+          annotations: { 'proxy.istio.io/config': proxyConfigAnnotation(model.lifecycle) },
         },
         spec: {
           serviceAccountName: workload.serviceAccountName,
           automountServiceAccountToken: false,
+          ...podLifecycleFields(model.lifecycle),
           securityContext: {
             runAsNonRoot: true,
             ...(workload.runAsUser !== undefined ? { runAsUser: workload.runAsUser } : {}),
@@ -69,6 +65,7 @@ export function renderDeployment(model: MeshServiceModel, workload: WorkloadMode
             },
             ...(readOnly ? { volumeMounts: [{ name: TMP_VOLUME, mountPath: '/tmp' }] } : {}),
             ...(workload.grpcHealthProbe ? { readinessProbe: { grpc: { port: model.targetPort }, periodSeconds: 5 } } : {}),
+            ...containerLifecycleFields(model.lifecycle),
           }],
           ...(readOnly ? { volumes: [{ name: TMP_VOLUME, emptyDir: {} }] } : {}),
         },

@@ -23,6 +23,10 @@ import { injectionAnalyzer } from './injection/injection';
 import { proxyImageAnalyzer } from './injection/proxy-image';
 import { crdVersionAnalyzer } from './k8sgateway/crd-version';
 import { k8sGatewaySelectorAnalyzer } from './k8sgateway/selector';
+import { drainGraceAnalyzer } from './lifecycle/drain-grace';
+import { keepalivePingsAnalyzer } from './lifecycle/keepalive-pings';
+import { serverClosesFirstAnalyzer } from './lifecycle/server-closes-first';
+import { streamRouteTimeoutAnalyzer } from './lifecycle/stream-route-timeout';
 import { portNameAnalyzer } from './service/port-name';
 import { conflictingServiceEntryProtocolAnalyzer } from './serviceentry/conflicting-protocols';
 import { protocolAddressesAnalyzer } from './serviceentry/protocol-addresses';
@@ -81,4 +85,8 @@ export const ALL_ANALYZERS: readonly Analyzer[] = [
   retriesOnNonIdempotentAnalyzer,
   http2SettingsAnalyzer,
   portAppProtocolAnalyzer,
+  serverClosesFirstAnalyzer,
+  drainGraceAnalyzer,
+  streamRouteTimeoutAnalyzer,
+  keepalivePingsAnalyzer,
 ];

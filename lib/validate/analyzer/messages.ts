@@ -86,6 +86,11 @@ export const ANALYZER_CODES = {
   RETRIES_ON_NON_IDEMPOTENT: { code: 'IGR3002', severity: 'error', title: 'retries on a gRPC method declared non-idempotent (a retry can run it twice)' },
   HTTP2_SETTINGS_ON_NON_HTTP2_PORT: { code: 'IGR3003', severity: 'warning', title: 'HTTP/2 pool settings for a host whose Service port Istio does not treat as HTTP/2 (they are ignored)' },
   GRPC_PORT_APP_PROTOCOL_MISMATCH: { code: 'IGR3004', severity: 'warning', title: 'a Service port named for gRPC/HTTP2 whose appProtocol says otherwise (appProtocol wins)' },
+  // Connection lifecycle of long-lived streams (lib/validate/analyzer/lifecycle).
+  SERVER_CLOSES_CONNECTIONS_FIRST: { code: 'IGR3101', severity: 'warning', title: 'the gRPC server closes connections before the client pool does (idle limit or max connection age at or below the pool idle timeout, without graceful drain): UC/UR flags' },
+  DRAIN_OUTLASTS_GRACE_PERIOD: { code: 'IGR3102', severity: 'warning', title: 'a preStop sleep or fixed sidecar drain that does not end within terminationGracePeriodSeconds (the kubelet kills streams mid-drain)' },
+  ROUTE_TIMEOUT_CUTS_STREAMS: { code: 'IGR3103', severity: 'warning', title: 'a route timeout shorter than the declared lifetime of the streams it carries' },
+  KEEPALIVE_PINGS_TOO_FREQUENT: { code: 'IGR3104', severity: 'warning', title: 'HTTP/2 keepalive pings more frequent than the gRPC server permits (GOAWAY too_many_pings)' },
 } satisfies Record<string, CodeInfo>;
 
 /** Our codes in message form, so analyzers report both kinds the same way. */
