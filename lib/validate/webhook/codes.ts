@@ -38,5 +38,6 @@ export const WEBHOOK_CODES = {
   PROXY_CONFIG: { code: 'IGR2026', severity: 'error', title: 'ProxyConfig selector or concurrency Istio rejects' },
   WASM_PLUGIN: { code: 'IGR2027', severity: 'error', title: 'WasmPlugin URL, sha256, env or match ports Istio rejects' },
   WORKLOAD_GROUP: { code: 'IGR2028', severity: 'error', title: 'WorkloadGroup template, labels or readiness probe Istio rejects' },
+  METADATA: { code: 'IGR2029', severity: 'error', title: 'annotations Istio refuses on any of its kinds (istio.io/dry-run outside an ALLOW/DENY AuthorizationPolicy, internal annotations)' },
   GATEWAY_TLS_WARNING: { code: 'IGR2018', severity: 'warning', title: 'Gateway TLS settings Istio accepts with a warning' },
 } satisfies Record<string, CodeInfo>;

@@ -1,4 +1,5 @@
 import { WEBHOOK_CODES } from './codes';
+import { deprecatedFilterNameWarning } from './deprecated-filter-names';
 import { Issues, list, obj } from './issues';
 import { regexProblem } from './regex';
 
@@ -83,10 +84,16 @@ function checkListenerFilterMatch(issues: Issues, applyTo: string, filterChain: 
   const name = typeof filter.name === 'string' ? filter.name : '';
   if (name === '') return issues.error(C, `${at}.filter.name`, 'Envoy filter: filter match has no name to match on');
   const subFilter = obj(filter.subFilter);
-  if (!subFilter) return;
-  if (applyTo !== 'HTTP_FILTER') return issues.error(C, `${at}.filter.subFilter`, 'Envoy filter: subfilter match can be used with applyTo HTTP_FILTER only');
-  if (!HTTP_CONNECTION_MANAGER.includes(name)) {
-    return issues.error(C, `${at}.filter.subFilter`, `Envoy filter: subfilter match requires filter match with ${HTTP_CONNECTION_MANAGER[0]}`);
+  if (subFilter) {
+    if (applyTo !== 'HTTP_FILTER') return issues.error(C, `${at}.filter.subFilter`, 'Envoy filter: subfilter match can be used with applyTo HTTP_FILTER only');
+    if (!HTTP_CONNECTION_MANAGER.includes(name)) {
+      return issues.error(C, `${at}.filter.subFilter`, `Envoy filter: subfilter match requires filter match with ${HTTP_CONNECTION_MANAGER[0]}`);
+    }
+    if (typeof subFilter.name !== 'string' || subFilter.name === '') return issues.error(C, `${at}.filter.subFilter.name`, 'Envoy filter: subfilter match has no name to match on');
   }
-  if (typeof subFilter.name !== 'string' || subFilter.name === '') issues.error(C, `${at}.filter.subFilter.name`, 'Envoy filter: subfilter match has no name to match on');
+  const names: [string, unknown][] = [[`${at}.filter.name`, name], [`${at}.filter.subFilter.name`, subFilter?.name]];
+  for (const [where, n] of names) {
+    const warning = typeof n === 'string' ? deprecatedFilterNameWarning(n) : undefined;
+    if (warning) issues.warn(C, where, warning);
+  }
 }

@@ -1,13 +1,13 @@
 import { WEBHOOK_CODES } from './codes';
 import { Issues, list, obj } from './issues';
 import { isIpAddress, isIstioDnsLabel, namespacedHostProblems } from './istio-hosts';
+import { UNIX_PREFIX, unixAddressProblem } from './unix-address';
 
 /** Istio's protocol names (parsed case-insensitively); anything else is unsupported. */
 const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'HTTP_PROXY', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS', 'UDP']);
 const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
 const HTTP_PROTOCOLS = new Set(['HTTP', 'HTTP2', 'GRPC', 'GRPC-WEB', 'HTTP_PROXY']);
 const GATEWAY_SEMANTICS_ANNOTATION = 'internal.istio.io/gateway-semantics';
-const UNIX_PREFIX = 'unix://';
 
 /** The cipher suites Istio accepts on gateway servers (others are ignored with a warning). */
 const CIPHER_SUITES = new Set([
@@ -69,7 +69,8 @@ function checkServer(issues: Issues, s: Record<string, any>, at: string): void {
     portValid = issues.findings.slice(before).every((f) => f.severity !== 'error');
   }
   if (bind.startsWith(UNIX_PREFIX)) {
-    if (bind.length === UNIX_PREFIX.length) issues.error(WEBHOOK_CODES.GATEWAY_SERVER, `${at}.bind`, 'unix address must not be empty');
+    const problem = unixAddressProblem(bind.slice(UNIX_PREFIX.length));
+    if (problem) issues.error(WEBHOOK_CODES.GATEWAY_SERVER, `${at}.bind`, problem);
     if (port && typeof port.number === 'number' && port.number !== 0) issues.error(WEBHOOK_CODES.GATEWAY_SERVER, `${at}.bind`, 'port number must be 0 for unix domain socket');
   } else if (bind !== '' && !isIpAddress(bind)) {
     issues.error(WEBHOOK_CODES.GATEWAY_SERVER, `${at}.bind`, `${bind} is not a valid IP`);
@@ -102,6 +103,18 @@ function isPassthrough(tls: Record<string, any>): boolean {
   return mode === 'PASSTHROUGH' || mode === 'AUTO_PASSTHROUGH';
 }
 
+/**
+ * Istio's IsValidCipherSuite: empty and ALL pass, as does anything not starting with a letter or
+ * digit (so OpenSSL-style `-NAME`/`+NAME` operators pass unparsed); the rest must be a known suite.
+ * Go looks at the first byte as a code point, hence Latin-1 of the first UTF-8 byte.
+ */
+function isValidCipherSuite(suite: string): boolean {
+  if (suite === '' || suite === 'ALL') return true;
+  const first = String.fromCharCode(Buffer.from(suite, 'utf8')[0]);
+  if (!/[\p{L}\p{N}]/u.test(first)) return true;
+  return CIPHER_SUITES.has(suite);
+}
+
 /** Istio's validateTLSOptions. */
 export function checkServerTls(issues: Issues, tls: Record<string, any>, path: string): void {
   const mode = modeOf(tls);
@@ -113,7 +126,7 @@ export function checkServerTls(issues: Issues, tls: Record<string, any>, path: s
   const duplicates = new Set<string>();
   const invalid = new Set<string>();
   for (const c of ciphers) {
-    if (!CIPHER_SUITES.has(String(c))) invalid.add(String(c));
+    if (!isValidCipherSuite(String(c))) invalid.add(String(c));
     else if (seen.has(String(c))) duplicates.add(String(c));
     seen.add(String(c));
   }

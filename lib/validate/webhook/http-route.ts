@@ -1,6 +1,7 @@
 import { WEBHOOK_CODES } from './codes';
 import { checkDestination, checkPercentage, checkWeightedDestinations } from './destination';
 import { checkDuration, parseDurationNanos } from './durations';
+import { corsHeaderNameProblem } from './header-names';
 import { checkAuthorityRewrite, checkHeaderOperations } from './header-operations';
 import { Issues, list, obj } from './issues';
 import { checkHttpMatches } from './match';
@@ -31,7 +32,10 @@ export function checkHttpRoute(issues: Issues, route: Record<string, any>, path:
   checkDuration(issues, route.timeout, `${path}.timeout`);
   if (set(route.mirror)) checkDestination(issues, route.mirror, `${path}.mirror`);
   checkPercentage(issues, route.mirrorPercentage, `${path}.mirrorPercentage`);
-  if (typeof route.mirrorPercent === 'number' && route.mirrorPercent > 100) issues.error(WEBHOOK_CODES.PERCENTAGE, `${path}.mirrorPercent`, `mirror_percent must have a max value of 100 (it has ${route.mirrorPercent})`);
+  if (set(route.mirrorPercent)) {
+    if (typeof route.mirrorPercent === 'number' && route.mirrorPercent > 100) issues.error(WEBHOOK_CODES.PERCENTAGE, `${path}.mirrorPercent`, `mirror_percent must have a max value of 100 (it has ${route.mirrorPercent})`);
+    issues.warn(WEBHOOK_CODES.PERCENTAGE, `${path}.mirrorPercent`, 'using deprecated setting "mirrorPercent", use "mirrorPercentage" instead');
+  }
   list(route.mirrors).forEach((m, i) => {
     const mirror = obj(m);
     if (!mirror || !set(mirror.destination)) {
@@ -177,6 +181,12 @@ function checkCors(issues: Issues, cors: Record<string, any> | undefined, path: 
   list(cors.allowMethods).forEach((m, i) => {
     if (!CORS_METHODS.has(String(m))) issues.error(WEBHOOK_CODES.HTTP_ROUTE, `${path}.allowMethods[${i}]`, `"${String(m)}" is not a supported HTTP method`);
   });
+  for (const field of ['allowHeaders', 'exposeHeaders'] as const) {
+    list(cors[field]).forEach((h, i) => {
+      const problem = corsHeaderNameProblem(String(h));
+      if (problem) issues.error(WEBHOOK_CODES.HTTP_ROUTE, `${path}.${field}[${i}]`, problem);
+    });
+  }
   checkDuration(issues, cors.maxAge, `${path}.maxAge`);
   const nanos = typeof cors.maxAge === 'string' ? parseDurationNanos(cors.maxAge) : undefined;
   if (nanos !== undefined && nanos % 1_000_000_000n !== 0n) issues.error(WEBHOOK_CODES.DURATION, `${path}.maxAge`, 'max_age duration is accurate only to seconds precision');

@@ -2,6 +2,7 @@ import { checkDestinationRule } from './destination-rule';
 import { checkEnvoyFilter } from './envoy-filter';
 import { checkGateway } from './gateway';
 import { Issues, obj } from './issues';
+import { checkMetadata } from './metadata';
 import { checkProxyConfig } from './proxy-config';
 import { checkRequestAuthentication } from './request-authentication';
 import { checkAuthorizationPolicy, checkPeerAuthentication } from './security';
@@ -28,9 +29,9 @@ const CHECKS = new Map<string, Check>([
   ['networking.istio.io/VirtualService', (issues, spec, object) => checkVirtualService(issues, spec, obj(object.metadata.annotations), namespaceOf(object))],
   ['networking.istio.io/DestinationRule', (issues, spec, object) => checkDestinationRule(issues, spec, namespaceOf(object))],
   ['networking.istio.io/Gateway', (issues, spec, object) => checkGateway(issues, spec, object.metadata.name, obj(object.metadata.annotations))],
-  ['networking.istio.io/ServiceEntry', (issues, spec, object) => checkServiceEntry(issues, spec, namespaceOf(object))],
+  ['networking.istio.io/ServiceEntry', (issues, spec, object) => checkServiceEntry(issues, spec, namespaceOf(object), obj(object.metadata.labels))],
   ['networking.istio.io/WorkloadEntry', (issues, spec) => checkWorkloadEntrySpec(issues, spec, 'spec', undefined, true)],
-  ['security.istio.io/AuthorizationPolicy', (issues, spec, object) => checkAuthorizationPolicy(issues, object, spec)],
+  ['security.istio.io/AuthorizationPolicy', (issues, spec) => checkAuthorizationPolicy(issues, spec)],
   ['networking.istio.io/Sidecar', (issues, spec, object) => checkSidecar(issues, spec, namespaceOf(object))],
   ['security.istio.io/RequestAuthentication', (issues, spec) => checkRequestAuthentication(issues, spec)],
   ['security.istio.io/PeerAuthentication', (issues, spec) => checkPeerAuthentication(issues, spec)],
@@ -53,6 +54,7 @@ export function checkWebhook(object: KubeObject): Finding[] {
   const check = CHECKS.get(`${group}/${object.kind}`);
   if (!check) return [];
   const issues = new Issues(object);
-  check(issues, obj((object as Record<string, unknown>).spec) ?? {}, object);
+  const spec = obj((object as Record<string, unknown>).spec) ?? {};
+  if (checkMetadata(issues, object, spec)) check(issues, spec, object);
   return issues.findings;
 }

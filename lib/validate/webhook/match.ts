@@ -1,5 +1,6 @@
 import { WEBHOOK_CODES } from './codes';
 import { checkGatewayNames } from './gateway-names';
+import { headerMatchNameProblem } from './header-names';
 import { Issues, list, obj } from './issues';
 import { isIstioDnsLabel } from './istio-hosts';
 import { regexProblem } from './regex';
@@ -48,7 +49,9 @@ export function checkHttpMatches(issues: Issues, matches: unknown, path: string,
     for (const field of ['headers', 'withoutHeaders', 'queryParams'] as const) {
       for (const [name, value] of Object.entries(obj(m[field]) ?? {})) {
         const hp = `${at}.${field}["${name}"]`;
-        if (name === '') issues.error(WEBHOOK_CODES.ROUTE_MATCH, hp, 'header name must not be empty');
+        // Istio checks the names of headers only; query parameter names are free.
+        const nameProblem = field === 'queryParams' ? undefined : headerMatchNameProblem(name);
+        if (nameProblem) issues.error(WEBHOOK_CODES.ROUTE_MATCH, hp, nameProblem);
         checkStringMatch(issues, value, hp, { emptyPrefixAllowed: false, presenceRegexAllowed: field === 'withoutHeaders' });
         if (field !== 'queryParams' && name.startsWith('@request.auth.claims') && appliesToMesh) {
           issues.error(WEBHOOK_CODES.ROUTE_MATCH, hp, 'routing on JWT claims (@request.auth.claims.*) works only on gateways, not for sidecars; bind the VirtualService to a gateway only');

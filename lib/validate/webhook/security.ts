@@ -5,9 +5,7 @@ import { WEBHOOK_CODES } from './codes';
 import { Issues, list, obj } from './issues';
 import { checkPolicyTargets } from './policy-target';
 import { checkWorkloadSelector } from './workload-selector';
-import { KubeObject } from '../../core/kube-object';
 
-const BOOLEAN_TEXT = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 const SOURCE_FIELDS = ['principals', 'requestPrincipals', 'namespaces', 'ipBlocks', 'remoteIpBlocks', 'serviceAccounts', 'trustDomains'];
 const ALL_SOURCE_FIELDS = SOURCE_FIELDS.flatMap((f) => [f, `not${f[0].toUpperCase()}${f.slice(1)}`]);
 const OPERATION_FIELDS = ['ports', 'methods', 'paths', 'hosts'].flatMap((f) => [f, `not${f[0].toUpperCase()}${f.slice(1)}`]);
@@ -22,11 +20,7 @@ const present = (v: unknown) => v !== undefined && v !== null;
 const C = WEBHOOK_CODES.AUTHORIZATION_POLICY;
 
 /** Istio's ValidateAuthorizationPolicy. */
-export function checkAuthorizationPolicy(issues: Issues, object: KubeObject, spec: Record<string, any>): void {
-  const dryRun = (object.metadata.annotations as Record<string, unknown> | undefined)?.['istio.io/dry-run'];
-  if (dryRun !== undefined && !BOOLEAN_TEXT.has(String(dryRun))) {
-    issues.error(C, 'metadata.annotations["istio.io/dry-run"]', `"${String(dryRun)}" is not a boolean; use "true" or "false"`);
-  }
+export function checkAuthorizationPolicy(issues: Issues, spec: Record<string, any>): void {
   checkPolicyTargets(issues, spec, C);
   const action = spec.action ?? 'ALLOW';
   const rules = list(spec.rules);

@@ -3,6 +3,7 @@ import { checkExportTo } from './export-to';
 import { Issues, list, obj } from './issues';
 import { fqdnProblem, isIpAddress, isIstioDnsLabel, partialWildcardProblem, wildcardDomainProblem } from './istio-hosts';
 import { ipSubnetProblem } from './l4-match';
+import { UNIX_PREFIX, unixAddressProblem } from './unix-address';
 import { reportBadSelectorLabels } from './workload-selector';
 import { labelProblem } from '../../core/hosts';
 
@@ -10,13 +11,30 @@ const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'HTTP_P
 const HTTP = new Set(['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB']);
 const TLS = new Set(['HTTPS', 'TLS']);
 const TCP = new Set(['TCP', 'HTTPS', 'TLS', 'MONGO', 'REDIS', 'MYSQL']);
-const UNIX_PREFIX = 'unix://';
 const C = WEBHOOK_CODES.SERVICE_ENTRY;
 
 const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : '');
 
-/** Istio's ValidateServiceEntry. */
-export function checkServiceEntry(issues: Issues, spec: Record<string, any>, namespace: string): void {
+/** Whether the labels name a waypoint (`istio.io/use-waypoint` set to anything but none). */
+function usesWaypoint(labels: Record<string, unknown>): boolean {
+  const value = labels['istio.io/use-waypoint'];
+  return typeof value === 'string' && value !== '' && value.toLowerCase() !== 'none';
+}
+
+/**
+ * Whether Istio would allocate addresses for the entry (ShouldV2AutoAllocateIPFromConfig, with
+ * PILOT_ENABLE_IP_AUTOALLOCATE at its default, on): not for resolution NONE, not when the user
+ * opts out by label or gives addresses.
+ */
+function autoAllocates(resolution: string, labels: Record<string, unknown>, addresses: readonly string[]): boolean {
+  if (resolution === 'NONE') return false;
+  const optIn = labels['networking.istio.io/enable-autoallocate-ip'];
+  if (typeof optIn === 'string' && optIn.toLowerCase() === 'false') return false;
+  return addresses.length === 0;
+}
+
+/** Istio's ValidateServiceEntry; `objectLabels` are the object's own labels. */
+export function checkServiceEntry(issues: Issues, spec: Record<string, any>, namespace: string, objectLabels: Record<string, unknown> = {}): void {
   const selector = obj(spec.workloadSelector);
   if (selector) {
     const labels = obj(selector.labels) ?? {};
@@ -68,6 +86,11 @@ export function checkServiceEntry(issues: Issues, spec: Record<string, any>, nam
     if (!isIstioDnsLabel(name)) issues.error(C, `${at}.name`, `invalid port name: ${name}`);
     if (typeof p.protocol === 'string' && p.protocol !== '' && !PROTOCOLS.has(upper(p.protocol))) issues.error(C, `${at}.protocol`, `unsupported protocol: ${p.protocol}`);
     if (!(number >= 1 && number <= 65535)) issues.error(C, `${at}.number`, `port number ${number} must be in the range 1..65535`);
+    // Without an address, plain TCP needs one allocated to route by (Istio compares the protocol as written).
+    const protocol = typeof p.protocol === 'string' ? p.protocol : '';
+    if (addresses.length === 0 && !autoAllocates(resolution, objectLabels, addresses) && (protocol === '' || protocol === 'TCP')) {
+      issues.warn(C, `${at}.protocol`, 'addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled');
+    }
   });
 
   const endpoints = list(spec.endpoints);
@@ -108,6 +131,11 @@ export function checkServiceEntry(issues: Issues, spec: Record<string, any>, nam
       ports.forEach((p, i) => {
         if (!['HTTP', 'TLS', 'GRPC', 'HTTP2'].includes(upper(obj(p)?.protocol))) issues.error(C, `spec.ports[${i}].protocol`, `only HTTP, TLS, GRPC, and HTTP2 protocols are supported for resolution type ${resolution}`);
       });
+      {
+        const location = typeof spec.location === 'string' ? spec.location : 'MESH_EXTERNAL';
+        if (location !== 'MESH_EXTERNAL' && location !== 'MESH_INTERNAL') issues.error(C, 'spec.location', `location must be MESH_EXTERNAL or MESH_INTERNAL for resolution type ${resolution}`);
+        if (location === 'MESH_INTERNAL' && usesWaypoint(objectLabels)) issues.error(C, 'spec.location', `location MESH_INTERNAL with resolution type ${resolution} is not supported when using waypoints`);
+      }
       break;
     default:
       issues.error(C, 'spec.resolution', `unsupported resolution type ${resolution}`);
@@ -152,7 +180,8 @@ export function checkWorkloadEntrySpec(
   }
   const unix = address.startsWith(UNIX_PREFIX);
   if (unix) {
-    if (address.length === UNIX_PREFIX.length) issues.error(C, `${at}.address`, 'unix address must not be empty');
+    const problem = unixAddressProblem(address.slice(UNIX_PREFIX.length));
+    if (problem) issues.error(C, `${at}.address`, problem);
     if (Object.keys(obj(e.ports) ?? {}).length) issues.error(C, `${at}.ports`, `unix endpoint ${address} must not include ports`);
   } else if (address !== '' && !isIpAddress(address)) {
     if (!allowFqdn) issues.error(C, `${at}.address`, `endpoint address "${address}" is not a valid IP address`);

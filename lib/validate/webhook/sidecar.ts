@@ -4,12 +4,12 @@ import { checkServerTls } from './gateway';
 import { Issues, list, obj } from './issues';
 import { fqdnProblem, isIpAddress, isIstioDnsLabel, namespacedHostProblems } from './istio-hosts';
 import { checkConnectionPool } from './traffic-policy';
+import { UNIX_PREFIX, unixAddressProblem } from './unix-address';
 import { reportBadSelectorLabels } from './workload-selector';
 
 const C = WEBHOOK_CODES.SIDECAR;
 const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'HTTP_PROXY', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS', 'UDP']);
 const HTTP = new Set(['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB']);
-const UNIX_PREFIX = 'unix://';
 const LOOPBACK_OR_ANY = new Set(['127.0.0.1', '0.0.0.0', '::1', '::']);
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -57,8 +57,10 @@ export function checkSidecar(issues: Issues, spec: Record<string, any>, namespac
       checkProtocol(issues, port, `${at}.port`);
       const number = typeof port.number === 'number' ? port.number : 0;
       if (number === 0) {
-        if (!bind.startsWith(UNIX_PREFIX)) issues.error(C, `${at}.bind`, 'sidecar: ports with 0 value must have a unix domain socket bind address');
-        else if (bind.length === UNIX_PREFIX.length) issues.error(C, `${at}.bind`, 'unix address must not be empty');
+        if (!bind.startsWith(UNIX_PREFIX)) {issues.error(C, `${at}.bind`, 'sidecar: ports with 0 value must have a unix domain socket bind address');} else {
+          const problem = unixAddressProblem(bind.slice(UNIX_PREFIX.length));
+          if (problem) issues.error(C, `${at}.bind`, problem);
+        }
         const mode = e.captureMode ?? 'DEFAULT';
         if (mode !== 'DEFAULT' && mode !== 'NONE') issues.error(C, `${at}.captureMode`, 'sidecar: captureMode must be DEFAULT/NONE for unix domain socket listeners');
         if (sockets.has(bind)) issues.error(C, `${at}.bind`, 'sidecar: unix domain socket values for listeners must be unique');
@@ -107,7 +109,8 @@ function checkIngress(issues: Issues, i: Record<string, any> | undefined, at: st
   const endpoint = text(i.defaultEndpoint);
   if (endpoint !== '') {
     if (endpoint.startsWith(UNIX_PREFIX)) {
-      if (endpoint.length === UNIX_PREFIX.length) issues.error(C, `${at}.defaultEndpoint`, 'unix address must not be empty');
+      const problem = unixAddressProblem(endpoint.slice(UNIX_PREFIX.length));
+      if (problem) issues.error(C, `${at}.defaultEndpoint`, problem);
     } else {
       const m = /^(?:\[([^\]]*)\]|([^:]*)):([^:]*)$/.exec(endpoint);
       const host = m ? (m[1] ?? m[2]) : undefined;
