@@ -2,8 +2,8 @@ import { Testing } from 'cdk8s';
 import { GrpcMeshService as CdkGrpcMeshService, GrpcMeshServiceProps } from '../lib';
 import { KubeObject } from '../lib/core/kube-object';
 import { GrpcMeshService, SubsetChange } from '../lib/pulumi';
-import { createInApplyOrder } from '../lib/pulumi/apply-order';
 import { installPulumiMocks, registered, registeredManifests } from './util/pulumi-mocks';
+import { createInApplyOrder } from '../lib/pulumi/apply-order';
 
 beforeAll(() => installPulumiMocks());
 beforeEach(() => { registered.length = 0; });

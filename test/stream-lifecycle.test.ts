@@ -1,5 +1,5 @@
-import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
 import { Testing } from 'cdk8s';
+import { MESH_SERVICE_SCENARIOS } from '../examples/cdk8s/scenarios';
 import { Duration, GrpcCanary, GrpcMeshService, GrpcMeshServiceProps, Idempotency, PreStopAction, StreamingKind } from '../lib';
 import { only, synthMeshService } from './util/synth';
 import { KubeObject } from '../lib/core/kube-object';

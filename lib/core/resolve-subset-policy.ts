@@ -29,7 +29,8 @@ export function resolveSubsetPolicy(
   }
   return prefixed(check, field, () => {
     // The subset's own pool, keepalives and max connection duration included (no server-derived defaults).
-    const pool = resolveConnectionPool(check, policy, resolvePoolLifecycle(check, { connectionPool: policy.connectionPool } as GrpcMeshServiceProps, undefined));
+    const lifecycle = resolvePoolLifecycle(check, { connectionPool: policy.connectionPool } as GrpcMeshServiceProps, undefined);
+    const pool = resolveConnectionPool(check, policy, lifecycle);
     const outlier = policy.outlierDetection === undefined ? {} : resolveOutlierDetection(check, policy);
     if (policy.outlierDetection?.enabled === false) {
       check.fail('outlierDetection.enabled', false, 'a subset cannot switch off the service\'s outlier detection (Istio would keep the service\'s)', 'remove outlierDetection from the subset policy, or disable it on the service');
