@@ -186,6 +186,14 @@ describe('per-subset traffic policies', () => {
     });
   });
 
+  test('a subset pool keeps its keepalive and max connection duration (not silently dropped)', () => {
+    const objects = synthCanary(base, {
+      canaryTrafficPolicy: { connectionPool: { maxConnectionDuration: Duration.minutes(10), tcpKeepalive: { time: Duration.seconds(60) } } },
+    });
+    const canary = only(objects, 'DestinationRule').spec.subsets[1];
+    expect(canary.trafficPolicy.connectionPool.tcp).toStrictEqual({ maxConnectionDuration: '600s', tcpKeepalive: { time: '60s', interval: '30s', probes: 3 } });
+  });
+
   test.each([
     [{ canaryTrafficPolicy: {} }, /canaryTrafficPolicy: got \{\}; an empty subset traffic policy is refused by Istio/],
     [{ canaryTrafficPolicy: { warmup: { duration: Duration.seconds(10) } } }, /canaryTrafficPolicy.warmup: got "with the service's consistentHash"/],
