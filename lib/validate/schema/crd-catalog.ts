@@ -36,6 +36,24 @@ export function isIstioGroup(group: string): boolean {
 
 /** Finds the schema for `apiVersion` + `kind`, with a hint for near misses. */
 export function lookupCrd(apiVersion: string, kind: string): CrdLookup {
+  // Every object of a mesh asks for one of a few kinds; the near-miss search for a non-Istio
+  // group (an edit distance against every group) is worth doing once per kind.
+  if (apiVersion.length + kind.length > MAX_CACHED_KEY_CHARS) return lookupCrdUncached(apiVersion, kind);
+  const key = `${apiVersion}\u0000${kind}`;
+  const cached = LOOKUPS.get(key);
+  if (cached) return cached;
+  // Bounded: a stream of distinct hostile apiVersions must not grow the cache without limit.
+  if (LOOKUPS.size >= MAX_CACHED_LOOKUPS) LOOKUPS.clear();
+  const result = lookupCrdUncached(apiVersion, kind);
+  LOOKUPS.set(key, result);
+  return result;
+}
+
+const MAX_CACHED_LOOKUPS = 10_000;
+const MAX_CACHED_KEY_CHARS = 256;
+const LOOKUPS = new Map<string, CrdLookup>();
+
+function lookupCrdUncached(apiVersion: string, kind: string): CrdLookup {
   const slash = apiVersion.indexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
