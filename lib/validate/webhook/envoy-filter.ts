@@ -2,6 +2,7 @@ import { WEBHOOK_CODES } from './codes';
 import { deprecatedFilterNameWarning } from './deprecated-filter-names';
 import { Issues, list, obj } from './issues';
 import { regexProblem } from './regex';
+import { reportBadSelectorLabels } from './workload-selector';
 
 const C = WEBHOOK_CODES.ENVOY_FILTER;
 
@@ -23,12 +24,8 @@ export function checkEnvoyFilter(issues: Issues, spec: Record<string, any>): voi
   const selector = obj(spec.workloadSelector);
   if (selector) {
     const labels = obj(selector.labels) ?? {};
-    const bad = Object.entries(labels).filter(([k, v]) => k === '' || k.includes('*') || String(v).includes('*'));
-    for (const [k, v] of bad) {
-      issues.error(C, 'spec.workloadSelector.labels', k === '' ? `empty key is not supported in selector: "=${String(v)}"` : `wildcard is not supported in selector: "${k}=${String(v)}"`);
-    }
     // Istio stops at a bad selector; an empty one only warns.
-    if (bad.length > 0) return;
+    if (reportBadSelectorLabels(issues, C, labels)) return;
     if (Object.keys(labels).length === 0) issues.warn(C, 'spec.workloadSelector', 'Envoy filter: workload selector specified without labels, will be applied to all services in namespace');
   }
   list(spec.configPatches).forEach((raw, i) => checkPatch(issues, raw, `spec.configPatches[${i}]`));
