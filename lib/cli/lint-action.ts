@@ -7,9 +7,8 @@ import { readMeshConfigFile } from './mesh-config-file';
 import { packageVersionOrUnknown } from './package-version';
 import { atLeast } from './severity-threshold';
 import { isSuppressed, unknownSuppressionCodes } from './suppress';
-import { closestMatch } from '../core/did-you-mean';
 import { MAX_PROBLEM_CHARS, printable } from '../core/printable';
-import { analyzerNames } from '../validate/analyzer/selection';
+import { analyzerNames, unknownAnalyzer } from '../validate/analyzer/selection';
 import { validateSources } from '../validate/engine';
 
 /**
@@ -22,7 +21,7 @@ export async function runLint(io: CliIo, paths: readonly string[], opts: LintOpt
     io.stdout.write(analyzerNames().map((name) => `${name}\n`).join(''));
     return ExitCode.OK;
   }
-  const usage = paths.length === 0 ? "missing required argument 'paths'" : unknownAnalyzer(opts.analyzer);
+  const usage = paths.length === 0 ? "missing required argument 'paths'" : unknownAnalyzerProblem(opts.analyzer);
   if (usage) {
     io.stderr.write(`istio-grpc lint: error: ${usage}\n`);
     return ExitCode.USAGE;
@@ -59,10 +58,8 @@ export async function runLint(io: CliIo, paths: readonly string[], opts: LintOpt
 }
 
 /** `unknown analyzer "X"; did you mean Y?` for the first name no analyzer has, else undefined. */
-function unknownAnalyzer(names: readonly string[]): string | undefined {
-  const known = analyzerNames();
-  const unknown = names.find((name) => !known.includes(name));
-  if (unknown === undefined) return undefined;
-  const close = closestMatch(unknown, known);
-  return `unknown analyzer "${printable(unknown, MAX_PROBLEM_CHARS)}"${close ? `; did you mean ${close}?` : ''} (--list-analyzers prints them)`;
+function unknownAnalyzerProblem(names: readonly string[]): string | undefined {
+  const unknown = unknownAnalyzer(names);
+  if (!unknown) return undefined;
+  return `unknown analyzer "${printable(unknown.name, MAX_PROBLEM_CHARS)}"${unknown.closest ? `; did you mean ${unknown.closest}?` : ''} (--list-analyzers prints them)`;
 }

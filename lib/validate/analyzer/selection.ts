@@ -15,12 +15,26 @@ export function webhookAnalyzerName(kind: string): string {
 /** Pod Security admission's "restricted" profile checks (IGR4xxx), ours. */
 export const POD_SECURITY_ANALYZER = 'podsecurity.RestrictedAnalyzer';
 
+let knownNames: readonly string[] | undefined;
+
 /** Every name `--analyzer` accepts, sorted, each once (one Istio analyzer may span several files here). */
-export function analyzerNames(): string[] {
-  const names = new Set<string>(ALL_ANALYZERS.map((a) => a.name));
-  for (const kind of WEBHOOK_CHECKED_KINDS) names.add(webhookAnalyzerName(kind.split('/')[1]));
-  names.add(POD_SECURITY_ANALYZER);
-  return [...names].sort();
+export function analyzerNames(): readonly string[] {
+  if (!knownNames) {
+    const all = new Set<string>(ALL_ANALYZERS.map((a) => a.name));
+    for (const kind of WEBHOOK_CHECKED_KINDS) all.add(webhookAnalyzerName(kind.split('/')[1]));
+    all.add(POD_SECURITY_ANALYZER);
+    knownNames = [...all].sort();
+  }
+  return knownNames;
+}
+
+/** The first of `requested` that no analyzer has, with the closest known name; undefined when all are known. */
+export function unknownAnalyzer(requested: readonly string[]): { readonly name: string; readonly closest?: string } | undefined {
+  const known = analyzerNames();
+  const name = requested.find((n) => !known.includes(n));
+  if (name === undefined) return undefined;
+  const closest = closestMatch(name, known);
+  return closest ? { name, closest } : { name };
 }
 
 /**
@@ -37,29 +51,28 @@ export class AnalyzerSelection {
    */
   static of(names: readonly string[] | undefined): AnalyzerSelection {
     if (!names || names.length === 0) return AnalyzerSelection.ALL;
-    const unknown = names.find((name) => !analyzerNames().includes(name));
-    if (unknown !== undefined) {
-      const close = closestMatch(unknown, analyzerNames());
+    const unknown = unknownAnalyzer(names);
+    if (unknown) {
       throw new IstioGrpcError({
         construct: 'validate',
         field: 'analyzers',
-        value: unknown,
+        value: unknown.name,
         reason: 'no analyzer has this name',
-        fix: close ? `use ${close}` : 'use a name `istio-grpc lint --list-analyzers` prints',
+        fix: unknown.closest ? `use ${unknown.closest}` : 'use a name `istio-grpc lint --list-analyzers` prints',
       });
     }
     return new AnalyzerSelection(new Set(names));
   }
 
-  private constructor(private readonly names: ReadonlySet<string> | undefined) {}
+  private constructor(private readonly selected: ReadonlySet<string> | undefined) {}
 
   /** Whether the check named `name` runs. */
   includes(name: string): boolean {
-    return this.names === undefined || this.names.has(name);
+    return this.selected === undefined || this.selected.has(name);
   }
 
   /** The cross-object analyzers selected, in their usual order. */
   analyzers(): readonly Analyzer[] {
-    return this.names === undefined ? ALL_ANALYZERS : ALL_ANALYZERS.filter((a) => this.includes(a.name));
+    return this.selected === undefined ? ALL_ANALYZERS : ALL_ANALYZERS.filter((a) => this.includes(a.name));
   }
 }
