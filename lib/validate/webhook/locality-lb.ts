@@ -31,17 +31,7 @@ export function checkLocalityLbSetting(issues: Issues, setting: unknown, hasOutl
   }
   const sources = localitiesProblem(distribute.map((d) => (typeof d.from === 'string' ? d.from : '')));
   if (sources) issues.error(C, `${path}.distribute`, sources);
-  if ((failover.length > 0 || failoverPriority.length > 0) && !hasOutlierDetection) {
-    issues.warn(C, path, 'outlier detection policy must be provided for failover');
-  }
-  failover.forEach((f, i) => {
-    const from = typeof f.from === 'string' ? f.from : '';
-    const to = typeof f.to === 'string' ? f.to : '';
-    const at = `${path}.failover[${i}]`;
-    if (from === to) issues.error(C, at, 'locality lb failover settings must specify different regions');
-    if (from.includes('/') || to.includes('/')) issues.error(C, at, 'locality lb failover only specify region');
-    if (from.includes('*') || to.includes('*')) issues.error(C, at, "locality lb failover region should not contain '*' wildcard");
-  });
+  checkFailover(issues, failover, failoverPriority.length > 0, hasOutlierDetection, path, LOCALITY_FAILOVER);
 }
 
 /**
@@ -101,15 +91,49 @@ export function checkZoneAwareLbSetting(issues: Issues, setting: unknown, hasOut
   for (const label of failoverPriority.filter((p) => TOPOLOGY_LABELS.includes(p))) {
     issues.error(C, `${path}.failoverPriority`, `'failover_priority' for zone aware lb must not use topology label '${label}'; region- and zone-level routing are handled automatically`);
   }
-  if ((failover.length > 0 || failoverPriority.length > 0) && !hasOutlierDetection) {
+  checkFailover(issues, failover, failoverPriority.length > 0, hasOutlierDetection, path, ZONE_AWARE_FAILOVER);
+}
+
+/** What Istio says about a failover entry, in the words of each setting. */
+interface FailoverMessages {
+  readonly sameRegion: string;
+  readonly notARegion: string;
+  readonly wildcard: string;
+}
+
+const LOCALITY_FAILOVER: FailoverMessages = {
+  sameRegion: 'locality lb failover settings must specify different regions',
+  notARegion: 'locality lb failover only specify region',
+  wildcard: "locality lb failover region should not contain '*' wildcard",
+};
+
+const ZONE_AWARE_FAILOVER: FailoverMessages = {
+  sameRegion: 'zone aware lb failover settings must specify different regions',
+  notARegion: 'zone aware lb failover only specifies region; zone and subzone failover are handled automatically',
+  wildcard: "zone aware lb failover region should not contain '*' wildcard",
+};
+
+/**
+ * The failover rules both settings share: outlier detection to trigger it (a warning), and each
+ * entry from one region to another, without zones or wildcards.
+ */
+function checkFailover(
+  issues: Issues,
+  failover: readonly Record<string, any>[],
+  hasPriority: boolean,
+  hasOutlierDetection: boolean,
+  path: string,
+  messages: FailoverMessages,
+): void {
+  if ((failover.length > 0 || hasPriority) && !hasOutlierDetection) {
     issues.warn(C, path, 'outlier detection policy must be provided for failover');
   }
   failover.forEach((f, i) => {
     const from = typeof f.from === 'string' ? f.from : '';
     const to = typeof f.to === 'string' ? f.to : '';
     const at = `${path}.failover[${i}]`;
-    if (from === to) issues.error(C, at, 'zone aware lb failover settings must specify different regions');
-    if (from.includes('/') || to.includes('/')) issues.error(C, at, 'zone aware lb failover only specifies region; zone and subzone failover are handled automatically');
-    if (from.includes('*') || to.includes('*')) issues.error(C, at, "zone aware lb failover region should not contain '*' wildcard");
+    if (from === to) issues.error(C, at, messages.sameRegion);
+    if (from.includes('/') || to.includes('/')) issues.error(C, at, messages.notARegion);
+    if (from.includes('*') || to.includes('*')) issues.error(C, at, messages.wildcard);
   });
 }
