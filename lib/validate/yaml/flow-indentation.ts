@@ -24,7 +24,8 @@ export function readReindented<T>(text: string, firstError: unknown, read: (text
   const edited = new Set<number>();
   let current = { text, original: (o: number) => o };
   let error = firstError;
-  const deepestBefore = deepestIndentsBefore(text);
+  // Built on the first refusal that is about indentation; other refusals cost nothing here.
+  let deepestBefore: ((lineStart: number) => number) | undefined;
   for (let attempt = 0; attempt < MAX_REINDENTED_LINES; attempt++) {
     const at = deficientIndentationAt(error);
     if (at === undefined) return undefined;
@@ -33,6 +34,7 @@ export function readReindented<T>(text: string, firstError: unknown, read: (text
     if (edited.has(lineStart)) return undefined;
     edited.add(lineStart);
     const indent = leadingSpaces(text, lineStart);
+    deepestBefore ??= deepestIndentsBefore(text);
     const wanted = deepestBefore(lineStart) + 1;
     if (wanted <= indent) return undefined;
     edits.push({ start: lineStart, end: lineStart, replacement: ' '.repeat(wanted - indent) });
