@@ -135,12 +135,17 @@ project.package.addField('typesVersions', { '*': { pulumi: ['out/lib/pulumi/inde
 // imports/cert-manager.io.ts from our own subset of cert-manager's Certificate CRD, and the Argo
 // Rollouts, Flagger and prometheus-operator classes (and their schemas) from our subsets too.
 const OTHER_CRDS = ['argo-rollouts-analysistemplate', 'flagger-metrictemplate', 'prometheus-operator-prometheusrule'].map((f) => `projenrc/crds/${f}.yaml`);
+// Gateway API classes for the kinds our constructs emit (the schema bundle covers every standard kind).
+const GATEWAY_API_EMITTED = ['gateways', 'grpcroutes', 'httproutes', 'referencegrants'].map((k) => `../shared/gateway-api/crds/standard-${k}.yaml`);
+const GATEWAY_API_IMPORT_INPUT = '.cache/gateway-api-emitted-crds.yaml';
 project.addTask('import', {
-  description: 'Regenerate imports/ and the CRD schema bundle from ../shared/istio/crd-all.gen.yaml (and our CRD subsets in projenrc/crds)',
+  description: 'Regenerate imports/ and the CRD schema bundle from ../shared/istio/crd-all.gen.yaml, ../shared/gateway-api/crds (and our CRD subsets in projenrc/crds)',
   steps: [
     { exec: 'cdk8s import projenrc/crds/cert-manager-certificate.yaml --language typescript --output imports --no-check-upgrade' },
     ...OTHER_CRDS.map((crd) => ({ exec: `cdk8s import ${crd} --language typescript --output imports --no-check-upgrade` })),
     { exec: 'cdk8s import ../shared/istio/crd-all.gen.yaml --language typescript --output imports --no-check-upgrade' },
+    { exec: `tsx scripts/concat-yaml.ts ${GATEWAY_API_IMPORT_INPUT} ${GATEWAY_API_EMITTED.join(' ')}` },
+    { exec: `cdk8s import ${GATEWAY_API_IMPORT_INPUT} --language typescript --output imports --no-check-upgrade` },
     { exec: `tsx scripts/generate-crd-schemas.ts ../shared/istio/crd-all.gen.yaml ${OTHER_CRDS.join(' ')} lib/validate/schemas/istio-crds.generated.ts` },
     { exec: 'tsx scripts/generate-validators.ts lib/validate/schemas/istio-validators.generated.ts' },
   ],

@@ -7,14 +7,15 @@ import { DestinationRule, VirtualService } from '../imports/networking.istio.io'
 import { AuthorizationPolicy, PeerAuthentication } from '../imports/security.istio.io';
 import { Telemetry } from '../imports/telemetry.istio.io';
 import { KubeObject } from './core/kube-object';
+import { withMeshModeDefaults } from './core/mesh-mode-defaults';
 import { MeshServiceModel } from './core/mesh-service-model';
 import { GrpcMeshServiceProps } from './core/mesh-service-props';
 import { propWarningFinding } from './core/prop-warnings';
 import { meshServicePropsFromProto } from './core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from './core/proto/from-proto-props';
-import { renderDestinationRule, SubsetModel } from './core/render/destination-rule';
+import { renderDestinationRule, SubsetModel } from './core/render/istio/destination-rule';
 import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from './core/render/mesh-service';
-import { renderVirtualService, RoutingOptions } from './core/render/virtual-service';
+import { renderVirtualService, RoutingOptions } from './core/render/istio/virtual-service';
 import { resolveMeshService } from './core/resolve-mesh-service';
 import { renderRunbooks } from './troubleshoot/runbook';
 import { formatFinding } from './validate/engine';
@@ -89,7 +90,7 @@ export class GrpcMeshService extends Construct {
 
   constructor(scope: Construct, id: string, props: GrpcMeshServiceProps) {
     super(scope, id);
-    this._model = resolveMeshService(this.node.path, withChartNamespace(this, props));
+    this._model = resolveMeshService(this.node.path, withMeshModeDefaults(withChartNamespace(this, props), (key) => this.node.tryGetContext(key)));
     this.serviceName = this._model.name;
     this.namespace = this._model.namespace;
     this.fqdn = this._model.fqdn;

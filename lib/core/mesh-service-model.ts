@@ -1,4 +1,5 @@
 import { SubsetChange } from './apply-order';
+import { MeshMode } from './mesh-mode';
 import { ServiceProtocol } from './mesh-service-props';
 import { Idempotency, StreamingKind } from './method';
 import { PropWarning } from './prop-warnings';
@@ -121,6 +122,8 @@ export interface MeshServiceModel {
   readonly fault?: FaultModel;
   /** The subset change the apply-order hints are for; undefined: decided by whether there are subsets. */
   readonly subsetChange?: SubsetChange;
+  /** Routing API and data plane: which renderers turn this model into objects. */
+  readonly mode: MeshMode;
 }
 
 /** The lifecycle profile, resolved: what the pod template and routes get. */

@@ -2,6 +2,7 @@ import { SubsetChange } from './apply-order';
 import { Duration } from './duration';
 import { FaultInjection } from './fault-injection';
 import { ConsistentHash, LocalityLoadBalancing, RetryBudget, Warmup } from './load-balancing';
+import { DataPlane, RoutingApi } from './mesh-mode';
 import { GrpcMethodProps } from './method';
 import { MirrorProps } from './mirror';
 import { RetryPolicy } from './retry';
@@ -337,4 +338,19 @@ export interface GrpcMeshServiceProps {
    * @default - SubsetChange.ADDING when the service has subsets (a canary), else no hints
    */
   readonly subsetChange?: SubsetChange;
+
+  /**
+   * Which API carries the routing: Istio's VirtualService and subsets, or Gateway API (a GRPCRoute
+   * with the Service as parent, per-version Services for a canary). Props Gateway API cannot
+   * express are refused with the reason. The README has the mapping table.
+   * @default - the app-wide `istio-grpc:routingApi` (cdk8s context, Pulumi config), else RoutingApi.ISTIO
+   */
+  readonly routingApi?: RoutingApi;
+
+  /**
+   * How the pods join the mesh: a sidecar per pod, or ambient mode (ztunnel, and a waypoint when
+   * L7 features are used).
+   * @default - the app-wide `istio-grpc:dataPlane` (cdk8s context, Pulumi config), else DataPlane.SIDECAR
+   */
+  readonly dataPlane?: DataPlane;
 }

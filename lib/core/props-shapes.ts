@@ -184,6 +184,8 @@ const MESH_SERVICE_FIELDS = {
   fault: FAULT_SHAPE,
   dangerouslyAllowFaultsWithoutHeaderScope: 'boolean',
   subsetChange: 'string',
+  routingApi: 'string',
+  dataPlane: 'string',
 } satisfies ShapeFields<GrpcMeshServiceProps>;
 
 export const MESH_SERVICE_SHAPE = objectShape<GrpcMeshServiceProps>('GrpcMeshServiceProps', MESH_SERVICE_FIELDS);

@@ -1,5 +1,6 @@
 import { SubsetChange } from './apply-order';
 import { PropChecker } from './checks';
+import { resolveMeshMode } from './mesh-mode';
 import { MeshServiceModel } from './mesh-service-model';
 import { GrpcMeshServiceProps, ServiceProtocol } from './mesh-service-props';
 import { resolveMethodMetrics } from './observability/method-metrics';
@@ -88,6 +89,7 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     ...(mirrors.length ? { mirrors } : {}),
     ...(fault ? { fault } : {}),
     ...(subsetChange !== undefined ? { subsetChange } : {}),
+    mode: resolveMeshMode(check, props),
   };
 }
 

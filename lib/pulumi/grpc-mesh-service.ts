@@ -8,6 +8,7 @@ import { assertValidObjects } from './validate';
 import { applyOrder } from '../core/apply-order';
 import { IstioGrpcError } from '../core/errors';
 import { KubeObject } from '../core/kube-object';
+import { withMeshModeDefaults } from '../core/mesh-mode-defaults';
 import { MeshServiceModel } from '../core/mesh-service-model';
 import { protoMethods } from '../core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from '../core/proto/from-proto-props';
@@ -96,8 +97,9 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   private feature?: { readonly owner: string; readonly feature: MeshServiceFeature };
   private resolved = false;
 
-  constructor(name: string, args: GrpcMeshServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, givenArgs: GrpcMeshServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     super('istio-grpc:index:GrpcMeshService', name, {}, opts);
+    const args = withMeshModeDefaults(givenArgs, configValue);
     // Which objects exist never depends on inputs still pending, so decide (and check props) now.
     const shapeModel = resolveMeshService(name, shapeProps(args));
     this.shapeModel = shapeModel;
@@ -155,3 +157,8 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   }
 }
 
+/** A stack config value such as `istio-grpc:routingApi` (set with `pulumi config set`). */
+function configValue(key: string): string | undefined {
+  const [namespace, name] = key.split(':');
+  return new pulumi.Config(namespace).get(name);
+}

@@ -13,6 +13,7 @@ export type { InputProblem } from '../core/errors';
 export * from '../core/duration';
 export * from '../core/method';
 export * from '../core/mesh-service-props';
+export { RoutingApi, DataPlane } from '../core/mesh-mode';
 export * from '../core/retry';
 export * from '../core/traffic-policy';
 export * from '../core/stream-lifecycle';

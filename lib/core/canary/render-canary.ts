@@ -7,7 +7,7 @@ import { KubeObject } from '../kube-object';
 import { MeshServiceModel } from '../mesh-service-model';
 import { deploymentManifest } from '../render/kube-json';
 import { MeshServiceExtensions } from '../render/mesh-service';
-import { routeDestinations, routeMatch } from '../render/virtual-service';
+import { routeDestinations, routeMatch } from '../render/istio/virtual-service';
 import { renderDeployment } from '../render/workload';
 
 /** Annotation on the VirtualService with the planned canary weights, e.g. `10,25,50,100`. */

@@ -5,7 +5,7 @@ import * as istio from '../../../imports/networking.istio.io';
 import { KubeObject } from '../kube-object';
 import { MeshServiceModel } from '../mesh-service-model';
 import { objectMeta } from '../render/labels';
-import { GRPC_CONTENT_TYPE_PREFIX, routeDestinations, RoutingOptions } from '../render/virtual-service';
+import { GRPC_CONTENT_TYPE_PREFIX, routeDestinations, RoutingOptions } from '../render/istio/virtual-service';
 
 /** Everything an ingress renders, as the imported `*Props` of each object. */
 export interface IngressRendering {

@@ -6,10 +6,10 @@ import { applyOrder } from '../apply-order';
 import { KubeObject } from '../kube-object';
 import { deploymentManifest, serviceAccountManifest, serviceManifest } from './kube-json';
 import { MeshServiceModel } from '../mesh-service-model';
-import { renderDestinationRule, SubsetModel } from './destination-rule';
+import { renderDestinationRule, SubsetModel } from './istio/destination-rule';
 import { renderAuthorizationPolicy, renderPeerAuthentication, renderTelemetry } from './security';
 import { renderService } from './service';
-import { renderVirtualService, RoutingOptions } from './virtual-service';
+import { renderVirtualService, RoutingOptions } from './istio/virtual-service';
 import { renderDeployment, renderServiceAccount } from './workload';
 
 /** Everything a mesh service renders, as the imported `*Props` of each object. */

@@ -1,9 +1,9 @@
-import * as istio from '../../../imports/networking.istio.io';
-import { MeshServiceModel, meshObjectNames, TrafficPolicyModel } from '../mesh-service-model';
-import { objectMeta } from './labels';
+import * as istio from '../../../../imports/networking.istio.io';
+import { MeshServiceModel, meshObjectNames, TrafficPolicyModel } from '../../mesh-service-model';
+import { objectMeta } from '../labels';
 import { loadBalancerOf, retryBudgetOf } from './load-balancer';
 import { subsetTrafficPolicyOf } from './subset-policy';
-import { SubsetPolicyModel } from '../resolve-subset-policy';
+import { SubsetPolicyModel } from '../../resolve-subset-policy';
 
 /** A named set of pods (by labels) that routes can target, e.g. one per version. */
 export interface SubsetModel {

@@ -1,5 +1,5 @@
-import * as istio from '../../../imports/networking.istio.io';
-import { SubsetPolicyModel } from '../resolve-subset-policy';
+import * as istio from '../../../../imports/networking.istio.io';
+import { SubsetPolicyModel } from '../../resolve-subset-policy';
 import { connectionPoolOf, outlierDetectionOf } from './destination-rule';
 import { loadBalancerOf } from './load-balancer';
 

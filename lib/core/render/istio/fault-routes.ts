@@ -1,5 +1,5 @@
-import * as istio from '../../../imports/networking.istio.io';
-import { MeshServiceModel, RouteModel } from '../mesh-service-model';
+import * as istio from '../../../../imports/networking.istio.io';
+import { MeshServiceModel, RouteModel } from '../../mesh-service-model';
 import { RouteDestination, routeDestinations, routeMatch } from './virtual-service';
 
 /** The `fault` of a route: the fault itself when it is not header-scoped and names this route. */

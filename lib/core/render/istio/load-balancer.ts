@@ -1,5 +1,5 @@
-import * as istio from '../../../imports/networking.istio.io';
-import { TrafficPolicyModel } from '../mesh-service-model';
+import * as istio from '../../../../imports/networking.istio.io';
+import { TrafficPolicyModel } from '../../mesh-service-model';
 
 /** The parts of a traffic policy the load balancer renders from. */
 export type LoadBalancerModel = Pick<TrafficPolicyModel, 'loadBalancer' | 'consistentHash' | 'localityLbSetting' | 'warmup'>;
