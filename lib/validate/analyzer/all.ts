@@ -1,4 +1,8 @@
 import { Analyzer } from './analyzer';
+import { ambientAuthorizationPolicyAnalyzer } from './ambient/authorization-policies';
+import { l7RouteAnalyzer } from './ambient/l7-routes';
+import { sidecarConflictAnalyzer } from './ambient/sidecar-conflict';
+import { waypointAnalyzer } from './ambient/waypoints';
 import { annotationsAnalyzer } from './annotations/annotations';
 import { blockedCidrsAnalyzer } from './authn/blocked-cidrs';
 import { authorizationPoliciesAnalyzer } from './authz/authorization-policies';
@@ -14,6 +18,9 @@ import { gatewayCertificateAnalyzer } from './gateway/certificate';
 import { conflictingGatewayAnalyzer } from './gateway/conflicting-gateway';
 import { ingressGatewayPortAnalyzer } from './gateway/ingress-gateway-port';
 import { gatewaySecretAnalyzer } from './gateway/secret';
+import { backendRefAnalyzer } from './gatewayapi/backend-refs';
+import { certificateRefAnalyzer } from './gatewayapi/certificate-refs';
+import { parentRefAnalyzer } from './gatewayapi/parent-refs';
 import { http2SettingsAnalyzer } from './grpc/http2-settings';
 import { portAppProtocolAnalyzer } from './grpc/port-app-protocol';
 import { retriesOnNonIdempotentAnalyzer } from './grpc/retries-non-idempotent';
@@ -89,4 +96,12 @@ export const ALL_ANALYZERS: readonly Analyzer[] = [
   drainGraceAnalyzer,
   streamRouteTimeoutAnalyzer,
   keepalivePingsAnalyzer,
+  // Ours, for the Gateway API and ambient mode (istioctl analyze has no such checks).
+  parentRefAnalyzer,
+  backendRefAnalyzer,
+  certificateRefAnalyzer,
+  waypointAnalyzer,
+  l7RouteAnalyzer,
+  ambientAuthorizationPolicyAnalyzer,
+  sidecarConflictAnalyzer,
 ];

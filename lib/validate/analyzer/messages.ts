@@ -91,6 +91,25 @@ export const ANALYZER_CODES = {
   DRAIN_OUTLASTS_GRACE_PERIOD: { code: 'IGR3102', severity: 'warning', title: 'a preStop sleep or fixed sidecar drain that does not end within terminationGracePeriodSeconds (the kubelet kills streams mid-drain)' },
   ROUTE_TIMEOUT_CUTS_STREAMS: { code: 'IGR3103', severity: 'warning', title: 'a route timeout shorter than the declared lifetime of the streams it carries' },
   KEEPALIVE_PINGS_TOO_FREQUENT: { code: 'IGR3104', severity: 'warning', title: 'HTTP/2 keepalive pings more frequent than the gRPC server permits (GOAWAY too_many_pings)' },
+  // Gateway API references (lib/validate/analyzer/gatewayapi); istioctl analyze has no such checks.
+  GATEWAY_API_PARENT_NOT_FOUND: { code: 'IGR3201', severity: 'error', title: 'a route parentRef names a Gateway or Service the input does not hold (a warning with workloads: partial)' },
+  GATEWAY_API_PARENT_LISTENER_NOT_FOUND: { code: 'IGR3202', severity: 'error', title: 'a route parentRef sectionName or port matches no listener of the Gateway, or no port of the Service' },
+  GATEWAY_API_ROUTE_KIND_NOT_ALLOWED: { code: 'IGR3203', severity: 'error', title: 'no listener the parentRef selects admits the route kind (listener protocol or allowedRoutes.kinds)' },
+  GATEWAY_API_ROUTE_NAMESPACE_NOT_ALLOWED: { code: 'IGR3204', severity: 'error', title: 'no listener the parentRef selects admits routes from the route\'s namespace (allowedRoutes.namespaces)' },
+  GATEWAY_API_HOSTNAMES_DISJOINT: { code: 'IGR3205', severity: 'error', title: 'no route hostname intersects the hostname of a listener the parentRef selects, so the route does not attach' },
+  GATEWAY_API_BACKEND_NOT_FOUND: { code: 'IGR3206', severity: 'error', title: 'a route backendRef names a Service the input does not hold (a warning with workloads: partial)' },
+  GATEWAY_API_BACKEND_PORT_NOT_FOUND: { code: 'IGR3207', severity: 'error', title: 'a route backendRef port is not a port of its Service' },
+  GATEWAY_API_ZERO_WEIGHTS: { code: 'IGR3208', severity: 'warning', title: 'every backendRef of a route rule has weight 0, so the rule sends no traffic (requests fail with 500)' },
+  GATEWAY_API_REFERENCE_NOT_GRANTED: { code: 'IGR3209', severity: 'error', title: 'a cross-namespace backendRef or certificateRef without a ReferenceGrant in the target namespace' },
+  GATEWAY_API_CERTIFICATE_NOT_FOUND: { code: 'IGR3210', severity: 'error', title: 'a Gateway listener certificateRef names a Secret the input does not hold (not reported with workloads: partial)' },
+  // Ambient mode (lib/validate/analyzer/ambient); istioctl analyze has no such checks.
+  AMBIENT_L7_WITHOUT_WAYPOINT: { code: 'IGR3301', severity: 'error', title: 'L7 routing for an ambient Service that no waypoint serves (ztunnel ignores it)' },
+  AMBIENT_L7_POLICY_AT_ZTUNNEL: { code: 'IGR3302', severity: 'error', title: 'a selector or namespace-wide AuthorizationPolicy with HTTP attributes or an action ztunnel does not support, on ambient pods' },
+  AMBIENT_WAYPOINT_NOT_FOUND: { code: 'IGR3303', severity: 'error', title: 'istio.io/use-waypoint names a Gateway the input does not hold (a warning with workloads: partial)' },
+  AMBIENT_WAYPOINT_TRAFFIC_TYPE: { code: 'IGR3304', severity: 'error', title: 'the waypoint\'s istio.io/waypoint-for does not take the traffic of the object that uses it (service or workload)' },
+  AMBIENT_WAYPOINT_ATTACHMENT_DENIED: { code: 'IGR3305', severity: 'error', title: 'the waypoint\'s HBONE listener does not admit the namespace of the object that uses it (allowedRoutes.namespaces)' },
+  AMBIENT_WITH_SIDECAR: { code: 'IGR3306', severity: 'warning', title: 'a pod both enrolled in ambient and injected with a sidecar: the sidecar wins and ztunnel leaves the pod out' },
+  AMBIENT_POLICY_NOT_ENFORCED: { code: 'IGR3307', severity: 'error', title: 'an AuthorizationPolicy with targetRefs to an ambient Service or Gateway that no waypoint serves: nothing enforces it' },
 } satisfies Record<string, CodeInfo>;
 
 /** Our codes in message form, so analyzers report both kinds the same way. */

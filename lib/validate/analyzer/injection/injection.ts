@@ -24,7 +24,11 @@ export const injectionAnalyzer: Analyzer = {
         if (labels[l] !== undefined && (injection === undefined || injection === 'enabled')) found.push(`${l}=${labels[l]}`);
       }
       if (found.length > 1) {
-        report(IST.NamespaceMultipleInjectionLabels, ns, `namespace ${ns.metadata.name} has several injection labels (${found.join(', ')}); which one wins is undefined; keep one`, 'metadata.labels');
+        // With sidecar injection and ambient together the outcome is known: istio-cni leaves pods with a sidecar out of ambient.
+        const outcome = labels[DATAPLANE_MODE_LABEL] === 'ambient' && found.length === 2
+          ? 'the sidecar wins: pods are injected and istio-cni leaves pods with a sidecar out of ambient'
+          : 'which one wins is undefined';
+        report(IST.NamespaceMultipleInjectionLabels, ns, `namespace ${ns.metadata.name} has several injection labels (${found.join(', ')}); ${outcome}; keep one`, 'metadata.labels');
       }
       if (labels[DATAPLANE_MODE_LABEL] === 'ambient') continue;
       const injector = index.of('ConfigMap').find((cm) => cm.apiVersion === 'v1' && cm.metadata.name === injectorConfigMapName(revision));

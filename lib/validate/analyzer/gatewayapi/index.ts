@@ -1,0 +1,63 @@
+import { isGatewayApi, keyOf, ObjectRef } from './refs';
+import { KubeObject } from '../../../core/kube-object';
+import { MeshIndex } from '../mesh-index';
+import { listOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
+
+/** The label Kubernetes puts on every Namespace with its name (selectors may rely on it). */
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * What the Gateway API analyzers look up, built once per run from the mesh index: Gateways,
+ * Services and Namespaces by name, ReferenceGrants by the namespace they grant access to.
+ */
+export class GatewayApiIndex {
+  readonly gateways = new Map<string, KubeObject>();
+  readonly services = new Map<string, KubeObject>();
+  /** Namespaces of the input by name (their labels). */
+  readonly namespaces = new Map<string, Readonly<Record<string, string>>>();
+  private readonly grants = new Map<string, KubeObject[]>();
+
+  constructor(readonly mesh: MeshIndex) {
+    for (const gw of mesh.of('Gateway')) if (isGatewayApi(gw)) this.gateways.set(keyOf(namespaceOf(gw), gw.metadata.name), gw);
+    for (const svc of mesh.of('Service')) if (svc.apiVersion === 'v1') this.services.set(keyOf(namespaceOf(svc), svc.metadata.name), svc);
+    for (const ns of mesh.of('Namespace')) if (ns.apiVersion === 'v1') this.namespaces.set(ns.metadata.name, stringLabels(ns.metadata.labels));
+    for (const grant of mesh.of('ReferenceGrant')) {
+      if (!isGatewayApi(grant)) continue;
+      const list = this.grants.get(namespaceOf(grant)) ?? [];
+      list.push(grant);
+      this.grants.set(namespaceOf(grant), list);
+    }
+  }
+
+  /**
+   * The labels of a namespace for a selector: those of the input's Namespace, or, when the input
+   * has none, only the name label every Namespace carries (undefined: the labels are unknown).
+   */
+  namespaceLabels(name: string): { readonly labels: Readonly<Record<string, string>>; readonly known: boolean } {
+    const labels = this.namespaces.get(name);
+    if (labels) return { labels: { [NAMESPACE_NAME_LABEL]: name, ...labels }, known: true };
+    return { labels: { [NAMESPACE_NAME_LABEL]: name }, known: false };
+  }
+
+  /**
+   * Whether a ReferenceGrant in the target's namespace lets objects of `fromKind` in
+   * `fromNamespace` refer to `to` (a grant's `to.name`, when set, limits it to that object).
+   */
+  granted(fromGroup: string, fromKind: string, fromNamespace: string, to: ObjectRef): boolean {
+    return (this.grants.get(to.namespace) ?? []).some((grant) => {
+      const spec = specOf(grant);
+      const fromOk = listOf(spec.from).map(objOf).some((f) => (f.group ?? '') === fromGroup && f.kind === fromKind && f.namespace === fromNamespace);
+      const toOk = listOf(spec.to).map(objOf).some((t) => (t.group ?? '') === to.group && t.kind === to.kind && (t.name === undefined || t.name === '' || t.name === to.name));
+      return fromOk && toOk;
+    });
+  }
+}
+
+const cache = new WeakMap<MeshIndex, GatewayApiIndex>();
+
+/** The Gateway API index of a run, built on first use and shared by its analyzers. */
+export function gatewayApiIndex(mesh: MeshIndex): GatewayApiIndex {
+  let found = cache.get(mesh);
+  if (!found) cache.set(mesh, found = new GatewayApiIndex(mesh));
+  return found;
+}
