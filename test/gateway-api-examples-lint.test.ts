@@ -27,7 +27,7 @@ const NOT_IN_INPUT = new Set(['IGR3201', 'IGR3206', 'IGR3210', 'IGR3303']);
 function examples(): [string, string[]][] {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
   const groups = new Map<string, string[]>();
-  const topNamespaces = files.filter((f) => f === '0-namespaces.yaml');
+  const topNamespaces: string[] = files.filter((f) => f === '0-namespaces.yaml');
   for (const f of files) {
     const folder = f.includes('_') ? f.slice(0, f.indexOf('_')) : undefined;
     if (folder !== undefined) groups.set(folder, [...(groups.get(folder) ?? []), f]);

@@ -1,8 +1,13 @@
+import { readFileSync } from 'fs';
 import { findingsOf, objectsOf } from './util/analyzer-cases';
+import { README_PATH } from './util/readme';
 import { AnalyzerSelection } from '../lib/validate/analyzer';
+import { ANALYZER_CODES } from '../lib/validate/analyzer/messages';
 import { runAnalyzers } from '../lib/validate/analyzer/runner';
+import { analyzerNames } from '../lib/validate/analyzer/selection';
 
-const messagesOf = (analyzers: readonly string[], yaml: string) => runAnalyzers(AnalyzerSelection.of(analyzers).analyzers(), objectsOf(yaml)).map((f) => f.message);
+const messagesOf = (analyzers: readonly string[], yaml: string) =>
+  runAnalyzers(AnalyzerSelection.of(analyzers).analyzers(), objectsOf(yaml)).map((f) => f.message);
 
 const WAYPOINTS = ['ambient.WaypointAnalyzer'];
 const ROUTES = ['ambient.L7RouteAnalyzer'];
@@ -152,5 +157,19 @@ describe('GIVEN sidecar injection and ambient together', () => {
   test('THEN both labels on a Namespace are Istio\'s IST0123, which says the sidecar wins', () => {
     const found = findingsOf(['injection.Analyzer'], namespace('{ istio-injection: enabled, istio.io/dataplane-mode: ambient }'));
     expect(found).toStrictEqual(['warning IST0123 Namespace /shop metadata.labels']);
+  });
+});
+
+describe('GIVEN the codes of the Gateway API and ambient analyzers', () => {
+  test('THEN each has a row of the README table of its section, and each analyzer is registered', () => {
+    const readme = readFileSync(README_PATH, 'utf8');
+    const section = readme.slice(readme.indexOf('### Gateway API and ambient checks'), readme.indexOf('### Conformance with Istio'));
+    const codes = Object.values(ANALYZER_CODES).map((c) => c.code).filter((c) => /^IGR3[23]/.test(c));
+    expect(codes.length).toBe(17);
+    for (const code of codes) expect({ code, documented: section.includes(`| \`${code}\` |`) }).toStrictEqual({ code, documented: true });
+    for (const name of ['gatewayapi.ParentRefAnalyzer', 'gatewayapi.BackendRefAnalyzer', 'gatewayapi.CertificateRefAnalyzer', ...WAYPOINTS, ...ROUTES, ...POLICIES, ...SIDECARS]) {
+      expect(section).toContain(`\`${name}\``);
+      expect(analyzerNames()).toContain(name);
+    }
   });
 });

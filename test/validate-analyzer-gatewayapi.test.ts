@@ -1,9 +1,8 @@
-import { findingsOf } from './util/analyzer-cases';
+import * as fc from 'fast-check';
+import { findingsOf, objectsOf } from './util/analyzer-cases';
+import { ALL_ANALYZERS } from '../lib/validate/analyzer/all';
 import { hostnamesIntersect } from '../lib/validate/analyzer/gatewayapi/hostnames';
 import { runAnalyzers } from '../lib/validate/analyzer/runner';
-import { ALL_ANALYZERS } from '../lib/validate/analyzer/all';
-import { objectsOf } from './util/analyzer-cases';
-import * as fc from 'fast-check';
 
 const PARENTS = ['gatewayapi.ParentRefAnalyzer'];
 const BACKENDS = ['gatewayapi.BackendRefAnalyzer'];
@@ -185,7 +184,8 @@ describe('hostnamesIntersect', () => {
 
 describe('GIVEN the kind of output the constructs emit (GAMMA GRPCRoute with canary Services, ingress Gateway with a Secret elsewhere)', () => {
   test('THEN the Gateway API analyzers report nothing with workloads partial', () => {
-    const yaml = [service('users'), service('users-v1'), service('users-v2'),
+    const yaml = [
+      service('users'), service('users-v1'), service('users-v2'),
       grpcRoute('{ parentRefs: [{ group: "", kind: Service, name: users, port: 50051 }], rules: [{ matches: [{ method: { service: users.v1.Users, method: GetUser } }], backendRefs: [{ name: users-v1, port: 50051, weight: 90 }, { name: users-v2, port: 50051, weight: 10 }] }] }'),
       gateway('[{ name: https, port: 443, protocol: HTTPS, hostname: users.example.com, allowedRoutes: { namespaces: { from: Selector, selector: { matchLabels: { kubernetes.io/metadata.name: shop } } } }, tls: { mode: Terminate, certificateRefs: [{ kind: Secret, group: "", name: users-tls }] } }]', 'shop', 'users-ingress'),
       grpcRoute('{ parentRefs: [{ name: users-ingress, sectionName: https }], hostnames: [users.example.com], rules: [{ backendRefs: [{ name: users, port: 50051 }] }] }', 'shop', 'users-ingress'),

@@ -1,8 +1,8 @@
-import { Analyzer } from './analyzer';
 import { ambientAuthorizationPolicyAnalyzer } from './ambient/authorization-policies';
 import { l7RouteAnalyzer } from './ambient/l7-routes';
 import { sidecarConflictAnalyzer } from './ambient/sidecar-conflict';
 import { waypointAnalyzer } from './ambient/waypoints';
+import { Analyzer } from './analyzer';
 import { annotationsAnalyzer } from './annotations/annotations';
 import { blockedCidrsAnalyzer } from './authn/blocked-cidrs';
 import { authorizationPoliciesAnalyzer } from './authz/authorization-policies';

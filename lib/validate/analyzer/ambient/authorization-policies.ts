@@ -1,10 +1,10 @@
-import { AmbientIndex, ambientIndex } from './membership';
 import { WAYPOINT_CLASS } from './labels';
+import { AmbientIndex, ambientIndex } from './membership';
 import { ztunnelOutcome, ztunnelView } from './ztunnel-policy';
 import { KubeObject } from '../../../core/kube-object';
+import { AnalysisContext, Analyzer } from '../analyzer';
 import { gatewayApiIndex } from '../gatewayapi/index';
 import { GATEWAY_API_GROUP, keyOf } from '../gatewayapi/refs';
-import { AnalysisContext, Analyzer } from '../analyzer';
 import { IGR } from '../messages';
 import { listOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
 

@@ -23,7 +23,11 @@ export function virtualServiceFeatures(spec: Record<string, any>): string[] {
  * The L7 features of a Gateway API route for a Service parent: matches, filters, several
  * backends or one other than the parent, timeouts and retries.
  */
-export function routeFeatures(spec: Record<string, any>, parent: { readonly name: string; readonly namespace: string }, routeNamespace: string): string[] {
+export function routeFeatures(
+  spec: Record<string, any>,
+  parent: { readonly name: string; readonly namespace: string },
+  routeNamespace: string,
+): string[] {
   const found = new Set<string>();
   for (const raw of listOf(spec.rules)) {
     const rule = objOf(raw);

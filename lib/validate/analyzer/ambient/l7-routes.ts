@@ -1,8 +1,8 @@
 import { routeFeatures, virtualServiceFeatures } from './l7-features';
 import { AmbientIndex, ambientIndex } from './membership';
 import { KubeObject } from '../../../core/kube-object';
-import { isGatewayApi, keyOf, refOf, GATEWAY_API_GROUP } from '../gatewayapi/refs';
 import { AnalysisContext, Analyzer } from '../analyzer';
+import { isGatewayApi, keyOf, refOf, GATEWAY_API_GROUP } from '../gatewayapi/refs';
 import { IGR } from '../messages';
 import { listOf, namespaceOf, specOf, stringsOf } from '../objects';
 
@@ -45,12 +45,14 @@ export const l7RouteAnalyzer: Analyzer = {
   },
 };
 
-function check(ctx: AnalysisContext, ambient: AmbientIndex, config: KubeObject, service: KubeObject, features: readonly string[], path: string): void {
+function check(
+  ctx: AnalysisContext, ambient: AmbientIndex, config: KubeObject, service: KubeObject, features: readonly string[], path: string,
+): void {
   if (!ambient.serviceAmbient(service)) return;
   const binding = ambient.serviceWaypoint(service);
   if (binding.waypoint) return;
   const name = keyOf(namespaceOf(service), service.metadata.name);
-  const why = binding.why ?? `neither the Service nor its Namespace has an istio.io/use-waypoint label`;
+  const why = binding.why ?? 'neither the Service nor its Namespace has an istio.io/use-waypoint label';
   ctx.report(IGR.AMBIENT_L7_WITHOUT_WAYPOINT, config,
     `Service ${name} is in ambient mode and no waypoint serves it (${why}); ztunnel does no HTTP routing, so ambient callers ignore this ${config.kind}'s ${features.join(', ')}; deploy a waypoint (Gateway of class istio-waypoint) and label the Service istio.io/use-waypoint: <waypoint>`,
     path);

@@ -1,5 +1,5 @@
-import { ambientIndex, TrafficKind, WaypointBinding } from './membership';
 import { USE_WAYPOINT_LABEL } from './labels';
+import { ambientIndex, TrafficKind, WaypointBinding } from './membership';
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
 import { IGR } from '../messages';

@@ -1,6 +1,6 @@
+import { routeMeetsListener } from './hostnames';
 import { GatewayApiIndex, gatewayApiIndex } from './index';
 import { describeListener, kindRefusal, listenersOf, namespaceRefusal } from './listeners';
-import { routeMeetsListener } from './hostnames';
 import { GATEWAY_API_GROUP, isGatewayApi, keyOf, ObjectRef, refOf, ROUTE_KINDS } from './refs';
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
@@ -45,7 +45,9 @@ function report(ctx: AnalysisContext, route: KubeObject, message: MessageType, t
   ctx.report(message, route, text, path, level);
 }
 
-function checkGatewayParent(ctx: AnalysisContext, index: GatewayApiIndex, route: KubeObject, ref: ObjectRef, raw: Record<string, any>, path: string): void {
+function checkGatewayParent(
+  ctx: AnalysisContext, index: GatewayApiIndex, route: KubeObject, ref: ObjectRef, raw: Record<string, any>, path: string,
+): void {
   const gateway = index.gateways.get(keyOf(ref.namespace, ref.name));
   if (!gateway) return notFound(ctx, route, ref, path);
   const name = keyOf(ref.namespace, ref.name);
@@ -81,7 +83,9 @@ function checkGatewayParent(ctx: AnalysisContext, index: GatewayApiIndex, route:
   }
 }
 
-function checkServiceParent(ctx: AnalysisContext, index: GatewayApiIndex, route: KubeObject, ref: ObjectRef, raw: Record<string, any>, path: string): void {
+function checkServiceParent(
+  ctx: AnalysisContext, index: GatewayApiIndex, route: KubeObject, ref: ObjectRef, raw: Record<string, any>, path: string,
+): void {
   const service = index.services.get(keyOf(ref.namespace, ref.name));
   if (!service) return notFound(ctx, route, ref, path);
   if (!MESH_ROUTE_KINDS.has(route.kind)) {
