@@ -6,7 +6,7 @@ import { AnalysisContext, Analyzer } from '../analyzer';
 import { gatewayApiIndex } from '../gatewayapi/index';
 import { GATEWAY_API_GROUP, keyOf } from '../gatewayapi/refs';
 import { IGR } from '../messages';
-import { listOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
+import { formatLabels, listOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
 
 /**
  * IGR3302: a selector or namespace-wide AuthorizationPolicy on ambient pods that ztunnel cannot
@@ -57,10 +57,10 @@ function checkAtZtunnel(ctx: AnalysisContext, ambient: AmbientIndex, ap: KubeObj
   const hasSelector = spec.selector !== undefined && spec.selector !== null;
   const selector = stringLabels(objOf(spec.selector).matchLabels);
   const root = ns === ctx.mesh.rootNamespace;
-  const pods = ctx.index.selected(selector, root ? undefined : ns).filter((w) => ambient.workloadAmbient(w));
+  const pods = ambient.someAmbientPod(selector, root ? undefined : ns);
   // A namespace-wide policy reaches the namespace's ambient pods even where the input holds none.
-  if (pods.length === 0 && (hasSelector || root || !ambient.namespaceAmbient(ns))) return;
-  const where = pods.length > 0 ? `ambient pods (${[...new Set(pods.map((w) => w.object?.metadata.name ?? ''))].slice(0, 3).join(', ')})` : `the pods of ambient namespace ${ns}`;
+  if (!pods && (hasSelector || root || !ambient.namespaceAmbient(ns))) return;
+  const where = pods ? `ambient pods${hasSelector ? ` carrying ${formatLabels(selector)}` : ''} in ${root ? 'the mesh' : ns}` : `the pods of ambient namespace ${ns}`;
   const fix = 'attach it to the waypoint instead: targetRefs to the Service (kind: Service) or to the waypoint Gateway, with the Service labelled istio.io/use-waypoint';
   const action = typeof spec.action === 'string' ? spec.action : 'ALLOW';
   if (action === 'CUSTOM' || action === 'AUDIT') {

@@ -4,6 +4,7 @@ import { GatewayApiIndex, gatewayApiIndex } from '../gatewayapi/index';
 import { listenersOf, namespaceRefusal } from '../gatewayapi/listeners';
 import { isGatewayApi, keyOf } from '../gatewayapi/refs';
 import { DATAPLANE_MODE_LABEL, INJECTION_LABEL, REVISION_LABEL } from '../injection/labels';
+import { LabelIndex } from '../label-index';
 import { MeshIndex, Workload } from '../mesh-index';
 import { namespaceOf, objOf, specOf, stringLabels } from '../objects';
 
@@ -32,6 +33,8 @@ export interface WaypointBinding {
 export class AmbientIndex {
   readonly gw: GatewayApiIndex;
   private readonly ambientWorkloads = new Map<Workload, boolean>();
+  private readonly ambientServices = new Map<KubeObject, boolean>();
+  private ambientByLabels?: { readonly all: LabelIndex<Workload>; readonly byNamespace: Map<string, LabelIndex<Workload>> };
   /** The istio.io/waypoint-for label of each GatewayClass that has one. */
   private readonly classTrafficTypes = new Map<string, string>();
 
@@ -88,11 +91,33 @@ export class AmbientIndex {
 
   /** Whether a Service is ambient: its Namespace is labelled so, or it selects ambient pods of the input. */
   serviceAmbient(service: KubeObject): boolean {
-    const ns = namespaceOf(service);
-    if (this.namespaceAmbient(ns) && this.namespaceLabels(ns)[INJECTION_LABEL] !== 'enabled') return true;
-    const selector = stringLabels(specOf(service).selector);
-    if (Object.keys(selector).length === 0) return false;
-    return this.mesh.selected(selector, ns).some((w) => this.workloadAmbient(w));
+    let found = this.ambientServices.get(service);
+    if (found === undefined) {
+      const ns = namespaceOf(service);
+      const selector = stringLabels(specOf(service).selector);
+      found = (this.namespaceAmbient(ns) && this.namespaceLabels(ns)[INJECTION_LABEL] !== 'enabled')
+        || (Object.keys(selector).length > 0 && this.someAmbientPod(selector, ns));
+      this.ambientServices.set(service, found);
+    }
+    return found;
+  }
+
+  /** Whether some ambient workload of `namespace` (any, when undefined) carries every selector label. */
+  someAmbientPod(selector: Readonly<Record<string, unknown>>, namespace?: string): boolean {
+    if (!this.ambientByLabels) {
+      const all = new LabelIndex<Workload>();
+      const byNamespace = new Map<string, LabelIndex<Workload>>();
+      for (const w of this.mesh.workloads) {
+        if (!this.workloadAmbient(w)) continue;
+        all.add(w, w.labels);
+        let local = byNamespace.get(w.namespace);
+        if (!local) byNamespace.set(w.namespace, local = new LabelIndex());
+        local.add(w, w.labels);
+      }
+      this.ambientByLabels = { all, byNamespace };
+    }
+    const index = namespace === undefined ? this.ambientByLabels.all : this.ambientByLabels.byNamespace.get(namespace);
+    return index?.some(selector) ?? false;
   }
 
   /** The waypoint of a Service (`service` traffic). */

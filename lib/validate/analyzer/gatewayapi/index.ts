@@ -15,7 +15,8 @@ export class GatewayApiIndex {
   readonly services = new Map<string, KubeObject>();
   /** Namespaces of the input by name (their labels). */
   readonly namespaces = new Map<string, Readonly<Record<string, string>>>();
-  private readonly grants = new Map<string, KubeObject[]>();
+  /** The `to` entries of ReferenceGrants by `target namespace|from group|from kind|from namespace`. */
+  private readonly grants = new Map<string, Record<string, any>[]>();
 
   constructor(readonly mesh: MeshIndex) {
     for (const gw of mesh.of('Gateway')) if (isGatewayApi(gw)) this.gateways.set(keyOf(namespaceOf(gw), gw.metadata.name), gw);
@@ -23,9 +24,14 @@ export class GatewayApiIndex {
     for (const ns of mesh.of('Namespace')) if (ns.apiVersion === 'v1') this.namespaces.set(ns.metadata.name, stringLabels(ns.metadata.labels));
     for (const grant of mesh.of('ReferenceGrant')) {
       if (!isGatewayApi(grant)) continue;
-      const list = this.grants.get(namespaceOf(grant)) ?? [];
-      list.push(grant);
-      this.grants.set(namespaceOf(grant), list);
+      const spec = specOf(grant);
+      const to = listOf(spec.to).map(objOf);
+      for (const from of listOf(spec.from).map(objOf)) {
+        const key = grantKey(namespaceOf(grant), String(from.group ?? ''), String(from.kind ?? ''), String(from.namespace ?? ''));
+        const list = this.grants.get(key);
+        if (list) list.push(...to);
+        else this.grants.set(key, [...to]);
+      }
     }
   }
 
@@ -44,13 +50,13 @@ export class GatewayApiIndex {
    * `fromNamespace` refer to `to` (a grant's `to.name`, when set, limits it to that object).
    */
   granted(fromGroup: string, fromKind: string, fromNamespace: string, to: ObjectRef): boolean {
-    return (this.grants.get(to.namespace) ?? []).some((grant) => {
-      const spec = specOf(grant);
-      const fromOk = listOf(spec.from).map(objOf).some((f) => (f.group ?? '') === fromGroup && f.kind === fromKind && f.namespace === fromNamespace);
-      const toOk = listOf(spec.to).map(objOf).some((t) => (t.group ?? '') === to.group && t.kind === to.kind && (t.name === undefined || t.name === '' || t.name === to.name));
-      return fromOk && toOk;
-    });
+    const granted = this.grants.get(grantKey(to.namespace, fromGroup, fromKind, fromNamespace)) ?? [];
+    return granted.some((t) => (t.group ?? '') === to.group && t.kind === to.kind && (t.name === undefined || t.name === '' || t.name === to.name));
   }
+}
+
+function grantKey(targetNamespace: string, group: string, kind: string, namespace: string): string {
+  return JSON.stringify([targetNamespace, group, kind, namespace]);
 }
 
 const cache = new WeakMap<MeshIndex, GatewayApiIndex>();
