@@ -160,14 +160,24 @@ describe('GIVEN sidecar injection and ambient together', () => {
   });
 });
 
+describe('GIVEN waypoint Gateways', () => {
+  test('THEN HBONE on 15008 is accepted; another listener, or none, is IGR3308', () => {
+    const analyzer = ['ambient.WaypointListenerAnalyzer'];
+    expect(findingsOf(analyzer, waypoint())).toStrictEqual([]);
+    const http = waypoint().replace('listeners: [{ name: mesh, port: 15008, protocol: HBONE  }]', 'listeners: [{ name: mesh, port: 15008, protocol: HBONE }, { name: web, port: 80, protocol: HTTP }]');
+    expect(findingsOf(analyzer, http)).toStrictEqual(['warning IGR3308 Gateway shop/users-waypoint spec.listeners[1]']);
+    expect(findingsOf(analyzer, waypoint().replace(/listeners: \[.*\]/, 'listeners: []'))).toStrictEqual(['warning IGR3308 Gateway shop/users-waypoint spec.listeners']);
+  });
+});
+
 describe('GIVEN the codes of the Gateway API and ambient analyzers', () => {
   test('THEN each has a row of the README table of its section, and each analyzer is registered', () => {
     const readme = readFileSync(README_PATH, 'utf8');
     const section = readme.slice(readme.indexOf('### Gateway API and ambient checks'), readme.indexOf('### Conformance with Istio'));
     const codes = Object.values(ANALYZER_CODES).map((c) => c.code).filter((c) => /^IGR3[23]/.test(c));
-    expect(codes.length).toBe(17);
+    expect(codes.length).toBe(18);
     for (const code of codes) expect({ code, documented: section.includes(`| \`${code}\` |`) }).toStrictEqual({ code, documented: true });
-    for (const name of ['gatewayapi.ParentRefAnalyzer', 'gatewayapi.BackendRefAnalyzer', 'gatewayapi.CertificateRefAnalyzer', ...WAYPOINTS, ...ROUTES, ...POLICIES, ...SIDECARS]) {
+    for (const name of ['gatewayapi.ParentRefAnalyzer', 'gatewayapi.BackendRefAnalyzer', 'gatewayapi.CertificateRefAnalyzer', ...WAYPOINTS, ...ROUTES, ...POLICIES, ...SIDECARS, 'ambient.WaypointListenerAnalyzer']) {
       expect(section).toContain(`\`${name}\``);
       expect(analyzerNames()).toContain(name);
     }

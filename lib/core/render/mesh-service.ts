@@ -1,4 +1,5 @@
 import type { k8s } from 'cdk8s-plus-28';
+import { renderVirtualService, RoutingOptions } from './istio/virtual-service';
 import * as istio from '../../../imports/networking.istio.io';
 import * as security from '../../../imports/security.istio.io';
 import * as telemetry from '../../../imports/telemetry.istio.io';
@@ -9,7 +10,6 @@ import { MeshServiceModel } from '../mesh-service-model';
 import { renderDestinationRule, SubsetModel } from './istio/destination-rule';
 import { renderAuthorizationPolicy, renderPeerAuthentication, renderTelemetry } from './security';
 import { renderService } from './service';
-import { renderVirtualService, RoutingOptions } from './istio/virtual-service';
 import { renderDeployment, renderServiceAccount } from './workload';
 
 /** Everything a mesh service renders, as the imported `*Props` of each object. */

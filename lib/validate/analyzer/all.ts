@@ -1,6 +1,7 @@
 import { ambientAuthorizationPolicyAnalyzer } from './ambient/authorization-policies';
 import { l7RouteAnalyzer } from './ambient/l7-routes';
 import { sidecarConflictAnalyzer } from './ambient/sidecar-conflict';
+import { waypointListenerAnalyzer } from './ambient/waypoint-listeners';
 import { waypointAnalyzer } from './ambient/waypoints';
 import { Analyzer } from './analyzer';
 import { annotationsAnalyzer } from './annotations/annotations';
@@ -101,6 +102,7 @@ export const ALL_ANALYZERS: readonly Analyzer[] = [
   backendRefAnalyzer,
   certificateRefAnalyzer,
   waypointAnalyzer,
+  waypointListenerAnalyzer,
   l7RouteAnalyzer,
   ambientAuthorizationPolicyAnalyzer,
   sidecarConflictAnalyzer,

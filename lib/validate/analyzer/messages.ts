@@ -110,6 +110,7 @@ export const ANALYZER_CODES = {
   AMBIENT_WAYPOINT_ATTACHMENT_DENIED: { code: 'IGR3305', severity: 'error', title: 'the waypoint\'s HBONE listener does not admit the namespace of the object that uses it (allowedRoutes.namespaces)' },
   AMBIENT_WITH_SIDECAR: { code: 'IGR3306', severity: 'warning', title: 'a pod both enrolled in ambient and injected with a sidecar: the sidecar wins and ztunnel leaves the pod out' },
   AMBIENT_POLICY_NOT_ENFORCED: { code: 'IGR3307', severity: 'error', title: 'an AuthorizationPolicy with targetRefs to an ambient Service or Gateway that no waypoint serves: nothing enforces it' },
+  AMBIENT_WAYPOINT_LISTENER: { code: 'IGR3308', severity: 'warning', title: 'a listener of an istio-waypoint Gateway other than HBONE on 15008, which istiod does not accept (UnsupportedProtocol)' },
 } satisfies Record<string, CodeInfo>;
 
 /** Our codes in message form, so analyzers report both kinds the same way. */
