@@ -157,6 +157,9 @@ describe('GIVEN sidecar injection and ambient together', () => {
   test('THEN both labels on a Namespace are Istio\'s IST0123, which says the sidecar wins', () => {
     const found = findingsOf(['injection.Analyzer'], namespace('{ istio-injection: enabled, istio.io/dataplane-mode: ambient }'));
     expect(found).toStrictEqual(['warning IST0123 Namespace /shop metadata.labels']);
+    expect(messagesOf(['injection.Analyzer'], namespace('{ istio-injection: enabled, istio.io/dataplane-mode: ambient }'))).toStrictEqual([expect.stringMatching(/the sidecar wins/)]);
+    // Without ambient in the mix, which label wins stays undefined.
+    expect(messagesOf(['injection.Analyzer'], namespace('{ istio-injection: enabled, istio.io/rev: canary }'))).toStrictEqual([expect.stringMatching(/which one wins is undefined/)]);
   });
 });
 

@@ -12,7 +12,8 @@ export const ENGINE_CODES = {
 
 /**
  * Every code this library reports besides Istio's IST codes. Ranges: IGR0xxx engine, IGR1xxx
- * schema and CEL, IGR3xxx cross-object and gRPC-specific analysis, IGR4xxx Pod Security Standards
+ * schema and CEL, IGR3xxx cross-object and gRPC-specific analysis (IGR32xx Gateway API references,
+ * IGR33xx ambient mode), IGR4xxx Pod Security Standards
  * (restricted) on workloads, IGR5xxx the constructs' warnings about their props. The admission-webhook rules report Istio's IST0106/IST0133, as
  * istioctl analyze does.
  */
