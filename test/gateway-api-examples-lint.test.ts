@@ -49,6 +49,17 @@ run('GIVEN the Gateway API standard examples', () => {
     expect(groups.flatMap(([, f]) => f).length).toBeGreaterThanOrEqual(readdirSync(DIR).filter((f) => f.endsWith('.yaml')).length);
   });
 
+  test('THEN routes find the Gateways of the other files of their folder (grpc-routing, cross-namespace-routing, http-route-attachment)', () => {
+    for (const folder of ['grpc-routing', 'cross-namespace-routing', 'http-route-attachment']) {
+      const names = groups.find(([name]) => name === folder)?.[1] ?? [];
+      expect(names.length).toBeGreaterThan(1);
+      expect(findings(names, {}).filter((f) => f.split(' ')[1] === 'IGR3201')).toStrictEqual([]);
+      // Alone, a route file of the folder misses its Gateway.
+      const routes = names.filter((n) => /route/.test(n) && !/gateway/.test(n));
+      expect(routes.some((n) => findings([n], {}).some((f) => f.split(' ')[1] === 'IGR3201'))).toBe(true);
+    }
+  });
+
   test.each(groups)('THEN %s gives no error with workloads partial', (_name, names) => {
     expect(findings(names, { workloads: 'partial' }).filter((f) => f.startsWith('error'))).toStrictEqual([]);
   });
