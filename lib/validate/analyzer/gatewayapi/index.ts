@@ -15,8 +15,13 @@ export class GatewayApiIndex {
   readonly services = new Map<string, KubeObject>();
   /** Namespaces of the input by name (their labels). */
   readonly namespaces = new Map<string, Readonly<Record<string, string>>>();
-  /** The `to` entries of ReferenceGrants by `target namespace|from group|from kind|from namespace`. */
-  private readonly grants = new Map<string, Record<string, any>[]>();
+  /**
+   * What each ReferenceGrant grants (`group|kind|name` keys, `*` for any name), filed under each of
+   * its sources (`target namespace|from group|from kind|from namespace`): a grant's sources and
+   * targets are each read once, never multiplied out.
+   */
+  private readonly grants = new Map<string, ReadonlySet<string>[]>();
+  private readonly grantAnswers = new Map<string, boolean>();
 
   constructor(readonly mesh: MeshIndex) {
     for (const gw of mesh.of('Gateway')) if (isGatewayApi(gw)) this.gateways.set(keyOf(namespaceOf(gw), gw.metadata.name), gw);
@@ -25,12 +30,13 @@ export class GatewayApiIndex {
     for (const grant of mesh.of('ReferenceGrant')) {
       if (!isGatewayApi(grant)) continue;
       const spec = specOf(grant);
-      const to = listOf(spec.to).map(objOf);
+      const to = new Set(listOf(spec.to).map(objOf)
+        .map((t) => grantKey(String(t.group ?? ''), String(t.kind ?? ''), typeof t.name === 'string' && t.name !== '' ? t.name : '*')));
       for (const from of listOf(spec.from).map(objOf)) {
         const key = grantKey(namespaceOf(grant), String(from.group ?? ''), String(from.kind ?? ''), String(from.namespace ?? ''));
         const list = this.grants.get(key);
-        if (list) list.push(...to);
-        else this.grants.set(key, [...to]);
+        if (list) list.push(to);
+        else this.grants.set(key, [to]);
       }
     }
   }
@@ -50,13 +56,20 @@ export class GatewayApiIndex {
    * `fromNamespace` refer to `to` (a grant's `to.name`, when set, limits it to that object).
    */
   granted(fromGroup: string, fromKind: string, fromNamespace: string, to: ObjectRef): boolean {
-    const granted = this.grants.get(grantKey(to.namespace, fromGroup, fromKind, fromNamespace)) ?? [];
-    return granted.some((t) => (t.group ?? '') === to.group && t.kind === to.kind && (t.name === undefined || t.name === '' || t.name === to.name));
+    const query = grantKey(to.namespace, fromGroup, fromKind, fromNamespace, to.group, to.kind, to.name);
+    let answer = this.grantAnswers.get(query);
+    if (answer === undefined) {
+      const exact = grantKey(to.group, to.kind, to.name);
+      const any = grantKey(to.group, to.kind, '*');
+      answer = (this.grants.get(grantKey(to.namespace, fromGroup, fromKind, fromNamespace)) ?? []).some((t) => t.has(exact) || t.has(any));
+      this.grantAnswers.set(query, answer);
+    }
+    return answer;
   }
 }
 
-function grantKey(targetNamespace: string, group: string, kind: string, namespace: string): string {
-  return JSON.stringify([targetNamespace, group, kind, namespace]);
+function grantKey(...parts: string[]): string {
+  return JSON.stringify(parts);
 }
 
 const cache = new WeakMap<MeshIndex, GatewayApiIndex>();
