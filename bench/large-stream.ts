@@ -4,7 +4,7 @@
  * `istio-grpc lint` on it once, as a whole process of the compiled CLI with the default heap, and
  * prints its time, CPU time and peak RSS (GNU time) beside the size of its largest document.
  * lint reads the file as a stream of documents, so its memory should be the objects it keeps for
- * cross-object analysis plus one document, not the file. Figures go to bench-results/large-stream.json.
+ * cross-object analysis plus one document, not the file. Figures go to bench-results/large-stream-MiB.json.
  */
 import { spawnSync } from 'child_process';
 import { createReadStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
     mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench-results', 'large-stream.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    writeFileSync(join(ROOT, 'bench-results', `large-stream-${mib}.json`), `${JSON.stringify(figures, null, 2)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
