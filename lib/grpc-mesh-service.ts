@@ -15,8 +15,8 @@ import { propWarningFinding } from './core/prop-warnings';
 import { meshServicePropsFromProto } from './core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from './core/proto/from-proto-props';
 import { SubsetModel } from './core/render/istio/destination-rule';
-import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from './core/render/mesh-service';
 import { RoutingOptions } from './core/render/istio/virtual-service';
+import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from './core/render/mesh-service';
 import { resolveMeshService } from './core/resolve-mesh-service';
 import { renderRunbooks } from './troubleshoot/runbook';
 import { formatFinding } from './validate/engine';
@@ -25,6 +25,8 @@ import { formatFinding } from './validate/engine';
  * A gRPC service made correct on Istio: a Service Istio reads as gRPC, a DestinationRule with
  * mTLS, per-request load balancing, an HTTP/2 pool and outlier detection, and a VirtualService
  * with per-method routes, timeouts and idempotency-safe retries. Optionally the Deployment too.
+ * With `routingApi: RoutingApi.GATEWAY_API` a GRPCRoute (the Service as parent) takes the
+ * VirtualService's place, and props it cannot carry are refused.
  *
  * Every object is a public field (escape hatch: `ApiObject.of(...)`, `addJsonPatch`). The
  * namespace defaults to the enclosing Chart's `namespace`, else `default`.

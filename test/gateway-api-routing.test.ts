@@ -3,16 +3,16 @@ import fc from 'fast-check';
 import {
   AnalysisController, Duration, GrpcMeshService, GrpcMeshServiceProps, GrpcStatus, Idempotency, IstioGrpcError, RoutingApi,
 } from '../lib';
+import { installPulumiMocks, registered, registeredManifests } from './util/pulumi-mocks';
+import { only } from './util/synth';
 import { CanaryWeightOwner, GrpcCanaryOptions } from '../lib/core/canary/canary-props';
-import { GRPC_ROUTE_MAX_RULES } from '../lib/core/resolve-gateway-api';
 import { mirrorShare } from '../lib/core/render/gateway-api/mirror-filters';
 import { ruleNameOf, uniqueRuleNames } from '../lib/core/render/gateway-api/rule-names';
+import { GRPC_ROUTE_MAX_RULES } from '../lib/core/resolve-gateway-api';
 import { GrpcCanary } from '../lib/grpc-canary';
 import { GrpcMeshService as PulumiGrpcMeshService } from '../lib/pulumi';
 import { createInApplyOrder } from '../lib/pulumi/apply-order';
 import { errorsOf, validateObjects } from '../lib/validate';
-import { installPulumiMocks, registered, registeredManifests } from './util/pulumi-mocks';
-import { only } from './util/synth';
 
 beforeAll(() => installPulumiMocks());
 beforeEach(() => { registered.length = 0; });
@@ -201,6 +201,14 @@ describe('what Gateway API cannot carry is refused, naming RoutingApi.ISTIO', ()
     expect(error.fix).toContain('RoutingApi.ISTIO');
     // Stated off in the mesh: accepted.
     expect(only(synth({ ...props, meshDefaultRetriesDisabled: true }), 'GRPCRoute').spec.rules).toHaveLength(4);
+  });
+
+  test('IGR5002 warns that undeclared methods get the mesh default retries, until the mesh default is stated off', () => {
+    const chart = Testing.chart();
+    const warned = new GrpcMeshService(chart, 'users', GATEWAY);
+    expect(warned.warnings).toStrictEqual([expect.stringMatching(/^\[test\/users\] warning IGR5002 Service shop\/users: routingApi: .*unavailable,cancelled/)]);
+    expect(new GrpcMeshService(chart, 'orders', { ...GATEWAY, name: 'orders', meshDefaultRetriesDisabled: true }).warnings).toStrictEqual([]);
+    expect(new GrpcMeshService(chart, 'carts', { name: 'carts' }).warnings).toStrictEqual([]);
   });
 
   test('a method without declared idempotency is refused too', () => {

@@ -1,11 +1,11 @@
 import { App, Chart } from 'cdk8s';
 import fc from 'fast-check';
 import { GrpcMeshServiceProps, Idempotency, RoutingApi } from '../lib';
-import { GrpcCanaryOptions } from '../lib/core/canary/canary-props';
 import { canaryInputArb, meshServicePropsArb } from './util/arbitraries';
 import { canaryOutcome, meshServiceOutcome } from './util/properties';
-import { GrpcMeshService } from '../lib/grpc-mesh-service';
+import { GrpcCanaryOptions } from '../lib/core/canary/canary-props';
 import { GrpcCanary } from '../lib/grpc-canary';
+import { GrpcMeshService } from '../lib/grpc-mesh-service';
 
 /** The mode props, valid or not: a routing API (or junk) and the mesh retry statement (or junk). */
 const modeArb = fc.record({
@@ -63,9 +63,10 @@ describe('the mode props over generated input', () => {
     const methodsArb = fc.option(fc.constant([{ name: 'GetUser', idempotency: Idempotency.NO_SIDE_EFFECTS }]), { nil: undefined });
     fc.assert(fc.property(canaryInputArb, modeArb, methodsArb, (input, mode, methods) => {
       const service = { ...input.service, ...mode, ...(methods ? { methods } : {}) } as GrpcMeshServiceProps;
-      const outcome = canaryOutcome({ service, canary: input.canary });
+      const canary = input.canary as GrpcCanaryOptions;
+      const outcome = canaryOutcome({ service, canary });
       seen.add(`${outcome} ${service.routingApi ?? 'default'}`);
-      if (outcome === 'synthesized') checkGatewayApiObjects(synthObjects(service, input.canary));
+      if (outcome === 'synthesized') checkGatewayApiObjects(synthObjects(service, canary));
     }), { numRuns: 200, seed: 20261202 });
     expect(routesChecked).toBeGreaterThan(start);
     expect(seen).toContain('synthesized GATEWAY_API');

@@ -3,6 +3,7 @@ import { MeshMode, RoutingApi } from './mesh-mode';
 import { RouteModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
 import { Idempotency } from './method';
+import { PROP_WARNING_CODES, PropWarning } from './prop-warnings';
 import { MirrorModel } from './resolve-mirrors';
 
 /** GRPCRoute `spec.rules` holds at most 16 rules (standard channel v1.6.1 CRD). */
@@ -22,7 +23,7 @@ const USE_ISTIO = `set routingApi: RoutingApi.${RoutingApi.ISTIO} for this servi
  */
 export function checkGatewayApiProps(
   check: PropChecker, props: GrpcMeshServiceProps, mode: MeshMode, namespace: string, routes: readonly RouteModel[], mirrors: readonly MirrorModel[],
-): void {
+): PropWarning[] {
   if (props.meshDefaultRetriesDisabled !== undefined && typeof props.meshDefaultRetriesDisabled !== 'boolean') {
     check.fail('meshDefaultRetriesDisabled', props.meshDefaultRetriesDisabled, 'must be true or false', 'set meshDefaultRetriesDisabled: true only if meshConfig.defaultHttpRetryPolicy is { attempts: 0 }');
   }
@@ -30,7 +31,7 @@ export function checkGatewayApiProps(
     if (props.meshDefaultRetriesDisabled !== undefined) {
       check.fail('meshDefaultRetriesDisabled', props.meshDefaultRetriesDisabled, 'only matters with routingApi GATEWAY_API: on ISTIO every route carries its own explicit retry policy', 'remove meshDefaultRetriesDisabled, or set routingApi: RoutingApi.GATEWAY_API');
     }
-    return;
+    return [];
   }
   const notExpressible = (field: string, value: unknown, what: string) =>
     check.fail(field, value, `GRPCRoute (Gateway API standard channel) has no ${what} field, so routingApi GATEWAY_API cannot apply it`, USE_ISTIO);
@@ -64,6 +65,12 @@ export function checkGatewayApiProps(
       `set meshDefaultRetriesDisabled: true once meshConfig.defaultHttpRetryPolicy is { attempts: 0 } in this mesh; or declare the method IDEMPOTENT/NO_SIDE_EFFECTS if repeating it is harmless; or ${USE_ISTIO}`);
   }
   checkRuleCount(check, 'methods', routes.length, 0);
+  if (accepted) return [];
+  return [{
+    code: PROP_WARNING_CODES.GATEWAY_API_MESH_DEFAULT_RETRIES.code,
+    field: 'routingApi',
+    message: `the GRPCRoute's service-wide rule carries no retry policy, so calls of methods not declared in methods get meshConfig.defaultHttpRetryPolicy or Istio's default (${ISTIO_DEFAULT_RETRY_POLICY}); declare every method, or set meshDefaultRetriesDisabled: true once the mesh default is { attempts: 0 }`,
+  }];
 }
 
 /** GRPCRoute rules: one per route, and again per header route. Refuses more than the CRD allows. */

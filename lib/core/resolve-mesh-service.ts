@@ -69,7 +69,7 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     check.fail('subsetChange', subsetChange, 'is not a subset change the apply order knows', `use one of SubsetChange: ${Object.values(SubsetChange).join(', ')}`);
   }
   const mode = resolveMeshMode(check, props);
-  checkGatewayApiProps(check, props, mode, namespace, routes, mirrors);
+  warnings.push(...checkGatewayApiProps(check, props, mode, namespace, routes, mirrors));
   return {
     constructPath,
     name,

@@ -176,7 +176,8 @@ export class GrpcMeshService extends pulumi.ComponentResource {
     // Removing subsets: the GRPCRoute that no longer routes to them goes first.
     const removing = this.shapeModel.subsetChange === SubsetChange.REMOVING && this.grpcRoute;
     shapes.forEach((shape, j) => {
-      const resource = createKubeResource(this.componentName, shape, this.manifests.apply((all) => all[this.baseShapeCount + j]), { parent: this, ...(removing ? { dependsOn: [this.grpcRoute!] } : {}) });
+      const manifest = this.manifests.apply((all) => all[this.baseShapeCount + j]);
+      const resource = createKubeResource(this.componentName, shape, manifest, { parent: this, ...(removing ? { dependsOn: [this.grpcRoute!] } : {}) });
       this.subsetResources.push(resource);
       if (shape.kind === 'Service') this.subsetServices.push(resource as k8s.core.v1.Service);
       else this.subsetDestinationRules.push(resource as k8s.apiextensions.CustomResource);

@@ -1,19 +1,19 @@
 import type { k8s } from 'cdk8s-plus-28';
+import { RoutingOptions } from './istio/virtual-service';
+import * as gatewayapi from '../../../imports/gateway.networking.k8s.io';
 import * as istio from '../../../imports/networking.istio.io';
 import * as security from '../../../imports/security.istio.io';
 import * as telemetry from '../../../imports/telemetry.istio.io';
 import { ApplyOrder, applyOrder } from '../apply-order';
 import { KubeObject } from '../kube-object';
 import { deploymentManifest, serviceAccountManifest, serviceManifest } from './kube-json';
-import { MeshServiceModel } from '../mesh-service-model';
-import * as gatewayapi from '../../../imports/gateway.networking.k8s.io';
 import { RoutingApi } from '../mesh-mode';
+import { MeshServiceModel } from '../mesh-service-model';
 import { renderGatewayApiRouting } from './gateway-api/routing';
 import { SubsetModel } from './istio/destination-rule';
 import { renderIstioRouting } from './istio/routing';
 import { renderAuthorizationPolicy, renderPeerAuthentication, renderTelemetry } from './security';
 import { renderService } from './service';
-import { RoutingOptions } from './istio/virtual-service';
 import { renderDeployment, renderServiceAccount } from './workload';
 
 /** Everything a mesh service renders, as the imported `*Props` of each object. */

@@ -1,6 +1,6 @@
+import { subsetServiceName } from './backend-refs';
 import * as gatewayapi from '../../../../imports/gateway.networking.k8s.io';
 import { MeshServiceModel } from '../../mesh-service-model';
-import { subsetServiceName } from './backend-refs';
 
 /** A mirror as a GRPCRoute sees it: a Service (same namespace) and port, with a share of calls. */
 export interface MirrorTarget {
@@ -20,7 +20,9 @@ export function mirrorShare(percent: number): Pick<gatewayapi.GrpcRouteSpecRules
 }
 
 /** The mirror targets of every rule: the `mirrors` prop (Services), then a canary's mirror to its per-subset Service. */
-export function mirrorTargets(model: MeshServiceModel, canaryMirror: { readonly subset: string; readonly percent: number } | undefined): MirrorTarget[] {
+export function mirrorTargets(
+  model: MeshServiceModel, canaryMirror: { readonly subset: string; readonly percent: number } | undefined,
+): MirrorTarget[] {
   const own = (model.mirrors ?? []).map((m) => ({
     name: m.destination.host.split('.')[0],
     port: m.destination.port!.number,

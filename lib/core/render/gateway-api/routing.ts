@@ -1,4 +1,6 @@
 import type { k8s } from 'cdk8s-plus-28';
+import { renderGrpcRoute } from './grpc-route';
+import { renderSubsetDestinationRules, renderSubsetServices } from './subset-services';
 import * as gatewayapi from '../../../../imports/gateway.networking.k8s.io';
 import * as istio from '../../../../imports/networking.istio.io';
 import { ApplyOrder } from '../../apply-order';
@@ -6,8 +8,6 @@ import { MeshServiceModel } from '../../mesh-service-model';
 import { withAnnotations } from '../annotate';
 import { renderDestinationRule, SubsetModel } from '../istio/destination-rule';
 import { RoutingOptions } from '../istio/virtual-service';
-import { renderGrpcRoute } from './grpc-route';
-import { renderSubsetDestinationRules, renderSubsetServices } from './subset-services';
 
 /** The routing objects on Gateway API, plus the DestinationRules carrying what it has no field for. */
 export interface GatewayApiRouting {
@@ -23,7 +23,9 @@ export interface GatewayApiRouting {
  * DestinationRules are applied with the main DestinationRule (the apply order's first step when
  * adding subsets), the GRPCRoute that sends calls to them with the VirtualService's step.
  */
-export function renderGatewayApiRouting(model: MeshServiceModel, subsets: readonly SubsetModel[], routing: RoutingOptions, order: ApplyOrder): GatewayApiRouting {
+export function renderGatewayApiRouting(
+  model: MeshServiceModel, subsets: readonly SubsetModel[], routing: RoutingOptions, order: ApplyOrder,
+): GatewayApiRouting {
   const first = <T extends { metadata?: { annotations?: Record<string, string> } }>(props: T) => withAnnotations(props, order.destinationRule);
   return {
     destinationRule: first(renderDestinationRule(model)),

@@ -12,7 +12,9 @@ export interface IstioRouting {
 }
 
 /** Renders routing as a VirtualService (routes, splits to subsets, mirrors) and its DestinationRule. */
-export function renderIstioRouting(model: MeshServiceModel, subsets: readonly SubsetModel[], routing: RoutingOptions, order: ApplyOrder): IstioRouting {
+export function renderIstioRouting(
+  model: MeshServiceModel, subsets: readonly SubsetModel[], routing: RoutingOptions, order: ApplyOrder,
+): IstioRouting {
   return {
     destinationRule: withAnnotations(renderDestinationRule(model, subsets), order.destinationRule),
     virtualService: withAnnotations(renderVirtualService(model, routing), order.virtualService),
