@@ -177,7 +177,8 @@ export class GrpcMeshService extends pulumi.ComponentResource {
     const removing = this.shapeModel.subsetChange === SubsetChange.REMOVING && this.grpcRoute;
     shapes.forEach((shape, j) => {
       const manifest = this.manifests.apply((all) => all[this.baseShapeCount + j]);
-      const resource = createKubeResource(this.componentName, shape, manifest, { parent: this, ...(removing ? { dependsOn: [this.grpcRoute!] } : {}) });
+      const opts = { parent: this, ...(removing ? { dependsOn: [this.grpcRoute!] } : {}) };
+      const resource = createKubeResource(this.componentName, shape, manifest, opts);
       this.subsetResources.push(resource);
       if (shape.kind === 'Service') this.subsetServices.push(resource as k8s.core.v1.Service);
       else this.subsetDestinationRules.push(resource as k8s.apiextensions.CustomResource);
