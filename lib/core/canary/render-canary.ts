@@ -5,9 +5,9 @@ import { CanaryModel } from './resolve-canary';
 import * as istio from '../../../imports/networking.istio.io';
 import { KubeObject } from '../kube-object';
 import { MeshServiceModel } from '../mesh-service-model';
-import { routeDestinations, routeMatch } from '../render/istio/virtual-service';
 import { deploymentManifest } from '../render/kube-json';
 import { MeshServiceExtensions } from '../render/mesh-service';
+import { routeDestinations, routeMatch } from '../render/istio/virtual-service';
 import { renderDeployment } from '../render/workload';
 
 /** Annotation on the VirtualService with the planned canary weights, e.g. `10,25,50,100`. */
@@ -51,6 +51,7 @@ export function canaryExtensions(service: MeshServiceModel, canary: CanaryModel)
     routing: {
       destinations: canary.subsets.map((s) => ({ subset: s.name, weight: s.weight })),
       leadingRoutes: headerRoutes,
+      headerRoutes: canary.headerRoutes.map((r, i) => ({ ...r, suffix: suffixes[i] })),
       ...(canary.mirrorPercent !== undefined ? { mirror: { subset: canary.subsets[1].name, percent: canary.mirrorPercent } } : {}),
       annotations: {
         ...(canary.steps.length ? { [CANARY_STEPS_ANNOTATION]: canary.steps.join(',') } : {}),

@@ -1,9 +1,9 @@
-import { faultOf, faultRoutes } from './fault-routes';
 import * as istio from '../../../../imports/networking.istio.io';
 import { NON_IDEMPOTENT_METHODS_ANNOTATION, RETRIES_ON_NON_IDEMPOTENT_ACCEPTED_ANNOTATION } from '../../annotations';
 import { MeshServiceModel, meshObjectNames, RouteModel } from '../../mesh-service-model';
 import { ServiceProtocol } from '../../mesh-service-props';
 import { Idempotency } from '../../method';
+import { faultOf, faultRoutes } from './fault-routes';
 import { objectMeta } from '../labels';
 import { virtualServiceLifecycleAnnotations } from '../lifecycle';
 
@@ -11,6 +11,15 @@ import { virtualServiceLifecycleAnnotations } from '../lifecycle';
 export interface RouteDestination {
   readonly subset?: string;
   readonly weight?: number;
+}
+
+/** A header-matched route of a canary, before the weighted ones. */
+export interface HeaderRouteOption {
+  readonly header: string;
+  readonly exact: string;
+  readonly subset: string;
+  /** Appended to each route name: the header, `-2`, `-3`... when one header is matched on several values. */
+  readonly suffix: string;
 }
 
 /** How the service's routes spread traffic; a canary supplies weighted subsets. */
@@ -25,6 +34,12 @@ export interface RoutingOptions {
    * @default - none
    */
   readonly leadingRoutes?: readonly istio.VirtualServiceSpecHttp[];
+  /**
+   * The header-matched routes, API-neutral (what `leadingRoutes` renders for Istio): calls with
+   * header `header` equal to `exact` go to `subset`; `suffix` keeps route names unique.
+   * @default - none
+   */
+  readonly headerRoutes?: readonly HeaderRouteOption[];
   /**
    * Mirror (shadow) a share of every route's calls to a subset; responses are discarded.
    * @default - no mirroring
