@@ -61,8 +61,9 @@ export const backendRefAnalyzer: Analyzer = {
       }
       const service = index.services.get(name);
       if (!service) {
+        const effect = path.endsWith('requestMirror.backendRef') ? 'mirrored copies of requests reach nothing' : 'requests routed to it get HTTP 500';
         ctx.report(IGR.GATEWAY_API_BACKEND_NOT_FOUND, route,
-          `backend Service ${name} is not in the input; requests routed to it get HTTP 500 (check the name and namespace)`, `${path}.name`, ctx.workloadsComplete ? 'error' : 'warning');
+          `backend Service ${name} is not in the input; ${effect} (check the name and namespace)`, `${path}.name`, ctx.workloadsComplete ? 'error' : 'warning');
         return;
       }
       if (typeof raw.port !== 'number') return;
