@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { reportPropWarnings, validateOnSynth } from './chart-validation';
 import { applyOrder } from './core/apply-order';
+import { Gateway } from '../imports/gateway.networking.k8s.io';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
 import { AuthorizationPolicy, PeerAuthentication } from '../imports/security.istio.io';
 import { Telemetry } from '../imports/telemetry.istio.io';
@@ -60,12 +61,25 @@ export class GrpcMeshService extends Construct {
   public readonly serviceAccount?: k8s.KubeServiceAccount;
   /** The DestinationRule for the service host. */
   public readonly destinationRule: DestinationRule;
-  /** The VirtualService that owns the service host. */
-  public readonly virtualService: VirtualService;
+  /**
+   * The VirtualService that owns the service host; absent in ambient mode without a waypoint,
+   * where nothing would apply its routes.
+   */
+  public readonly virtualService?: VirtualService;
+  /**
+   * Ambient mode: the service's own waypoint proxy (a Gateway of class `istio-waypoint`), when
+   * it needs one and does not use `sharedWaypoint`.
+   */
+  public readonly waypoint?: Gateway;
   /** Inbound mTLS for the pods, unless `mtls` is INHERIT. */
   public readonly peerAuthentication?: PeerAuthentication;
-  /** The ALLOW policy, when callers are restricted. */
+  /** The ALLOW policy, when callers are restricted (behind a waypoint: for the Service, at the waypoint). */
   public readonly authorizationPolicy?: AuthorizationPolicy;
+  /**
+   * Ambient mode behind a waypoint, callers restricted: the pods' ALLOW policy admitting only the
+   * waypoint, so callers cannot skip it by dialling a pod.
+   */
+  public readonly waypointOnlyPolicy?: AuthorizationPolicy;
   /** Access logging, when `accessLogs` is set. */
   public readonly telemetry?: Telemetry;
   /** Service name. */
@@ -106,17 +120,21 @@ export class GrpcMeshService extends Construct {
       this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', initial.serviceAccount);
       this.deployment = new k8s.KubeDeployment(this, 'Deployment', initial.deployment);
     }
+    if (initial.waypoint) this.waypoint = new Gateway(this, 'Waypoint', initial.waypoint);
     // Subsets and routes can still change (a canary attaches later), so both specs render lazily.
     this.destinationRule = new DestinationRule(this, 'DestinationRule', {
       metadata: initial.destinationRule.metadata,
       spec: Lazy.any({ produce: () => renderDestinationRule(this._model, this.subsets).spec }),
     });
-    this.virtualService = new VirtualService(this, 'VirtualService', {
-      metadata: initial.virtualService.metadata,
-      spec: Lazy.any({ produce: () => renderVirtualService(this._model, this.routing).spec }),
-    });
+    if (initial.virtualService) {
+      this.virtualService = new VirtualService(this, 'VirtualService', {
+        metadata: initial.virtualService.metadata,
+        spec: Lazy.any({ produce: () => renderVirtualService(this._model, this.routing).spec }),
+      });
+    }
     if (initial.peerAuthentication) this.peerAuthentication = new PeerAuthentication(this, 'PeerAuthentication', initial.peerAuthentication);
     if (initial.authorizationPolicy) this.authorizationPolicy = new AuthorizationPolicy(this, 'AuthorizationPolicy', initial.authorizationPolicy);
+    if (initial.waypointOnlyPolicy) this.waypointOnlyPolicy = new AuthorizationPolicy(this, 'WaypointOnlyPolicy', initial.waypointOnlyPolicy);
     if (initial.telemetry) this.telemetry = new Telemetry(this, 'Telemetry', initial.telemetry);
     validateOnSynth(this);
   }
@@ -148,12 +166,14 @@ export class GrpcMeshService extends Construct {
       this.subsets = [...extensions.subsets];
       const order = applyOrder(this._model.subsetChange, this.subsets.length > 0);
       for (const [key, value] of Object.entries(order.destinationRule)) ApiObject.of(this.destinationRule).metadata.addAnnotation(key, value);
-      for (const [key, value] of Object.entries(order.virtualService)) ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
+      const virtualService = this.virtualService;
+      if (virtualService) for (const [key, value] of Object.entries(order.virtualService)) ApiObject.of(virtualService).metadata.addAnnotation(key, value);
     }
     if (extensions.routing) {
       this.routing = extensions.routing;
-      for (const [key, value] of Object.entries(extensions.routing.annotations ?? {})) {
-        ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
+      const virtualService = this.virtualService;
+      for (const [key, value] of Object.entries(virtualService ? extensions.routing.annotations ?? {} : {})) {
+        ApiObject.of(virtualService!).metadata.addAnnotation(key, value);
       }
     }
     this.extensionListeners.forEach((listener) => listener());

@@ -1,3 +1,4 @@
+import { resolveAmbient } from './ambient/resolve-ambient';
 import { SubsetChange } from './apply-order';
 import { PropChecker } from './checks';
 import { resolveMeshMode } from './mesh-mode';
@@ -67,6 +68,8 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
   if (subsetChange !== undefined && !Object.values(SubsetChange).includes(subsetChange)) {
     check.fail('subsetChange', subsetChange, 'is not a subset change the apply order knows', `use one of SubsetChange: ${Object.values(SubsetChange).join(', ')}`);
   }
+  const mode = resolveMeshMode(check, props);
+  const ambient = resolveAmbient(check, props, mode, warnings);
   return {
     constructPath,
     name,
@@ -89,7 +92,8 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     ...(mirrors.length ? { mirrors } : {}),
     ...(fault ? { fault } : {}),
     ...(subsetChange !== undefined ? { subsetChange } : {}),
-    mode: resolveMeshMode(check, props),
+    mode,
+    ...(ambient ? { ambient } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { k8s } from 'cdk8s-plus-28';
+import * as gatewayapi from '../../../imports/gateway.networking.k8s.io';
 import * as istio from '../../../imports/networking.istio.io';
 import * as security from '../../../imports/security.istio.io';
 import * as telemetry from '../../../imports/telemetry.istio.io';
@@ -7,7 +8,8 @@ import { KubeObject } from '../kube-object';
 import { deploymentManifest, serviceAccountManifest, serviceManifest } from './kube-json';
 import { MeshServiceModel } from '../mesh-service-model';
 import { renderDestinationRule, SubsetModel } from './istio/destination-rule';
-import { renderAuthorizationPolicy, renderPeerAuthentication, renderTelemetry } from './security';
+import { renderWaypoint } from './ambient/waypoint';
+import { renderAuthorizationPolicy, renderPeerAuthentication, renderPodsAdmitWaypointOnly, renderTelemetry } from './security';
 import { renderService } from './service';
 import { renderVirtualService, RoutingOptions } from './istio/virtual-service';
 import { renderDeployment, renderServiceAccount } from './workload';
@@ -17,10 +19,15 @@ export interface MeshServiceRendering {
   readonly service: k8s.KubeServiceProps;
   readonly serviceAccount?: k8s.KubeServiceAccountProps;
   readonly deployment?: k8s.KubeDeploymentProps;
+  /** Ambient mode: the service's own waypoint. */
+  readonly waypoint?: gatewayapi.GatewayProps;
   readonly destinationRule: istio.DestinationRuleProps;
-  readonly virtualService: istio.VirtualServiceProps;
+  /** Absent in ambient mode without a waypoint: nothing there would apply its routes. */
+  readonly virtualService?: istio.VirtualServiceProps;
   readonly peerAuthentication?: security.PeerAuthenticationProps;
   readonly authorizationPolicy?: security.AuthorizationPolicyProps;
+  /** Ambient mode behind a waypoint, callers restricted: the pods admit only the waypoint. */
+  readonly waypointOnlyPolicy?: security.AuthorizationPolicyProps;
   readonly telemetry?: telemetry.TelemetryProps;
 }
 
@@ -41,12 +48,19 @@ export function renderMeshService(model: MeshServiceModel, extensions: MeshServi
       serviceAccount: renderServiceAccount(model, model.workload),
       deployment: renderDeployment(model, model.workload),
     } : {}),
+    ...optional('waypoint', renderWaypoint(model)),
     destinationRule: withAnnotations(renderDestinationRule(model, extensions.subsets), order.destinationRule),
-    virtualService: withAnnotations(renderVirtualService(model, extensions.routing), order.virtualService),
+    ...optional('virtualService', hasRoutingProxy(model) ? withAnnotations(renderVirtualService(model, extensions.routing), order.virtualService) : undefined),
     ...optional('peerAuthentication', renderPeerAuthentication(model)),
     ...optional('authorizationPolicy', renderAuthorizationPolicy(model)),
+    ...optional('waypointOnlyPolicy', renderPodsAdmitWaypointOnly(model)),
     ...optional('telemetry', renderTelemetry(model)),
   };
+}
+
+/** Whether an L7 proxy applies the service's routes: the sidecars, or in ambient mode a waypoint. */
+export function hasRoutingProxy(model: Pick<MeshServiceModel, 'ambient'>): boolean {
+  return !model.ambient || model.ambient.waypoint !== undefined;
 }
 
 /** The object with `annotations` added to its metadata (the apply-order hints). */
@@ -69,10 +83,12 @@ export function meshServiceManifests(rendering: MeshServiceRendering): KubeObjec
     serviceManifest(rendering.service),
     ...(rendering.serviceAccount ? [serviceAccountManifest(rendering.serviceAccount)] : []),
     ...(rendering.deployment ? [deploymentManifest(rendering.deployment)] : []),
+    ...(rendering.waypoint ? [gatewayapi.Gateway.manifest(rendering.waypoint)] : []),
     istio.DestinationRule.manifest(rendering.destinationRule),
-    istio.VirtualService.manifest(rendering.virtualService),
+    ...(rendering.virtualService ? [istio.VirtualService.manifest(rendering.virtualService)] : []),
     ...(rendering.peerAuthentication ? [security.PeerAuthentication.manifest(rendering.peerAuthentication)] : []),
     ...(rendering.authorizationPolicy ? [security.AuthorizationPolicy.manifest(rendering.authorizationPolicy)] : []),
+    ...(rendering.waypointOnlyPolicy ? [security.AuthorizationPolicy.manifest(rendering.waypointOnlyPolicy)] : []),
     ...(rendering.telemetry ? [telemetry.Telemetry.manifest(rendering.telemetry)] : []),
   ];
 }
