@@ -166,15 +166,11 @@ export class GrpcMeshService extends Construct {
       this.subsets = [...extensions.subsets];
       const order = applyOrder(this._model.subsetChange, this.subsets.length > 0);
       for (const [key, value] of Object.entries(order.destinationRule)) ApiObject.of(this.destinationRule).metadata.addAnnotation(key, value);
-      const virtualService = this.virtualService;
-      if (virtualService) for (const [key, value] of Object.entries(order.virtualService)) ApiObject.of(virtualService).metadata.addAnnotation(key, value);
+      this.annotateVirtualService(order.virtualService);
     }
     if (extensions.routing) {
       this.routing = extensions.routing;
-      const virtualService = this.virtualService;
-      for (const [key, value] of Object.entries(virtualService ? extensions.routing.annotations ?? {} : {})) {
-        ApiObject.of(virtualService!).metadata.addAnnotation(key, value);
-      }
+      this.annotateVirtualService(extensions.routing.annotations ?? {});
     }
     this.extensionListeners.forEach((listener) => listener());
   }
@@ -188,6 +184,13 @@ export class GrpcMeshService extends Construct {
   /** @internal the routing attached features set (a canary's subsets and weights) */
   public _routing(): RoutingOptions {
     return this.routing;
+  }
+
+  /** Adds annotations to the VirtualService, when there is one (ambient without a waypoint has none). */
+  private annotateVirtualService(annotations: Record<string, string>): void {
+    const virtualService = this.virtualService;
+    if (!virtualService) return;
+    for (const [key, value] of Object.entries(annotations)) ApiObject.of(virtualService).metadata.addAnnotation(key, value);
   }
 
   private render() {

@@ -177,6 +177,15 @@ describe('the waypoint', () => {
   });
 });
 
+test('an ingress in front of an L4 ambient service routes to it directly (the ingress gateway is an L7 proxy)', () => {
+  const chart = Testing.chart();
+  const service = new GrpcMeshService(chart, 'users', { name: 'users', ...AMBIENT });
+  new GrpcIngress(chart, 'ingress', { service, hosts: ['users.example.com'], tls: { credentialName: 'users-tls' } });
+  const objects = Testing.synth(chart);
+  expect(objects.filter((o) => o.kind === 'VirtualService').map((v) => v.spec.gateways)).toStrictEqual([[expect.any(String)]]);
+  expect(objects.find((o) => o.kind === 'Service').metadata.labels['istio.io/ingress-use-waypoint']).toBeUndefined();
+});
+
 describe('ambient refusals', () => {
   test.each(['waypoint', 'sharedWaypoint'] as const)('%s on sidecar pods', (field) => {
     const value = field === 'waypoint' ? true : 'waypoint';
