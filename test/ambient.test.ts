@@ -4,10 +4,10 @@ import { AMBIENT_SCENARIOS } from '../examples/cdk8s/ambient-scenarios';
 import {
   DataPlane, Duration, GrpcCanary, GrpcIngress, GrpcMeshService, GrpcMeshServiceProps, Idempotency, LoadBalancer, principalOf, RetryOn, RoutingApi,
 } from '../lib';
-import { l7PropsOf } from '../lib/core/ambient/l7-props';
-import { IstioGrpcError } from '../lib/core/errors';
 import { validMeshServicePropsArb } from './util/arbitraries';
 import { only, synthMeshService } from './util/synth';
+import { l7PropsOf } from '../lib/core/ambient/l7-props';
+import { IstioGrpcError } from '../lib/core/errors';
 
 const AMBIENT = { dataPlane: DataPlane.AMBIENT } as const;
 const kinds = (objects: any[]) => objects.map((o) => `${o.kind}/${o.metadata.name}`);
@@ -141,7 +141,10 @@ describe('the waypoint', () => {
   test('behind a waypoint, callers are checked at the waypoint by targetRefs and the pods admit only the waypoint', () => {
     // GIVEN per-method callers (paths: L7)
     const objects = synthMeshService({
-      name: 'users', namespace: 'shop', ...AMBIENT, protoService: 'u.v1.U',
+      name: 'users',
+      namespace: 'shop',
+      ...AMBIENT,
+      protoService: 'u.v1.U',
       methods: [{ name: 'Delete', allowedPrincipals: [principalOf('ops', 'admin')] }],
       allowedNamespaces: ['web'],
     });

@@ -126,7 +126,8 @@ export class GrpcMeshService extends pulumi.ComponentResource {
     this.manifests = this.allManifests.apply((all) => all.objects);
     this.resources = createInApplyOrder(shapes, applyOrder(shapeModel.subsetChange, true).first, (shape, i, dependsOn) =>
       createKubeResource(name, shape, this.manifests.apply((all) => all[i]), { parent: this, ...(dependsOn ? { dependsOn } : {}) }));
-    const byKind = (kind: string, name?: string) => this.resources.find((_, i) => shapes[i].kind === kind && (name === undefined || shapes[i].metadata.name === name));
+    const byKind = (kind: string, objectName?: string) =>
+      this.resources.find((_, i) => shapes[i].kind === kind && (objectName === undefined || shapes[i].metadata.name === objectName));
     this.service = byKind('Service') as k8s.core.v1.Service;
     this.serviceAccount = byKind('ServiceAccount') as k8s.core.v1.ServiceAccount | undefined;
     this.deployment = byKind('Deployment') as k8s.apps.v1.Deployment | undefined;

@@ -1,4 +1,5 @@
 import type { k8s } from 'cdk8s-plus-28';
+import { renderVirtualService, RoutingOptions } from './istio/virtual-service';
 import * as gatewayapi from '../../../imports/gateway.networking.k8s.io';
 import * as istio from '../../../imports/networking.istio.io';
 import * as security from '../../../imports/security.istio.io';
@@ -7,11 +8,10 @@ import { applyOrder } from '../apply-order';
 import { KubeObject } from '../kube-object';
 import { deploymentManifest, serviceAccountManifest, serviceManifest } from './kube-json';
 import { MeshServiceModel } from '../mesh-service-model';
-import { renderDestinationRule, SubsetModel } from './istio/destination-rule';
 import { renderWaypoint } from './ambient/waypoint';
+import { renderDestinationRule, SubsetModel } from './istio/destination-rule';
 import { renderAuthorizationPolicy, renderPeerAuthentication, renderPodsAdmitWaypointOnly, renderTelemetry } from './security';
 import { renderService } from './service';
-import { renderVirtualService, RoutingOptions } from './istio/virtual-service';
 import { renderDeployment, renderServiceAccount } from './workload';
 
 /** Everything a mesh service renders, as the imported `*Props` of each object. */

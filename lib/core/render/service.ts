@@ -11,7 +11,10 @@ import { serviceLifecycleAnnotations } from './lifecycle';
  */
 export function renderService(model: MeshServiceModel): k8s.KubeServiceProps {
   return {
-    metadata: objectMeta(meshObjectNames(model).service, model.namespace, model.name, { annotations: serviceLifecycleAnnotations(model), labels: waypointServiceLabels(model) }),
+    metadata: objectMeta(meshObjectNames(model).service, model.namespace, model.name, {
+      annotations: serviceLifecycleAnnotations(model),
+      labels: waypointServiceLabels(model),
+    }),
     spec: {
       ...(model.headless ? { clusterIp: 'None' } : {}),
       selector: { ...model.selector },

@@ -1,7 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
-import { KubeScalar } from './kube-json';
 import { AMBIENT_POD_LABELS } from './ambient/labels';
+import { KubeScalar } from './kube-json';
 import { objectMeta } from './labels';
 import { containerLifecycleFields, podLifecycleFields, proxyConfigAnnotation } from './lifecycle';
 
