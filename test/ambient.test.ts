@@ -8,6 +8,7 @@ import { validMeshServicePropsArb } from './util/arbitraries';
 import { only, synthMeshService } from './util/synth';
 import { l7PropsOf } from '../lib/core/ambient/l7-props';
 import { IstioGrpcError } from '../lib/core/errors';
+import { validateObjects } from '../lib/validate/engine';
 
 const AMBIENT = { dataPlane: DataPlane.AMBIENT } as const;
 const kinds = (objects: any[]) => objects.map((o) => `${o.kind}/${o.metadata.name}`);
@@ -187,6 +188,23 @@ test('an ingress in front of an L4 ambient service routes to it directly (the in
   const objects = Testing.synth(chart);
   expect(objects.filter((o) => o.kind === 'VirtualService').map((v) => v.spec.gateways)).toStrictEqual([[expect.any(String)]]);
   expect(objects.find((o) => o.kind === 'Service').metadata.labels['istio.io/ingress-use-waypoint']).toBeUndefined();
+});
+
+describe('lint of ambient pods', () => {
+  const l4 = () => synthMeshService({ name: 'users', ...AMBIENT, allowedNamespaces: ['web'], workload: { image: 'r.example.com/u:1' } });
+  const codes = (objects: any[]) => validateObjects(objects, { workloads: 'complete' }).map((f) => `${f.code} ${f.resource.kind}/${f.resource.name}`);
+
+  test('pods labelled istio.io/dataplane-mode: ambient are in the mesh, so a policy selecting them applies to something', () => {
+    expect(codes(l4())).not.toContainEqual(expect.stringMatching(/^IST0127 /));
+  });
+
+  test('a pod that opts out with dataplane-mode none is not, even in an ambient namespace', () => {
+    const objects = l4().map((o) => (o.kind === 'Deployment'
+      ? { ...o, spec: { ...o.spec, template: { ...o.spec.template, metadata: { labels: { ...o.spec.template.metadata.labels, 'istio.io/dataplane-mode': 'none' } } } } }
+      : o));
+    const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', labels: { 'istio.io/dataplane-mode': 'ambient' } } };
+    expect(codes([...objects, namespace])).toContainEqual('IST0127 AuthorizationPolicy/users');
+  });
 });
 
 describe('ambient refusals', () => {
