@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { reportPropWarnings, validateOnSynth } from './chart-validation';
 import { applyOrder } from './core/apply-order';
-import { Gateway } from '../imports/gateway.networking.k8s.io';
+import { Gateway, GrpcRoute } from '../imports/gateway.networking.k8s.io';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
 import { AuthorizationPolicy, PeerAuthentication } from '../imports/security.istio.io';
 import { Telemetry } from '../imports/telemetry.istio.io';
@@ -14,8 +14,8 @@ import { GrpcMeshServiceProps } from './core/mesh-service-props';
 import { propWarningFinding } from './core/prop-warnings';
 import { meshServicePropsFromProto } from './core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from './core/proto/from-proto-props';
-import { renderDestinationRule, SubsetModel } from './core/render/istio/destination-rule';
-import { renderVirtualService, RoutingOptions } from './core/render/istio/virtual-service';
+import { SubsetModel } from './core/render/istio/destination-rule';
+import { RoutingOptions } from './core/render/istio/virtual-service';
 import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from './core/render/mesh-service';
 import { resolveMeshService } from './core/resolve-mesh-service';
 import { renderRunbooks } from './troubleshoot/runbook';
@@ -25,6 +25,8 @@ import { formatFinding } from './validate/engine';
  * A gRPC service made correct on Istio: a Service Istio reads as gRPC, a DestinationRule with
  * mTLS, per-request load balancing, an HTTP/2 pool and outlier detection, and a VirtualService
  * with per-method routes, timeouts and idempotency-safe retries. Optionally the Deployment too.
+ * With `routingApi: RoutingApi.GATEWAY_API` a GRPCRoute (the Service as parent) takes the
+ * VirtualService's place, and props it cannot carry are refused.
  *
  * Every object is a public field (escape hatch: `ApiObject.of(...)`, `addJsonPatch`). The
  * namespace defaults to the enclosing Chart's `namespace`, else `default`.
@@ -62,15 +64,31 @@ export class GrpcMeshService extends Construct {
   /** The DestinationRule for the service host. */
   public readonly destinationRule: DestinationRule;
   /**
-   * The VirtualService that owns the service host; absent in ambient mode without a waypoint,
-   * where nothing would apply its routes.
+   * The VirtualService that owns the service host, on RoutingApi.ISTIO (absent on GATEWAY_API,
+   * and in ambient mode without a waypoint, where nothing would apply its routes).
    */
   public readonly virtualService?: VirtualService;
+  /**
+   * The GRPCRoute that owns the service's mesh traffic, with the Service as its parent (GAMMA),
+   * on RoutingApi.GATEWAY_API (absent on ISTIO, and in ambient mode without a waypoint).
+   */
+  public readonly grpcRoute?: GrpcRoute;
   /**
    * Ambient mode: the service's own waypoint proxy (a Gateway of class `istio-waypoint`), when
    * it needs one and does not use `sharedWaypoint`.
    */
   public readonly waypoint?: Gateway;
+  /**
+   * On RoutingApi.GATEWAY_API with a canary: one Service per subset (`<service>-<subset>`, e.g.
+   * `users-stable`), the GRPCRoute's weighted backends. Empty otherwise (Istio routing uses
+   * DestinationRule subsets).
+   */
+  public readonly subsetServices: k8s.KubeService[] = [];
+  /**
+   * On RoutingApi.GATEWAY_API with a canary: the DestinationRule of each per-subset Service,
+   * carrying the service's traffic policy with the subset's own fields. Empty otherwise.
+   */
+  public readonly subsetDestinationRules: DestinationRule[] = [];
   /** Inbound mTLS for the pods, unless `mtls` is INHERIT. */
   public readonly peerAuthentication?: PeerAuthentication;
   /** The ALLOW policy, when callers are restricted (behind a waypoint: for the Service, at the waypoint). */
@@ -124,12 +142,18 @@ export class GrpcMeshService extends Construct {
     // Subsets and routes can still change (a canary attaches later), so both specs render lazily.
     this.destinationRule = new DestinationRule(this, 'DestinationRule', {
       metadata: initial.destinationRule.metadata,
-      spec: Lazy.any({ produce: () => renderDestinationRule(this._model, this.subsets).spec }),
+      spec: Lazy.any({ produce: () => this.render().destinationRule.spec }),
     });
     if (initial.virtualService) {
       this.virtualService = new VirtualService(this, 'VirtualService', {
         metadata: initial.virtualService.metadata,
-        spec: Lazy.any({ produce: () => renderVirtualService(this._model, this.routing).spec }),
+        spec: Lazy.any({ produce: () => this.render().virtualService!.spec }),
+      });
+    }
+    if (initial.grpcRoute) {
+      this.grpcRoute = new GrpcRoute(this, 'GRPCRoute', {
+        metadata: initial.grpcRoute.metadata,
+        spec: Lazy.any({ produce: () => this.render().grpcRoute!.spec }),
       });
     }
     if (initial.peerAuthentication) this.peerAuthentication = new PeerAuthentication(this, 'PeerAuthentication', initial.peerAuthentication);
@@ -166,12 +190,13 @@ export class GrpcMeshService extends Construct {
       this.subsets = [...extensions.subsets];
       const order = applyOrder(this._model.subsetChange, this.subsets.length > 0);
       for (const [key, value] of Object.entries(order.destinationRule)) ApiObject.of(this.destinationRule).metadata.addAnnotation(key, value);
-      this.annotateVirtualService(order.virtualService);
+      this.annotateRoute(order.virtualService);
     }
     if (extensions.routing) {
       this.routing = extensions.routing;
-      this.annotateVirtualService(extensions.routing.annotations ?? {});
+      this.annotateRoute(extensions.routing.annotations ?? {});
     }
+    this.addSubsetObjects();
     this.extensionListeners.forEach((listener) => listener());
   }
 
@@ -186,11 +211,23 @@ export class GrpcMeshService extends Construct {
     return this.routing;
   }
 
-  /** Adds annotations to the VirtualService, when there is one (ambient without a waypoint has none). */
-  private annotateVirtualService(annotations: Record<string, string>): void {
-    const virtualService = this.virtualService;
-    if (!virtualService) return;
-    for (const [key, value] of Object.entries(annotations)) ApiObject.of(virtualService).metadata.addAnnotation(key, value);
+  /** Adds annotations to the route object, when there is one (ambient without a waypoint has none). */
+  private annotateRoute(annotations: Record<string, string>): void {
+    const route = this.virtualService ?? this.grpcRoute;
+    if (!route) return;
+    for (const [key, value] of Object.entries(annotations)) ApiObject.of(route).metadata.addAnnotation(key, value);
+  }
+
+  /** Gateway API has no subsets: creates the per-subset Services (and their DestinationRules) once a canary names them. */
+  private addSubsetObjects(): void {
+    if (this.subsetServices.length) return;
+    const rendering = this.render();
+    for (const service of rendering.subsetServices ?? []) {
+      this.subsetServices.push(new k8s.KubeService(this, `Service-${service.metadata!.name}`, service));
+    }
+    for (const rule of rendering.subsetDestinationRules ?? []) {
+      this.subsetDestinationRules.push(new DestinationRule(this, `DestinationRule-${rule.metadata!.name}`, rule));
+    }
   }
 
   private render() {

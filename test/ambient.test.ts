@@ -66,11 +66,11 @@ describe('ambient without a waypoint (L4)', () => {
     });
   });
 
-  test('warns IGR5002: calls are balanced per connection', () => {
+  test('warns IGR5003: calls are balanced per connection', () => {
     const chart = Testing.chart();
     const service = new GrpcMeshService(chart, 'users', { name: 'users', ...AMBIENT });
     expect(service.warnings).toStrictEqual([
-      '[test/users] warning IGR5002 Service default/users: waypoint: ambient mode without a waypoint: ztunnel balances connections, not calls, so all calls of a gRPC client\'s HTTP/2 connection go to one pod, and no route, retry or timeout applies; set waypoint: true for per-call balancing',
+      '[test/users] warning IGR5003 Service default/users: waypoint: ambient mode without a waypoint: ztunnel balances connections, not calls, so all calls of a gRPC client\'s HTTP/2 connection go to one pod, and no route, retry or timeout applies; set waypoint: true for per-call balancing',
     ]);
     expect(service.virtualService).toBeUndefined();
     expect(service.waypoint).toBeUndefined();
@@ -122,12 +122,12 @@ describe('the waypoint', () => {
       .toStrictEqual(['timeout', 'methods[1].retries']);
   });
 
-  test('waypoint: true without L7 props creates one, and warns IGR5003 that VirtualService on a waypoint is Alpha', () => {
+  test('waypoint: true without L7 props creates one, and warns IGR5004 that VirtualService on a waypoint is Alpha', () => {
     const chart = Testing.chart();
     const service = new GrpcMeshService(chart, 'users', { name: 'users', ...AMBIENT, waypoint: true });
     expect(service.waypoint).toBeDefined();
     expect(service.warnings).toStrictEqual([
-      '[test/users] warning IGR5003 Service default/users: routingApi: the waypoint applies the VirtualService, which Istio supports in ambient mode at Alpha level only; RoutingApi.GATEWAY_API (GRPCRoute) is the routing API waypoints support',
+      '[test/users] warning IGR5004 Service default/users: routingApi: the waypoint applies the VirtualService, which Istio supports in ambient mode at Alpha level only; RoutingApi.GATEWAY_API (GRPCRoute) is the routing API waypoints support',
     ]);
   });
 
@@ -188,6 +188,18 @@ test('an ingress in front of an L4 ambient service routes to it directly (the in
   const objects = Testing.synth(chart);
   expect(objects.filter((o) => o.kind === 'VirtualService').map((v) => v.spec.gateways)).toStrictEqual([[expect.any(String)]]);
   expect(objects.find((o) => o.kind === 'Service').metadata.labels['istio.io/ingress-use-waypoint']).toBeUndefined();
+});
+
+describe('ambient with Gateway API routing', () => {
+  test('without a waypoint there is no GRPCRoute; with one the GRPCRoute is rendered and no Alpha warning is given', () => {
+    const gamma = { name: 'users', ...AMBIENT, routingApi: RoutingApi.GATEWAY_API } as const;
+    expect(synthMeshService(gamma).some((o) => o.kind === 'GRPCRoute')).toBe(false);
+    const chart = Testing.chart();
+    const service = new GrpcMeshService(chart, 'users', { ...gamma, waypoint: true, meshDefaultRetriesDisabled: true });
+    expect(service.grpcRoute).toBeDefined();
+    expect(service.waypoint).toBeDefined();
+    expect(service.warnings.filter((w) => /IGR5004/.test(w))).toStrictEqual([]);
+  });
 });
 
 describe('lint of ambient pods', () => {

@@ -15,7 +15,7 @@ export interface AmbientScenario {
 export const AMBIENT_SCENARIOS: readonly AmbientScenario[] = [
   {
     id: 'ambient-l4',
-    title: 'Ambient mode, L4 only: ztunnel mTLS and an L4 caller policy, no waypoint (calls balanced per connection: IGR5002)',
+    title: 'Ambient mode, L4 only: ztunnel mTLS and an L4 caller policy, no waypoint (calls balanced per connection: IGR5003)',
     service: {
       name: 'inventory',
       namespace: 'ambient',

@@ -14,10 +14,12 @@ export function createInApplyOrder(
 ): KubeResource[] {
   const created: KubeResource[] = new Array(shapes.length);
   const indexOf = (kind: string) => shapes.findIndex((s) => s.kind === kind);
+  // The route is the VirtualService on Istio routing, the GRPCRoute on Gateway API.
+  const route = indexOf('VirtualService') >= 0 ? indexOf('VirtualService') : indexOf('GRPCRoute');
   const [a, b] = first === 'virtualService'
-    ? [indexOf('VirtualService'), indexOf('DestinationRule')]
-    : [indexOf('DestinationRule'), indexOf('VirtualService')];
-  // An ambient service without a waypoint has no VirtualService, so there is nothing to order.
+    ? [route, indexOf('DestinationRule')]
+    : [indexOf('DestinationRule'), route];
+  // An ambient service without a waypoint has no route object, so there is nothing to order.
   const ordered = first !== undefined && a >= 0 && b >= 0;
   shapes.forEach((shape, i) => {
     if (i === b && ordered) return;

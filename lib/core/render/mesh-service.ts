@@ -1,15 +1,18 @@
 import type { k8s } from 'cdk8s-plus-28';
-import { renderVirtualService, RoutingOptions } from './istio/virtual-service';
+import { RoutingOptions } from './istio/virtual-service';
 import * as gatewayapi from '../../../imports/gateway.networking.k8s.io';
 import * as istio from '../../../imports/networking.istio.io';
 import * as security from '../../../imports/security.istio.io';
 import * as telemetry from '../../../imports/telemetry.istio.io';
-import { applyOrder } from '../apply-order';
+import { ApplyOrder, applyOrder } from '../apply-order';
 import { KubeObject } from '../kube-object';
 import { deploymentManifest, serviceAccountManifest, serviceManifest } from './kube-json';
+import { RoutingApi } from '../mesh-mode';
 import { MeshServiceModel } from '../mesh-service-model';
 import { renderWaypoint } from './ambient/waypoint';
-import { renderDestinationRule, SubsetModel } from './istio/destination-rule';
+import { GatewayApiRouting, renderGatewayApiRouting } from './gateway-api/routing';
+import { SubsetModel } from './istio/destination-rule';
+import { IstioRouting, renderIstioRouting } from './istio/routing';
 import { renderAuthorizationPolicy, renderPeerAuthentication, renderPodsAdmitWaypointOnly, renderTelemetry } from './security';
 import { renderService } from './service';
 import { renderDeployment, renderServiceAccount } from './workload';
@@ -22,8 +25,14 @@ export interface MeshServiceRendering {
   /** Ambient mode: the service's own waypoint. */
   readonly waypoint?: gatewayapi.GatewayProps;
   readonly destinationRule: istio.DestinationRuleProps;
-  /** Absent in ambient mode without a waypoint: nothing there would apply its routes. */
+  /** Routing on RoutingApi.ISTIO. */
   readonly virtualService?: istio.VirtualServiceProps;
+  /** Routing on RoutingApi.GATEWAY_API (GAMMA: the Service is its parent). */
+  readonly grpcRoute?: gatewayapi.GrpcRouteProps;
+  /** On GATEWAY_API, one Service per subset (`<service>-<subset>`), the GRPCRoute's backends. */
+  readonly subsetServices?: k8s.KubeServiceProps[];
+  /** On GATEWAY_API, the DestinationRule of each per-subset Service (its subset's policy). */
+  readonly subsetDestinationRules?: istio.DestinationRuleProps[];
   readonly peerAuthentication?: security.PeerAuthenticationProps;
   readonly authorizationPolicy?: security.AuthorizationPolicyProps;
   /** Ambient mode behind a waypoint, callers restricted: the pods admit only the waypoint. */
@@ -49,8 +58,7 @@ export function renderMeshService(model: MeshServiceModel, extensions: MeshServi
       deployment: renderDeployment(model, model.workload),
     } : {}),
     ...optional('waypoint', renderWaypoint(model)),
-    destinationRule: withAnnotations(renderDestinationRule(model, extensions.subsets), order.destinationRule),
-    ...optional('virtualService', hasRoutingProxy(model) ? withAnnotations(renderVirtualService(model, extensions.routing), order.virtualService) : undefined),
+    ...renderRouting(model, extensions, order),
     ...optional('peerAuthentication', renderPeerAuthentication(model)),
     ...optional('authorizationPolicy', renderAuthorizationPolicy(model)),
     ...optional('waypointOnlyPolicy', renderPodsAdmitWaypointOnly(model)),
@@ -63,10 +71,19 @@ export function hasRoutingProxy(model: Pick<MeshServiceModel, 'ambient'>): boole
   return !model.ambient || model.ambient.waypoint !== undefined;
 }
 
-/** The object with `annotations` added to its metadata (the apply-order hints). */
-function withAnnotations<T extends { metadata?: { annotations?: Record<string, string> } }>(props: T, annotations: Record<string, string>): T {
-  if (!Object.keys(annotations).length) return props;
-  return { ...props, metadata: { ...props.metadata, annotations: { ...props.metadata?.annotations, ...annotations } } };
+/**
+ * The seam between the routing APIs: everything else a service renders is the same on both. In
+ * ambient mode without a waypoint nothing would apply a route, so none is rendered.
+ */
+function renderRouting(model: MeshServiceModel, extensions: MeshServiceExtensions, order: ApplyOrder) {
+  const subsets = extensions.subsets ?? [];
+  const routing = extensions.routing ?? {};
+  const rendered = model.mode.routingApi === RoutingApi.GATEWAY_API
+    ? renderGatewayApiRouting(model, subsets, routing, order)
+    : renderIstioRouting(model, subsets, routing, order);
+  if (hasRoutingProxy(model)) return rendered;
+  const { virtualService: _vs, grpcRoute: _route, ...rest } = rendered as IstioRouting & Partial<GatewayApiRouting>;
+  return rest;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -86,10 +103,21 @@ export function meshServiceManifests(rendering: MeshServiceRendering): KubeObjec
     ...(rendering.waypoint ? [gatewayapi.Gateway.manifest(rendering.waypoint)] : []),
     istio.DestinationRule.manifest(rendering.destinationRule),
     ...(rendering.virtualService ? [istio.VirtualService.manifest(rendering.virtualService)] : []),
+    ...(rendering.grpcRoute ? [gatewayapi.GrpcRoute.manifest(rendering.grpcRoute)] : []),
     ...(rendering.peerAuthentication ? [security.PeerAuthentication.manifest(rendering.peerAuthentication)] : []),
     ...(rendering.authorizationPolicy ? [security.AuthorizationPolicy.manifest(rendering.authorizationPolicy)] : []),
     ...(rendering.waypointOnlyPolicy ? [security.AuthorizationPolicy.manifest(rendering.waypointOnlyPolicy)] : []),
     ...(rendering.telemetry ? [telemetry.Telemetry.manifest(rendering.telemetry)] : []),
+    // Last, so the objects that exist without a canary keep their places (Pulumi indexes by position).
+    ...subsetManifests(rendering),
   ];
 }
 
+
+/** The per-subset Services and DestinationRules (Gateway API routing with a canary). */
+export function subsetManifests(rendering: MeshServiceRendering): KubeObject[] {
+  return [
+    ...(rendering.subsetServices ?? []).map((s) => serviceManifest(s)),
+    ...(rendering.subsetDestinationRules ?? []).map((d) => istio.DestinationRule.manifest(d)),
+  ];
+}
