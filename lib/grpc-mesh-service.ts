@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { reportPropWarnings, validateOnSynth } from './chart-validation';
 import { applyOrder } from './core/apply-order';
-import { GrpcRoute } from '../imports/gateway.networking.k8s.io';
+import { Gateway, GrpcRoute } from '../imports/gateway.networking.k8s.io';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
 import { AuthorizationPolicy, PeerAuthentication } from '../imports/security.istio.io';
 import { Telemetry } from '../imports/telemetry.istio.io';
@@ -63,13 +63,21 @@ export class GrpcMeshService extends Construct {
   public readonly serviceAccount?: k8s.KubeServiceAccount;
   /** The DestinationRule for the service host. */
   public readonly destinationRule: DestinationRule;
-  /** The VirtualService that owns the service host, on RoutingApi.ISTIO (absent on GATEWAY_API). */
+  /**
+   * The VirtualService that owns the service host, on RoutingApi.ISTIO (absent on GATEWAY_API,
+   * and in ambient mode without a waypoint, where nothing would apply its routes).
+   */
   public readonly virtualService?: VirtualService;
   /**
    * The GRPCRoute that owns the service's mesh traffic, with the Service as its parent (GAMMA),
-   * on RoutingApi.GATEWAY_API (absent on ISTIO).
+   * on RoutingApi.GATEWAY_API (absent on ISTIO, and in ambient mode without a waypoint).
    */
   public readonly grpcRoute?: GrpcRoute;
+  /**
+   * Ambient mode: the service's own waypoint proxy (a Gateway of class `istio-waypoint`), when
+   * it needs one and does not use `sharedWaypoint`.
+   */
+  public readonly waypoint?: Gateway;
   /**
    * On RoutingApi.GATEWAY_API with a canary: one Service per subset (`<service>-<subset>`, e.g.
    * `users-stable`), the GRPCRoute's weighted backends. Empty otherwise (Istio routing uses
@@ -83,8 +91,13 @@ export class GrpcMeshService extends Construct {
   public readonly subsetDestinationRules: DestinationRule[] = [];
   /** Inbound mTLS for the pods, unless `mtls` is INHERIT. */
   public readonly peerAuthentication?: PeerAuthentication;
-  /** The ALLOW policy, when callers are restricted. */
+  /** The ALLOW policy, when callers are restricted (behind a waypoint: for the Service, at the waypoint). */
   public readonly authorizationPolicy?: AuthorizationPolicy;
+  /**
+   * Ambient mode behind a waypoint, callers restricted: the pods' ALLOW policy admitting only the
+   * waypoint, so callers cannot skip it by dialling a pod.
+   */
+  public readonly waypointOnlyPolicy?: AuthorizationPolicy;
   /** Access logging, when `accessLogs` is set. */
   public readonly telemetry?: Telemetry;
   /** Service name. */
@@ -125,6 +138,7 @@ export class GrpcMeshService extends Construct {
       this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', initial.serviceAccount);
       this.deployment = new k8s.KubeDeployment(this, 'Deployment', initial.deployment);
     }
+    if (initial.waypoint) this.waypoint = new Gateway(this, 'Waypoint', initial.waypoint);
     // Subsets and routes can still change (a canary attaches later), so both specs render lazily.
     this.destinationRule = new DestinationRule(this, 'DestinationRule', {
       metadata: initial.destinationRule.metadata,
@@ -144,6 +158,7 @@ export class GrpcMeshService extends Construct {
     }
     if (initial.peerAuthentication) this.peerAuthentication = new PeerAuthentication(this, 'PeerAuthentication', initial.peerAuthentication);
     if (initial.authorizationPolicy) this.authorizationPolicy = new AuthorizationPolicy(this, 'AuthorizationPolicy', initial.authorizationPolicy);
+    if (initial.waypointOnlyPolicy) this.waypointOnlyPolicy = new AuthorizationPolicy(this, 'WaypointOnlyPolicy', initial.waypointOnlyPolicy);
     if (initial.telemetry) this.telemetry = new Telemetry(this, 'Telemetry', initial.telemetry);
     validateOnSynth(this);
   }
@@ -171,18 +186,15 @@ export class GrpcMeshService extends Construct {
 
   /** @internal used by GrpcCanary to attach subsets and weighted routing */
   public _extend(extensions: MeshServiceExtensions): void {
-    const route = ApiObject.of((this.virtualService ?? this.grpcRoute)!);
     if (extensions.subsets) {
       this.subsets = [...extensions.subsets];
       const order = applyOrder(this._model.subsetChange, this.subsets.length > 0);
       for (const [key, value] of Object.entries(order.destinationRule)) ApiObject.of(this.destinationRule).metadata.addAnnotation(key, value);
-      for (const [key, value] of Object.entries(order.virtualService)) route.metadata.addAnnotation(key, value);
+      this.annotateRoute(order.virtualService);
     }
     if (extensions.routing) {
       this.routing = extensions.routing;
-      for (const [key, value] of Object.entries(extensions.routing.annotations ?? {})) {
-        route.metadata.addAnnotation(key, value);
-      }
+      this.annotateRoute(extensions.routing.annotations ?? {});
     }
     this.addSubsetObjects();
     this.extensionListeners.forEach((listener) => listener());
@@ -197,6 +209,13 @@ export class GrpcMeshService extends Construct {
   /** @internal the routing attached features set (a canary's subsets and weights) */
   public _routing(): RoutingOptions {
     return this.routing;
+  }
+
+  /** Adds annotations to the route object, when there is one (ambient without a waypoint has none). */
+  private annotateRoute(annotations: Record<string, string>): void {
+    const route = this.virtualService ?? this.grpcRoute;
+    if (!route) return;
+    for (const [key, value] of Object.entries(annotations)) ApiObject.of(route).metadata.addAnnotation(key, value);
   }
 
   /** Gateway API has no subsets: creates the per-subset Services (and their DestinationRules) once a canary names them. */

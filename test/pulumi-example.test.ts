@@ -6,7 +6,7 @@ describe('examples/pulumi', () => {
     installPulumiMocks();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const program: typeof import('../examples/pulumi') = require('../examples/pulumi');
-    const children = [...program.services, ...program.protoServices].flatMap((s) => s.resources);
+    const children = [...program.services, ...program.protoServices, ...program.ambientServices.map((a) => a.service)].flatMap((s) => s.resources);
     const canaryChildren = program.canaries.flatMap((c) => [...c.deployments, ...c.analysisResources]);
     await Promise.all([...children, ...canaryChildren, ...program.monitoring.flatMap((m) => m.resources)].map((r) => valueOf(r.urn)));
     // THEN the canary behind the ingress is split as planned, and its objects were registered
@@ -18,6 +18,8 @@ describe('examples/pulumi', () => {
       'canary-grpc-analysis-canary-analysistemplate-payments-grpc-analysis',
       'monitoring-per-method-monitoring-prometheusrule-orders-grpc-slo',
       'monitoring-per-method-monitoring-configmap-orders-grpc-dashboard',
+      'ambient-waypoint-gateway-orders-waypoint',
+      'ambient-waypoint-canary-deployment-orders-v2',
     ]));
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import { join } from 'path';
 import * as pulumi from '@pulumi/pulumi';
 import { Testing } from 'cdk8s';
+import { AMBIENT_SCENARIOS } from '../examples/cdk8s/ambient-scenarios';
 import { CANARY_SCENARIOS } from '../examples/cdk8s/canary-scenarios';
 import { INGRESS_SCENARIOS } from '../examples/cdk8s/ingress-scenarios';
 import { GrpcMeshService as CdkGrpcMeshService, GrpcMeshServiceProps } from '../lib';
@@ -30,6 +31,14 @@ interface Scenario {
 const SCENARIOS: readonly Scenario[] = [
   ...CANARY_SCENARIOS.map((s) => ({ id: s.id, service: s.service, canary: s.canary })),
   ...INGRESS_SCENARIOS.map((s) => ({ id: s.id, service: s.service, ingress: s.ingress })),
+  ...AMBIENT_SCENARIOS.map((s) => ({ id: s.id, service: s.service, canary: s.canary })),
+  {
+    id: 'ambient-waypoint-ingress',
+    service: AMBIENT_SCENARIOS[1].service,
+    canary: AMBIENT_SCENARIOS[1].canary,
+    ingress: { hosts: ['orders.example.com'], tls: { credentialName: 'orders-tls' } },
+    shift: 50,
+  },
   {
     id: 'canary-workload-ingress',
     service: CANARY_SCENARIOS[0].service,

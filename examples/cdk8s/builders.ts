@@ -1,3 +1,4 @@
+import { buildAmbientScenarios } from './ambient-scenarios';
 import { ScenarioBuilder } from './app';
 import { buildCanaryScenarios } from './canary-scenarios';
 import { buildIngressScenarios } from './ingress-scenarios';
@@ -13,4 +14,5 @@ export const EXTRA_BUILDERS: readonly ScenarioBuilder[] = [
   buildIngressScenarios,
   buildProtoScenarios,
   buildMonitoringScenarios,
+  buildAmbientScenarios,
 ];

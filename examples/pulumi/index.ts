@@ -3,6 +3,7 @@
 // 'istio-grpc/pulumi' instead of the relative path used inside this repository.
 import * as k8s from '@pulumi/kubernetes';
 import { Duration, GrpcCanary, GrpcIngress, GrpcMeshService, GrpcServiceMonitoring, Idempotency } from '../../lib/pulumi';
+import { AMBIENT_SCENARIOS } from '../cdk8s/ambient-scenarios';
 import { CANARY_SCENARIOS } from '../cdk8s/canary-scenarios';
 import { INGRESS_SCENARIOS } from '../cdk8s/ingress-scenarios';
 import { MONITORING_SCENARIOS } from '../cdk8s/monitoring-scenarios';
@@ -32,6 +33,12 @@ export const monitoring = MONITORING_SCENARIOS.map((scenario) => new GrpcService
   service: new GrpcMeshService(scenario.id, scenario.service),
   ...scenario.monitoring,
 }));
+
+// Ambient mode, with and without a waypoint (the namespace labelled istio.io/dataplane-mode=ambient).
+export const ambientServices = AMBIENT_SCENARIOS.map((scenario) => {
+  const service = new GrpcMeshService(scenario.id, scenario.service);
+  return { service, canary: scenario.canary ? new GrpcCanary(`${scenario.id}-canary`, { service, ...scenario.canary }) : undefined };
+});
 
 export const protoServices = PROTO_SCENARIOS.map((scenario) => GrpcMeshService.fromProto(scenario.id, scenario.props));
 

@@ -1,3 +1,4 @@
+import { AmbientModel } from './ambient/resolve-ambient';
 import { SubsetChange } from './apply-order';
 import { MeshMode } from './mesh-mode';
 import { ServiceProtocol } from './mesh-service-props';
@@ -124,6 +125,8 @@ export interface MeshServiceModel {
   readonly subsetChange?: SubsetChange;
   /** Routing API and data plane: which renderers turn this model into objects. */
   readonly mode: MeshMode;
+  /** Ambient mode (dataPlane AMBIENT): the waypoint, when the service has one. */
+  readonly ambient?: AmbientModel;
 }
 
 /** The lifecycle profile, resolved: what the pod template and routes get. */

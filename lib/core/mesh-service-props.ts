@@ -363,4 +363,23 @@ export interface GrpcMeshServiceProps {
    * @default - the app-wide `istio-grpc:dataPlane` (cdk8s context, Pulumi config), else DataPlane.SIDECAR
    */
   readonly dataPlane?: DataPlane;
+
+  /**
+   * Ambient mode only: give the service a waypoint proxy (a Gateway of class `istio-waypoint`
+   * named `<name>-waypoint`, the Service labelled `istio.io/use-waypoint`). Without one, ztunnel
+   * forwards whole connections, so gRPC calls are balanced per connection and no route, retry,
+   * timeout, per-method policy or proxy telemetry applies. `false` refuses the props that need it.
+   * A GrpcCanary needs the waypoint set explicitly (true), since the service is rendered first.
+   * @default - a waypoint exactly when a prop needs one (the README lists them)
+   */
+  readonly waypoint?: boolean;
+
+  /**
+   * Ambient mode only: use this existing waypoint Gateway in the service's namespace (e.g. the
+   * namespace waypoint `waypoint` from `istioctl waypoint apply`) instead of creating one. The
+   * Service is labelled with it and the policies are written for its identity
+   * (`<namespace>/sa/<sharedWaypoint>`); its `istio.io/waypoint-for` must include service traffic.
+   * @default - the service's own waypoint `<name>-waypoint`, when one is needed
+   */
+  readonly sharedWaypoint?: string;
 }

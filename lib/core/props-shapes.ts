@@ -187,6 +187,8 @@ const MESH_SERVICE_FIELDS = {
   subsetChange: 'string',
   routingApi: 'string',
   dataPlane: 'string',
+  waypoint: 'boolean',
+  sharedWaypoint: 'string',
 } satisfies ShapeFields<GrpcMeshServiceProps>;
 
 export const MESH_SERVICE_SHAPE = objectShape<GrpcMeshServiceProps>('GrpcMeshServiceProps', MESH_SERVICE_FIELDS);

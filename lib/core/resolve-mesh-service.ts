@@ -1,3 +1,4 @@
+import { resolveAmbient } from './ambient/resolve-ambient';
 import { SubsetChange } from './apply-order';
 import { PropChecker } from './checks';
 import { resolveMeshMode } from './mesh-mode';
@@ -70,6 +71,7 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
   }
   const mode = resolveMeshMode(check, props);
   warnings.push(...checkGatewayApiProps(check, props, mode, namespace, routes, mirrors));
+  const ambient = resolveAmbient(check, props, mode, warnings);
   return {
     constructPath,
     name,
@@ -93,6 +95,7 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     ...(fault ? { fault } : {}),
     ...(subsetChange !== undefined ? { subsetChange } : {}),
     mode,
+    ...(ambient ? { ambient } : {}),
   };
 }
 

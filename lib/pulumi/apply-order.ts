@@ -19,10 +19,12 @@ export function createInApplyOrder(
   const [a, b] = first === 'virtualService'
     ? [route, indexOf('DestinationRule')]
     : [indexOf('DestinationRule'), route];
+  // An ambient service without a waypoint has no route object, so there is nothing to order.
+  const ordered = first !== undefined && a >= 0 && b >= 0;
   shapes.forEach((shape, i) => {
-    if (i === b && first !== undefined) return;
+    if (i === b && ordered) return;
     created[i] = create(shape, i);
-    if (i === a && first !== undefined) created[b] = create(shapes[b], b, [created[a]]);
+    if (i === a && ordered) created[b] = create(shapes[b], b, [created[a]]);
   });
   return created;
 }

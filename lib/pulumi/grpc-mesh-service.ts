@@ -12,6 +12,7 @@ import { withMeshModeDefaults } from '../core/mesh-mode-defaults';
 import { MeshServiceModel } from '../core/mesh-service-model';
 import { protoMethods } from '../core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from '../core/proto/from-proto-props';
+import { waypointOnlyPolicyName } from '../core/render/ambient/waypoint-only-policy';
 import { meshServiceManifests, MeshServiceExtensions, renderMeshService, subsetManifests } from '../core/render/mesh-service';
 import { resolveMeshService } from '../core/resolve-mesh-service';
 
@@ -63,7 +64,7 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   public readonly serviceAccount?: k8s.core.v1.ServiceAccount;
   /** The DestinationRule for the service host. */
   public readonly destinationRule: k8s.apiextensions.CustomResource;
-  /** The VirtualService that owns the service host, on RoutingApi.ISTIO (absent on GATEWAY_API). */
+  /** The VirtualService that owns the service host, on RoutingApi.ISTIO (absent on GATEWAY_API and in ambient mode without a waypoint). */
   public readonly virtualService?: k8s.apiextensions.CustomResource;
   /** The GRPCRoute with the Service as its parent (GAMMA), on RoutingApi.GATEWAY_API (absent on ISTIO). */
   public readonly grpcRoute?: k8s.apiextensions.CustomResource;
@@ -74,10 +75,14 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   public readonly subsetServices: k8s.core.v1.Service[] = [];
   /** On RoutingApi.GATEWAY_API with a canary: the DestinationRule of each per-subset Service. Empty otherwise. */
   public readonly subsetDestinationRules: k8s.apiextensions.CustomResource[] = [];
+  /** Ambient mode: the service's own waypoint Gateway (class `istio-waypoint`), when it has one. */
+  public readonly waypoint?: k8s.apiextensions.CustomResource;
   /** Inbound mTLS for the pods, unless `mtls` is INHERIT. */
   public readonly peerAuthentication?: k8s.apiextensions.CustomResource;
-  /** The ALLOW policy, when callers are restricted. */
+  /** The ALLOW policy, when callers are restricted (behind a waypoint: for the Service, at the waypoint). */
   public readonly authorizationPolicy?: k8s.apiextensions.CustomResource;
+  /** Ambient mode behind a waypoint, callers restricted: the pods' policy admitting only the waypoint. */
+  public readonly waypointOnlyPolicy?: k8s.apiextensions.CustomResource;
   /** Access logging, when `accessLogs` is set. */
   public readonly telemetry?: k8s.apiextensions.CustomResource;
   /** Every child resource, in manifest order. */
@@ -135,15 +140,18 @@ export class GrpcMeshService extends pulumi.ComponentResource {
     this.baseShapeCount = shapes.length;
     this.resources = createInApplyOrder(shapes, applyOrder(shapeModel.subsetChange, true).first, (shape, i, dependsOn) =>
       createKubeResource(name, shape, this.manifests.apply((all) => all[i]), { parent: this, ...this.dependsOnFor(shape, dependsOn) }));
-    const byKind = (kind: string) => this.resources.find((_, i) => shapes[i].kind === kind);
+    const byKind = (kind: string, objectName?: string) =>
+      this.resources.find((_, i) => shapes[i].kind === kind && (objectName === undefined || shapes[i].metadata.name === objectName));
     this.service = byKind('Service') as k8s.core.v1.Service;
     this.serviceAccount = byKind('ServiceAccount') as k8s.core.v1.ServiceAccount | undefined;
     this.deployment = byKind('Deployment') as k8s.apps.v1.Deployment | undefined;
     this.destinationRule = byKind('DestinationRule') as k8s.apiextensions.CustomResource;
     this.virtualService = byKind('VirtualService') as k8s.apiextensions.CustomResource | undefined;
+    this.waypoint = byKind('Gateway') as k8s.apiextensions.CustomResource | undefined;
     this.grpcRoute = byKind('GRPCRoute') as k8s.apiextensions.CustomResource | undefined;
     this.peerAuthentication = byKind('PeerAuthentication') as k8s.apiextensions.CustomResource | undefined;
-    this.authorizationPolicy = byKind('AuthorizationPolicy') as k8s.apiextensions.CustomResource | undefined;
+    this.authorizationPolicy = byKind('AuthorizationPolicy', shapeModel.name) as k8s.apiextensions.CustomResource | undefined;
+    this.waypointOnlyPolicy = byKind('AuthorizationPolicy', waypointOnlyPolicyName(shapeModel.name)) as k8s.apiextensions.CustomResource | undefined;
     this.telemetry = byKind('Telemetry') as k8s.apiextensions.CustomResource | undefined;
     this.serviceName = shapeModel.name;
     this.port = shapeModel.port;

@@ -1,6 +1,7 @@
 import { CanaryWeightOwner, GrpcCanaryOptions } from './canary-props';
 import { checkGatewayApiCanary } from './check-gateway-api-canary';
 import { CanaryAnalysisModel, resolveAnalysis } from './resolve-analysis';
+import { requireWaypointForCanary } from '../ambient/canary-waypoint';
 import { PropChecker } from '../checks';
 import { didYouMean } from '../did-you-mean';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
@@ -45,6 +46,7 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
   const check = new PropChecker(constructPath);
   checkPropsShape(constructPath, options, CANARY_SHAPE);
   if (!isRecord(options)) check.fail('props', options, 'props are required', 'pass at least { service }');
+  requireWaypointForCanary(check, service);
   objectProp(check, 'canaryWorkload', options.canaryWorkload, '{ image: "registry.example.com/users:2.0.0" }');
   const additionalSubsets = listOfObjects(check, 'additionalSubsets', options.additionalSubsets, '{ name: "v3", version: "v3", weight: 5 }');
   const headerRoutesProp = listOfObjects(check, 'headerRoutes', options.headerRoutes, '{ header: "x-canary" }');

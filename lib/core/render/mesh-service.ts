@@ -9,10 +9,11 @@ import { KubeObject } from '../kube-object';
 import { deploymentManifest, serviceAccountManifest, serviceManifest } from './kube-json';
 import { RoutingApi } from '../mesh-mode';
 import { MeshServiceModel } from '../mesh-service-model';
-import { renderGatewayApiRouting } from './gateway-api/routing';
+import { renderWaypoint } from './ambient/waypoint';
+import { GatewayApiRouting, renderGatewayApiRouting } from './gateway-api/routing';
 import { SubsetModel } from './istio/destination-rule';
-import { renderIstioRouting } from './istio/routing';
-import { renderAuthorizationPolicy, renderPeerAuthentication, renderTelemetry } from './security';
+import { IstioRouting, renderIstioRouting } from './istio/routing';
+import { renderAuthorizationPolicy, renderPeerAuthentication, renderPodsAdmitWaypointOnly, renderTelemetry } from './security';
 import { renderService } from './service';
 import { renderDeployment, renderServiceAccount } from './workload';
 
@@ -21,6 +22,8 @@ export interface MeshServiceRendering {
   readonly service: k8s.KubeServiceProps;
   readonly serviceAccount?: k8s.KubeServiceAccountProps;
   readonly deployment?: k8s.KubeDeploymentProps;
+  /** Ambient mode: the service's own waypoint. */
+  readonly waypoint?: gatewayapi.GatewayProps;
   readonly destinationRule: istio.DestinationRuleProps;
   /** Routing on RoutingApi.ISTIO. */
   readonly virtualService?: istio.VirtualServiceProps;
@@ -32,6 +35,8 @@ export interface MeshServiceRendering {
   readonly subsetDestinationRules?: istio.DestinationRuleProps[];
   readonly peerAuthentication?: security.PeerAuthenticationProps;
   readonly authorizationPolicy?: security.AuthorizationPolicyProps;
+  /** Ambient mode behind a waypoint, callers restricted: the pods admit only the waypoint. */
+  readonly waypointOnlyPolicy?: security.AuthorizationPolicyProps;
   readonly telemetry?: telemetry.TelemetryProps;
 }
 
@@ -52,20 +57,33 @@ export function renderMeshService(model: MeshServiceModel, extensions: MeshServi
       serviceAccount: renderServiceAccount(model, model.workload),
       deployment: renderDeployment(model, model.workload),
     } : {}),
+    ...optional('waypoint', renderWaypoint(model)),
     ...renderRouting(model, extensions, order),
     ...optional('peerAuthentication', renderPeerAuthentication(model)),
     ...optional('authorizationPolicy', renderAuthorizationPolicy(model)),
+    ...optional('waypointOnlyPolicy', renderPodsAdmitWaypointOnly(model)),
     ...optional('telemetry', renderTelemetry(model)),
   };
 }
 
-/** The seam between the routing APIs: everything else a service renders is the same on both. */
+/** Whether an L7 proxy applies the service's routes: the sidecars, or in ambient mode a waypoint. */
+export function hasRoutingProxy(model: Pick<MeshServiceModel, 'ambient'>): boolean {
+  return !model.ambient || model.ambient.waypoint !== undefined;
+}
+
+/**
+ * The seam between the routing APIs: everything else a service renders is the same on both. In
+ * ambient mode without a waypoint nothing would apply a route, so none is rendered.
+ */
 function renderRouting(model: MeshServiceModel, extensions: MeshServiceExtensions, order: ApplyOrder) {
   const subsets = extensions.subsets ?? [];
   const routing = extensions.routing ?? {};
-  return model.mode.routingApi === RoutingApi.GATEWAY_API
+  const rendered = model.mode.routingApi === RoutingApi.GATEWAY_API
     ? renderGatewayApiRouting(model, subsets, routing, order)
     : renderIstioRouting(model, subsets, routing, order);
+  if (hasRoutingProxy(model)) return rendered;
+  const { virtualService: _vs, grpcRoute: _route, ...rest } = rendered as IstioRouting & Partial<GatewayApiRouting>;
+  return rest;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -82,11 +100,13 @@ export function meshServiceManifests(rendering: MeshServiceRendering): KubeObjec
     serviceManifest(rendering.service),
     ...(rendering.serviceAccount ? [serviceAccountManifest(rendering.serviceAccount)] : []),
     ...(rendering.deployment ? [deploymentManifest(rendering.deployment)] : []),
+    ...(rendering.waypoint ? [gatewayapi.Gateway.manifest(rendering.waypoint)] : []),
     istio.DestinationRule.manifest(rendering.destinationRule),
     ...(rendering.virtualService ? [istio.VirtualService.manifest(rendering.virtualService)] : []),
     ...(rendering.grpcRoute ? [gatewayapi.GrpcRoute.manifest(rendering.grpcRoute)] : []),
     ...(rendering.peerAuthentication ? [security.PeerAuthentication.manifest(rendering.peerAuthentication)] : []),
     ...(rendering.authorizationPolicy ? [security.AuthorizationPolicy.manifest(rendering.authorizationPolicy)] : []),
+    ...(rendering.waypointOnlyPolicy ? [security.AuthorizationPolicy.manifest(rendering.waypointOnlyPolicy)] : []),
     ...(rendering.telemetry ? [telemetry.Telemetry.manifest(rendering.telemetry)] : []),
     // Last, so the objects that exist without a canary keep their places (Pulumi indexes by position).
     ...subsetManifests(rendering),

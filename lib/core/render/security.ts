@@ -3,6 +3,8 @@ import * as telemetry from '../../../imports/telemetry.istio.io';
 import { MeshServiceModel, RouteModel } from '../mesh-service-model';
 import { methodMetricsTelemetry } from '../observability/method-metrics';
 import { MtlsMode } from '../security';
+import { policyTarget } from './ambient/policy-target';
+import { renderWaypointOnlyPolicy } from './ambient/waypoint-only-policy';
 import { objectMeta } from './labels';
 
 /** STRICT (or PERMISSIVE) inbound mTLS for the service's pods; none when the mode is INHERIT. */
@@ -21,15 +23,15 @@ export function renderPeerAuthentication(model: MeshServiceModel): security.Peer
 type Callers = Pick<RouteModel, 'allowedPrincipals' | 'allowedNamespaces'>;
 
 /**
- * One ALLOW policy for the service's pods when any caller restriction is given: a rule per method
+ * One ALLOW policy for the service's pods (behind a waypoint: for its Service, at the waypoint)
+ * when any caller restriction is given: a rule per method
  * with its own callers (`paths: ["/pkg.Service/Method"]`), and one for the service-wide callers
  * covering every other path. ALLOW policies deny whatever no rule allows. Kubelet gRPC probes are
  * rewritten by Istio to the sidecar agent, which calls the app directly, so they are not affected.
  */
 export function renderAuthorizationPolicy(model: MeshServiceModel): security.AuthorizationPolicyProps | undefined {
-  const restricted = (r: Callers) => r.allowedPrincipals.length > 0 || r.allowedNamespaces.length > 0;
-  if (!model.routes.some(restricted)) return undefined;
-  const methodRoutes = model.routes.filter((r) => r.methodPath && restricted(r));
+  if (!model.routes.some(isRestricted)) return undefined;
+  const methodRoutes = model.routes.filter((r) => r.methodPath && isRestricted(r));
   const catchAll = model.routes.find((r) => !r.methodPath);
   const source = (r: Callers) => ({
     ...(r.allowedPrincipals.length ? { principals: [...r.allowedPrincipals] } : {}),
@@ -39,7 +41,7 @@ export function renderAuthorizationPolicy(model: MeshServiceModel): security.Aut
     from: [{ source: source(r) }],
     to: [{ operation: { paths: [r.methodPath!] } }],
   }));
-  if (catchAll && restricted(catchAll)) {
+  if (catchAll && isRestricted(catchAll)) {
     rules.push({
       from: [{ source: source(catchAll) }],
       // Methods with their own callers stay theirs.
@@ -49,11 +51,20 @@ export function renderAuthorizationPolicy(model: MeshServiceModel): security.Aut
   return {
     metadata: objectMeta(model.name, model.namespace, model.name),
     spec: {
-      selector: { matchLabels: { ...model.selector } },
+      ...policyTarget(model),
       action: security.AuthorizationPolicySpecAction.ALLOW,
       rules,
     },
   };
+}
+
+/** Behind a waypoint with restricted callers: the pods admit only the waypoint (ztunnel enforces it). */
+export function renderPodsAdmitWaypointOnly(model: MeshServiceModel): security.AuthorizationPolicyProps | undefined {
+  return renderWaypointOnlyPolicy(model, model.routes.some(isRestricted));
+}
+
+function isRestricted(r: Callers): boolean {
+  return r.allowedPrincipals.length > 0 || r.allowedNamespaces.length > 0;
 }
 
 /**
@@ -67,7 +78,7 @@ export function renderTelemetry(model: MeshServiceModel): telemetry.TelemetryPro
   return {
     metadata: objectMeta(model.name, model.namespace, model.name),
     spec: {
-      selector: { matchLabels: { ...model.selector } },
+      ...policyTarget(model),
       ...(model.accessLog ? {
         accessLogging: [{
           providers: [{ name: 'envoy' }],

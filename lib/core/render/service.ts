@@ -1,5 +1,6 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { MeshServiceModel, meshObjectNames } from '../mesh-service-model';
+import { waypointServiceLabels } from './ambient/labels';
 import { KubeScalar } from './kube-json';
 import { objectMeta } from './labels';
 import { serviceLifecycleAnnotations } from './lifecycle';
@@ -10,7 +11,10 @@ import { serviceLifecycleAnnotations } from './lifecycle';
  */
 export function renderService(model: MeshServiceModel): k8s.KubeServiceProps {
   return {
-    metadata: objectMeta(meshObjectNames(model).service, model.namespace, model.name, { annotations: serviceLifecycleAnnotations(model) }),
+    metadata: objectMeta(meshObjectNames(model).service, model.namespace, model.name, {
+      annotations: serviceLifecycleAnnotations(model),
+      labels: waypointServiceLabels(model),
+    }),
     spec: {
       ...(model.headless ? { clusterIp: 'None' } : {}),
       selector: { ...model.selector },

@@ -1,5 +1,6 @@
 import type { k8s } from 'cdk8s-plus-28';
 import { MeshServiceModel, WorkloadModel } from '../mesh-service-model';
+import { AMBIENT_POD_LABELS } from './ambient/labels';
 import { KubeScalar } from './kube-json';
 import { objectMeta } from './labels';
 import { containerLifecycleFields, podLifecycleFields, proxyConfigAnnotation } from './lifecycle';
@@ -21,7 +22,8 @@ export function renderServiceAccount(model: MeshServiceModel, workload: Workload
 }
 
 /**
- * A Deployment running one version of the gRPC server with the Istio sidecar, meeting Pod
+ * A Deployment running one version of the gRPC server with the Istio sidecar (or, in ambient
+ * mode, labelled for ztunnel), meeting Pod
  * Security "restricted". The pod mounts no Kubernetes API token: the server does not call the
  * API, and the injected istio-proxy authenticates to istiod with its own projected token volume
  * (`istio-token`, audience istio-ca), which does not depend on automountServiceAccountToken.
@@ -37,7 +39,8 @@ export function renderDeployment(model: MeshServiceModel, workload: WorkloadMode
       replicas: workload.replicas,
       selector: { matchLabels: { ...workload.podLabels } },
       template: {
-        metadata: {
+        // Ambient pods have no sidecar, so neither its injection label nor its ProxyConfig.
+        metadata: model.ambient ? { labels: { ...workload.podLabels, ...AMBIENT_POD_LABELS } } : {
           labels: { ...workload.podLabels, [SIDECAR_INJECT_LABEL]: 'true' },
           annotations: { 'proxy.istio.io/config': proxyConfigAnnotation(model.lifecycle) },
         },

@@ -31,5 +31,18 @@ export function templateInMesh(index: MeshIndex, namespace: string, template: Re
 
 /** Whether a workload of the index gets an Istio proxy, or runs in ambient mode. */
 export function workloadInMesh(index: MeshIndex, w: Workload): boolean {
-  return w.annotations['ambient.istio.io/redirection'] === 'enabled' || podInMesh(index, w.namespace, w.labels, w.annotations, objOf(w.podSpec));
+  return w.annotations['ambient.istio.io/redirection'] === 'enabled' || podInAmbient(index, w.namespace, w.labels)
+    || podInMesh(index, w.namespace, w.labels, w.annotations, objOf(w.podSpec));
+}
+
+/**
+ * Whether pods are captured by ztunnel as their labels say (the CNI's redirection annotation
+ * appears only on running pods): `istio.io/dataplane-mode: ambient` on the pod, or on a Namespace
+ * the input holds unless the pod opts out with `none`.
+ */
+export function podInAmbient(index: MeshIndex, namespace: string, labels: Readonly<Record<string, string>>): boolean {
+  const own = labels['istio.io/dataplane-mode'];
+  if (own !== undefined) return own === 'ambient';
+  const ns = index.of('Namespace').find((n) => n.apiVersion === 'v1' && n.metadata.name === namespace);
+  return ns !== undefined && stringLabels(ns.metadata.labels)['istio.io/dataplane-mode'] === 'ambient';
 }
