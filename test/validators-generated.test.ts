@@ -5,11 +5,11 @@ import { describeAjvError } from '../lib/validate/schema/ajv-messages';
 import { newCrdAjv } from '../lib/validate/schema/ajv-setup';
 import { rootJsonSchema } from '../lib/validate/schema/structural-to-json-schema';
 import { ISTIO_CRD_SCHEMAS_JSON } from '../lib/validate/schemas/istio-crds.generated';
-import { ISTIO_VALIDATORS } from '../lib/validate/schemas/istio-validators.generated';
+import { CRD_VALIDATORS } from '../lib/validate/schemas/crd-validators.generated';
 import { validatorFiles, VALIDATORS_DIR } from '../scripts/generate-validators';
 
 const SCHEMAS = join(__dirname, '..', 'lib', 'validate', 'schemas');
-const INDEX = 'istio-validators.generated.ts';
+const INDEX = 'crd-validators.generated.ts';
 
 describe('precompiled CRD validators', () => {
   const expected = validatorFiles(INDEX);
@@ -41,7 +41,7 @@ describe('precompiled validators with shared subschemas report what the inline s
     // GIVEN the pinned CRD's schema compiled inline at run time, and the generated module
     const crd = crds.find((c) => `${c.group}/${c.version}/${c.kind}` === key)!;
     const inline = ajv.compile(rootJsonSchema(crd.schema));
-    const generated = ISTIO_VALIDATORS[key]();
+    const generated = CRD_VALIDATORS[key]();
     // THEN the same findings (and some at all)
     const expected = messages(inline, { apiVersion: `${crd.group}/${crd.version}`, kind: crd.kind, metadata: { name: 'n' }, ...object });
     expect(expected.length).toBeGreaterThan(2);
