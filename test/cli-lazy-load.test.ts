@@ -30,5 +30,7 @@ describe('CLI start loads only what the command needs', () => {
     expect(loadedOf(modules, [/\/lib\/validate\/schemas\/validators\//]).map((m) => m.replace(/.*\//, '')).sort())
       .toStrictEqual(['destinationrules.networking.istio.io.generated.ts', 'virtualservices.networking.istio.io.generated.ts']);
     expect(loadedOf(modules, [/\/node_modules\/ajv\/dist\/(ajv|core|compile)/, /\/node_modules\/@bufbuild\/cel\//])).toStrictEqual([]);
+    // Nor the Gateway API's schema bundle, which only Gateway API objects need.
+    expect(loadedOf(modules, [/gateway-api-crds\.generated/])).toStrictEqual([]);
   });
 });

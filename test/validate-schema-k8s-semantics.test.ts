@@ -61,7 +61,7 @@ describe('CEL field names as Kubernetes escapes them', () => {
 });
 
 describe('messageExpression and reason, as the API server words a failed rule', () => {
-  const schemaWith = (rule: Record<string, unknown>) => ({ type: 'object', properties: { n: { type: 'integer' } }, 'x-kubernetes-validations': [{ rule: 'self.n < 3', ...rule }] });
+  const schemaWith = (rule: Record<string, unknown>) => ({ 'type': 'object', 'properties': { n: { type: 'integer' } }, 'x-kubernetes-validations': [{ rule: 'self.n < 3', ...rule }] });
 
   test('messageExpression gives the message; message is the fallback when it fails or is blank', () => {
     expect(checkCelRules(schemaWith({ message: 'too big', messageExpression: "'n is ' + string(self.n)" }), { n: 5 })).toStrictEqual([{ path: '', message: 'n is 5' }]);
@@ -76,7 +76,7 @@ describe('messageExpression and reason, as the API server words a failed rule', 
   });
 
   test('a transition rule (oldSelf) is skipped on create', () => {
-    expect(checkCelRules({ type: 'string', 'x-kubernetes-validations': [{ rule: 'self == oldSelf', message: 'Value is immutable' }] }, 'x')).toStrictEqual([]);
+    expect(checkCelRules({ 'type': 'string', 'x-kubernetes-validations': [{ rule: 'self == oldSelf', message: 'Value is immutable' }] }, 'x')).toStrictEqual([]);
   });
 });
 
