@@ -39,7 +39,7 @@ const REFUSED_BY: Record<string, readonly [code: string, fragment: string]> = {
   'gateway_duplicate-listeners.yaml': ['IGR1006', 'Listener name must be unique within the Gateway'],
   'gateway_hostname-tcp.yaml': ['IGR1006', "hostname must not be specified for protocols ['TCP', 'UDP']"],
   'gateway_hostname-udp.yaml': ['IGR1006', "hostname must not be specified for protocols ['TCP', 'UDP']"],
-  'gateway_invalid-addresses.yaml': ['IGR1004', 'spec.addresses[0]: must match exactly one allowed form'],
+  'gateway_invalid-addresses.yaml': ['IGR1004', 'spec.addresses[0]: with type IPAddress, value must be in format ipv4 or ipv6 (got "1200:0000:::AB00'],
   'gateway_invalid-listener-name.yaml': ['IGR1004', 'spec.listeners[0].name: "bad>" does not match the pattern'],
   'gateway_invalid-listener-port.yaml': ['IGR1004', 'spec.listeners[0].port: must be <= 65535 (got 123456789)'],
   'gateway_invalid-tls-mode.yaml': ['IGR1006', 'tls mode must be Terminate for protocol HTTPS'],

@@ -203,7 +203,7 @@ describe('schema stage: Gateway API CRDs (v1.6.1 standard channel)', () => {
     const addresses = (value: string, type?: string) => summary(gw([{ name: 'http', port: 80, protocol: 'HTTP' }], { addresses: [{ value, ...(type ? { type } : {}) }] }));
     expect(addresses('10.0.0.1')).toStrictEqual([]);
     expect(addresses('2001:db8::1')).toStrictEqual([]);
-    expect(addresses('10.0.0')).toStrictEqual(['IGR1004 spec.addresses[0]: must match exactly one allowed form']);
+    expect(addresses('10.0.0')).toStrictEqual(['IGR1004 spec.addresses[0]: with type IPAddress, value must be in format ipv4 or ipv6 (got "10.0.0")']);
     expect(addresses('gw.example.com', 'Hostname')).toStrictEqual([]);
     expect(addresses('gw.example.com:80', 'Hostname')[0]).toMatch(/^IGR1006 spec\.addresses\[0\]: Hostname value must be empty or contain only valid characters/);
   });
