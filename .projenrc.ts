@@ -137,17 +137,20 @@ project.package.addField('typesVersions', { '*': { pulumi: ['out/lib/pulumi/inde
 const OTHER_CRDS = ['argo-rollouts-analysistemplate', 'flagger-metrictemplate', 'prometheus-operator-prometheusrule'].map((f) => `projenrc/crds/${f}.yaml`);
 // Gateway API classes for the kinds our constructs emit (the schema bundle covers every standard kind).
 const GATEWAY_API_EMITTED = ['gateways', 'grpcroutes', 'httproutes', 'referencegrants'].map((k) => `../shared/gateway-api/crds/standard-${k}.yaml`);
+const GATEWAY_API_CRDS = ['backendtlspolicies', 'gatewayclasses', 'gateways', 'grpcroutes', 'httproutes', 'listenersets', 'referencegrants', 'tcproutes', 'tlsroutes', 'udproutes'].map((k) => `../shared/gateway-api/crds/standard-${k}.yaml`);
 const GATEWAY_API_IMPORT_INPUT = '.cache/gateway-api-emitted-crds.yaml';
 project.addTask('import', {
-  description: 'Regenerate imports/ and the CRD schema bundle from ../shared/istio/crd-all.gen.yaml, ../shared/gateway-api/crds (and our CRD subsets in projenrc/crds)',
+  description: 'Regenerate imports/, the CRD schema bundles and the precompiled validators from ../shared/istio/crd-all.gen.yaml, every CRD in ../shared/gateway-api/crds (and our CRD subsets in projenrc/crds)',
   steps: [
     { exec: 'cdk8s import projenrc/crds/cert-manager-certificate.yaml --language typescript --output imports --no-check-upgrade' },
     ...OTHER_CRDS.map((crd) => ({ exec: `cdk8s import ${crd} --language typescript --output imports --no-check-upgrade` })),
     { exec: 'cdk8s import ../shared/istio/crd-all.gen.yaml --language typescript --output imports --no-check-upgrade' },
     { exec: `tsx scripts/concat-yaml.ts ${GATEWAY_API_IMPORT_INPUT} ${GATEWAY_API_EMITTED.join(' ')}` },
     { exec: `cdk8s import ${GATEWAY_API_IMPORT_INPUT} --language typescript --output imports --no-check-upgrade` },
-    { exec: `tsx scripts/generate-crd-schemas.ts ../shared/istio/crd-all.gen.yaml ${OTHER_CRDS.join(' ')} lib/validate/schemas/istio-crds.generated.ts` },
-    { exec: 'tsx scripts/generate-validators.ts lib/validate/schemas/istio-validators.generated.ts' },
+    { exec: `tsx scripts/generate-crd-schemas.ts ISTIO_CRD_SCHEMAS_JSON "the pinned Istio CRD bundle and our CRD subsets" ../shared/istio/crd-all.gen.yaml ${OTHER_CRDS.join(' ')} lib/validate/schemas/istio-crds.generated.ts` },
+    // Every standard-channel Gateway API CRD, in a bundle of its own: parsed only when a file holds a Gateway API object.
+    { exec: `tsx scripts/generate-crd-schemas.ts GATEWAY_API_CRD_SCHEMAS_JSON "the Gateway API v1.6.1 standard-channel CRDs" ${GATEWAY_API_CRDS.join(' ')} lib/validate/schemas/gateway-api-crds.generated.ts` },
+    { exec: 'tsx scripts/generate-validators.ts lib/validate/schemas/crd-validators.generated.ts' },
   ],
 });
 

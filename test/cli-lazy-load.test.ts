@@ -28,8 +28,10 @@ describe('CLI start loads only what the command needs', () => {
     const modules = modulesLoadedBy(['lint', lintFixture('grpc-service.yaml')]);
     expect(modules.some((m) => /\/lib\/validate\/engine\./.test(m))).toBe(true);
     expect(loadedOf(modules, [/\/lib\/validate\/schemas\/validators\//]).map((m) => m.replace(/.*\//, '')).sort())
-      .toStrictEqual(['destinationrule-networking.generated.ts', 'virtualservice-networking.generated.ts']);
+      .toStrictEqual(['destinationrules.networking.istio.io.generated.ts', 'virtualservices.networking.istio.io.generated.ts']);
     expect(loadedOf(modules, [/\/node_modules\/ajv\/dist\/(ajv|core|compile)/, /\/node_modules\/@bufbuild\/cel\//])).toStrictEqual([]);
+    // Nor the Gateway API's schema bundle, which only Gateway API objects need.
+    expect(loadedOf(modules, [/gateway-api-crds\.generated/])).toStrictEqual([]);
   });
 
   test('lint loads the webhook rules of the kinds it reads, and the RE2 port only for a regular expression', () => {

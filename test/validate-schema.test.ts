@@ -131,8 +131,94 @@ describe('schema stage: near misses of Istio groups', () => {
     expect(summary({ apiVersion: 'networking.io/v1', kind: 'Gateway', metadata: { name: 'grpc-gateway' }, spec: {} } as KubeObject))
       .toStrictEqual(['IGR1001 apiVersion: API group "networking.io" does not exist; did you mean networking.istio.io/v1?']);
   });
-  test('the Kubernetes Gateway API is another API, not a typo', () => {
-    expect(summary({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw' }, spec: {} } as KubeObject)).toStrictEqual([]);
+  test('the Kubernetes Gateway API is another API, not a typo: checked against its own CRDs', () => {
+    expect(summary({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw' }, spec: {} } as KubeObject)).toStrictEqual([
+      'IGR1004 spec.gatewayClassName: required field "gatewayClassName" is missing',
+      'IGR1004 spec.listeners: required field "listeners" is missing',
+    ]);
+    // The experimental channel's group is yet another API.
+    expect(summary({ apiVersion: 'gateway.networking.x-k8s.io/v1alpha1', kind: 'XListenerSet', metadata: { name: 'ls' }, spec: {} } as KubeObject)).toStrictEqual([]);
+  });
+});
+
+describe('schema stage: Gateway API CRDs (v1.6.1 standard channel)', () => {
+  const gw = (listeners: unknown, extra: Record<string, unknown> = {}): KubeObject =>
+    ({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'shop' }, spec: { gatewayClassName: 'istio', listeners, ...extra } } as KubeObject);
+  const route = (kind: string, spec: unknown, apiVersion = 'gateway.networking.k8s.io/v1'): KubeObject => ({ apiVersion, kind, metadata: { name: 'r', namespace: 'shop' }, spec } as KubeObject);
+  const CERT = { certificateRefs: [{ name: 'cert' }] };
+
+  test('an unserved version and an unknown kind name the pinned release', () => {
+    expect(summary(route('TCPRoute', {}, 'gateway.networking.k8s.io/v1alpha2'))).toStrictEqual([
+      'IGR1002 apiVersion: gateway.networking.k8s.io (Gateway API v1.6.1, standard channel) does not serve TCPRoute in version "v1alpha2" (served: v1); use gateway.networking.k8s.io/v1',
+    ]);
+    expect(summary(route('GRPCRoutes', {}))[0]).toMatch(/^IGR1003 kind: .*has no kind "GRPCRoutes" .*; did you mean GRPCRoute\?$/);
+  });
+
+  test('unknown fields, enums and patterns are refused (the standard channel has no experimental fields)', () => {
+    expect(summary(gw([{ name: 'http', port: 80, protocol: 'HTTP', hostnme: 'a.example.com' }])))
+      .toStrictEqual(['IGR1005 spec.listeners[0].hostnme: unknown field "hostnme"; did you mean hostname?']);
+    expect(summary(gw([{ name: 'Bad_Name', port: 80, protocol: 'HTTP' }]))[0]).toMatch(/^IGR1004 spec\.listeners\[0\]\.name: "Bad_Name" does not match the pattern/);
+  });
+
+  test('a rule reading a defaulted field sees the default: TLS mode defaults to Terminate, which needs certificates', () => {
+    // GIVEN an HTTPS listener with tls but no mode: the API server defaults mode to Terminate
+    expect(summary(gw([{ name: 'https', port: 443, protocol: 'HTTPS', tls: {} }])))
+      .toStrictEqual([expect.stringMatching(/^IGR1006 spec\.listeners\[0\]\.tls: certificateRefs or options must be specified when mode is Terminate/)]);
+    // THEN with a certificate it is stored
+    expect(summary(gw([{ name: 'https', port: 443, protocol: 'HTTPS', tls: CERT }]))).toStrictEqual([]);
+    expect(summary(gw([{ name: 'https', port: 443, protocol: 'HTTPS', tls: { ...CERT, mode: 'Passthrough' } }])))
+      .toStrictEqual(['IGR1006 spec.listeners: tls mode must be Terminate for protocol HTTPS']);
+  });
+
+  test('a backendRef to a Service (kind and group defaulted) needs a port', () => {
+    const grpc = (backendRef: Record<string, unknown>) => summary(route('GRPCRoute', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [backendRef] }] }));
+    expect(grpc({ name: 'users' })).toStrictEqual(['IGR1006 spec.rules[0].backendRefs[0]: Must have port for Service reference']);
+    expect(grpc({ name: 'users', port: 8080 })).toStrictEqual([]);
+    // Another kind of backend carries its own port.
+    expect(grpc({ name: 'users', group: 'networking.istio.io', kind: 'ServiceEntry' })).toStrictEqual([]);
+  });
+
+  test('parentRefs are compared with their namespace (a field CEL names __namespace__)', () => {
+    const parents = (refs: unknown) => summary(route('HTTPRoute', { parentRefs: refs }));
+    expect(parents([{ name: 'gw', namespace: 'a' }, { name: 'gw', namespace: 'b' }])).toStrictEqual([]);
+    expect(parents([{ name: 'gw', namespace: 'a' }, { name: 'gw', namespace: 'a' }]))
+      .toStrictEqual(['IGR1006 spec.parentRefs: sectionName must be unique when parentRefs includes 2 or more references to the same parent']);
+  });
+
+  test('GRPCRoute method matches: a valid service and method, or one of the two at least', () => {
+    const match = (method: unknown) => summary(route('GRPCRoute', { rules: [{ matches: [{ method }] }] }));
+    expect(match({ service: 'shop.Users', method: 'Get' })).toStrictEqual([]);
+    expect(match({ service: 'SHOP.users' })).toStrictEqual([]); // (?i): case-insensitive
+    expect(match({ type: 'Exact' })).toStrictEqual(["IGR1006 spec.rules[0].matches[0].method: One or both of 'service' or 'method' must be specified"]);
+    expect(match({ service: 'shop/Users' })[0]).toMatch(/^IGR1006 spec\.rules\[0\]\.matches\[0\]\.method: service must only contain valid characters/);
+  });
+
+  test('TLSRoute hostnames may not be IP addresses (isIP of the Kubernetes IP library)', () => {
+    const tls = (hostnames: string[]) => summary(route('TLSRoute', { hostnames, rules: [{ backendRefs: [{ name: 'b', port: 443 }] }] }));
+    expect(tls(['foo.example.com', '*.example.com'])).toStrictEqual([]);
+    expect(tls(['10.0.0.1'])).toStrictEqual(['IGR1006 spec.hostnames: Hostnames cannot contain an IP']);
+  });
+
+  test('Gateway addresses: IPAddress (the default type) must be an IPv4 or IPv6 address', () => {
+    const addresses = (value: string, type?: string) => summary(gw([{ name: 'http', port: 80, protocol: 'HTTP' }], { addresses: [{ value, ...(type ? { type } : {}) }] }));
+    expect(addresses('10.0.0.1')).toStrictEqual([]);
+    expect(addresses('2001:db8::1')).toStrictEqual([]);
+    expect(addresses('10.0.0')).toStrictEqual(['IGR1004 spec.addresses[0]: with type IPAddress, value must be in format ipv4 or ipv6 (got "10.0.0")']);
+    expect(addresses('gw.example.com', 'Hostname')).toStrictEqual([]);
+    expect(addresses('gw.example.com:80', 'Hostname')[0]).toMatch(/^IGR1006 spec\.addresses\[0\]: Hostname value must be empty or contain only valid characters/);
+  });
+
+  test('HTTPRoute timeouts: the backend request may not outlast the request (CEL durations)', () => {
+    const timeouts = (t: unknown) => summary(route('HTTPRoute', { rules: [{ timeouts: t }] }));
+    expect(timeouts({ request: '10s', backendRequest: '5s' })).toStrictEqual([]);
+    expect(timeouts({ request: '5s', backendRequest: '10s' })).toStrictEqual(['IGR1006 spec.rules[0].timeouts: backendRequest timeout cannot be longer than request timeout']);
+  });
+
+  test('the object itself is not changed by defaulting', () => {
+    const object = route('HTTPRoute', { rules: [{ backendRefs: [{ name: 'b', port: 80 }] }] });
+    const before = JSON.stringify(object);
+    expect(summary(object)).toStrictEqual([]);
+    expect(JSON.stringify(object)).toBe(before);
   });
 });
 

@@ -4,12 +4,13 @@ import type { ValidateFunction } from 'ajv';
 import { describeAjvError } from '../lib/validate/schema/ajv-messages';
 import { newCrdAjv } from '../lib/validate/schema/ajv-setup';
 import { rootJsonSchema } from '../lib/validate/schema/structural-to-json-schema';
+import { CRD_VALIDATORS } from '../lib/validate/schemas/crd-validators.generated';
+import { GATEWAY_API_CRD_SCHEMAS_JSON } from '../lib/validate/schemas/gateway-api-crds.generated';
 import { ISTIO_CRD_SCHEMAS_JSON } from '../lib/validate/schemas/istio-crds.generated';
-import { ISTIO_VALIDATORS } from '../lib/validate/schemas/istio-validators.generated';
 import { validatorFiles, VALIDATORS_DIR } from '../scripts/generate-validators';
 
 const SCHEMAS = join(__dirname, '..', 'lib', 'validate', 'schemas');
-const INDEX = 'istio-validators.generated.ts';
+const INDEX = 'crd-validators.generated.ts';
 
 describe('precompiled CRD validators', () => {
   const expected = validatorFiles(INDEX);
@@ -25,7 +26,8 @@ describe('precompiled CRD validators', () => {
 });
 
 describe('precompiled validators with shared subschemas report what the inline schema reports', () => {
-  const crds = JSON.parse(ISTIO_CRD_SCHEMAS_JSON) as { group: string; version: string; kind: string; schema: Record<string, any> }[];
+  type Crd = { group: string; version: string; kind: string; schema: Record<string, any> };
+  const crds = [ISTIO_CRD_SCHEMAS_JSON, GATEWAY_API_CRD_SCHEMAS_JSON].flatMap((json) => JSON.parse(json) as Crd[]);
   const ajv = newCrdAjv();
   const messages = (validate: ValidateFunction, object: unknown) => {
     validate(object);
@@ -37,11 +39,13 @@ describe('precompiled validators with shared subschemas report what the inline s
     ['networking.istio.io/v1/VirtualService', { spec: { hosts: 'a', http: [{ route: [{ destination: { host: 'a', port: { number: 'x' } }, weight: 'w' }], retries: { attempts: 'x', retryOn: 1 }, mirror: { hots: 'a' } }] } }],
     ['networking.istio.io/v1/Gateway', { spec: { servers: [{ port: { number: 'x' }, hosts: ['a'], tls: { mode: 'BAD', credentialName: 1 } }], selektor: {} } }],
     ['security.istio.io/v1/AuthorizationPolicy', { spec: { action: 'PERMIT', rules: [{ from: [{ source: { principals: 'a' } }], to: [{ operation: { methods: [1] } }] }] } }],
+    // The Gateway API's address forms: a oneOf over properties and ipv4/ipv6 formats, read from k8s-formats.ts.
+    ['gateway.networking.k8s.io/v1/Gateway', { spec: { gatewayClassName: 1, addresses: [{ value: '10.0.0' }, { value: '10.0.0.1' }, { type: 'Hostname', value: 'a' }], listeners: [{ name: 'Bad', port: 0, protocol: 'HTTP', tls: { mode: 'Other' } }] } }],
   ])('%s', (key, object) => {
     // GIVEN the pinned CRD's schema compiled inline at run time, and the generated module
     const crd = crds.find((c) => `${c.group}/${c.version}/${c.kind}` === key)!;
     const inline = ajv.compile(rootJsonSchema(crd.schema));
-    const generated = ISTIO_VALIDATORS[key]();
+    const generated = CRD_VALIDATORS[key]();
     // THEN the same findings (and some at all)
     const expected = messages(inline, { apiVersion: `${crd.group}/${crd.version}`, kind: crd.kind, metadata: { name: 'n' }, ...object });
     expect(expected.length).toBeGreaterThan(2);

@@ -50,9 +50,35 @@ export function describeAjvError(e: ErrorObject): SchemaViolation {
 function exclusiveMessage(e: ErrorObject): string {
   const branches = ((e.schema as any[]) ?? []).flatMap((s) => (Array.isArray(s?.required) ? s.required : []));
   const fields = [...new Set(branches as string[])];
-  if (fields.length === 0) return 'must match exactly one allowed form';
+  if (fields.length === 0) return formatBranchMessage(e) ?? 'must match exactly one allowed form';
   const set = fields.filter((f) => e.data && typeof e.data === 'object' && f in (e.data as object));
   return `fields ${set.join(' and ')} cannot be set together; set at most one of ${fields.join(', ')}`;
+}
+
+/**
+ * A oneOf whose branch ties a field's value to a format (the Gateway API's addresses: with type
+ * IPAddress, value must be ipv4 or ipv6), said in those words when the object is in that branch.
+ */
+function formatBranchMessage(e: ErrorObject): string | undefined {
+  const data = e.data as Record<string, unknown> | undefined;
+  if (!data || typeof data !== 'object') return undefined;
+  for (const branch of (e.schema as any[]) ?? []) {
+    const properties = Object.entries((branch?.properties ?? {}) as Record<string, any>);
+    const selector = properties.find(([, p]) => Array.isArray(p?.enum));
+    const formatted = properties.find(([, p]) => formatsOf(p).length > 0);
+    if (!selector || !formatted) continue;
+    const [selectorField, selectorSchema] = selector;
+    const selected = data[selectorField] ?? (e.parentSchema as any)?.properties?.[selectorField]?.default;
+    if (!(selectorSchema.enum as unknown[]).includes(selected)) continue;
+    const [field, fieldSchema] = formatted;
+    return `with ${selectorField} ${String(selected)}, ${field} must be in format ${formatsOf(fieldSchema).join(' or ')} (got ${show(data[field])})`;
+  }
+  return undefined;
+}
+
+function formatsOf(schema: any): string[] {
+  if (typeof schema?.format === 'string') return [schema.format];
+  return Array.isArray(schema?.anyOf) ? schema.anyOf.flatMap(formatsOf) : [];
 }
 
 function intOrString(e: ErrorObject): boolean {

@@ -11,9 +11,12 @@ export interface CelViolation {
   readonly cost?: boolean;
 }
 
+/** One `x-kubernetes-validations` entry. */
 interface Rule {
   readonly rule: string;
   readonly message?: string;
+  readonly messageExpression?: string;
+  readonly reason?: string;
   readonly fieldPath?: string;
 }
 
@@ -29,6 +32,8 @@ interface PreparedRule {
   readonly rule: string;
   readonly program: Program;
   readonly message: string;
+  readonly messageExpression?: string;
+  readonly reason?: string;
   readonly fieldPath?: string;
 }
 
@@ -92,9 +97,12 @@ function planOf(schema: unknown): NodePlan | undefined {
 function prepareRules(schema: Record<string, any>): PreparedRule[] {
   const prepared: PreparedRule[] = [];
   for (const rule of (schema['x-kubernetes-validations'] ?? []) as Rule[]) {
-    if (typeof rule?.rule !== 'string' || rule.rule.includes('oldSelf')) continue; // transition rules need the stored object
+    // A rule reading oldSelf is a transition rule: the API server skips it when an object is created.
+    if (typeof rule?.rule !== 'string' || rule.rule.includes('oldSelf')) continue;
     const program = programFor(rule.rule);
-    if (program) prepared.push({ rule: rule.rule, program, message: rule.message ?? `failed rule: ${rule.rule}`, fieldPath: rule.fieldPath });
+    if (!program) continue;
+    const messageExpression = typeof rule.messageExpression === 'string' ? rule.messageExpression : undefined;
+    prepared.push({ rule: rule.rule, program, message: rule.message ?? `failed rule: ${rule.rule}`, messageExpression, reason: rule.reason, fieldPath: rule.fieldPath });
   }
   return prepared;
 }
@@ -117,7 +125,8 @@ function walk(plan: NodePlan, value: unknown, path: PathSegment[], out: CelViola
     const result = rule.program(value, plan.schema);
     if (result.unsupported || result.ok) continue;
     const at = formatPath(path);
-    out.push({ path: rule.fieldPath ? at + rule.fieldPath : at, message: result.error ? `${rule.message} (${result.error})` : rule.message });
+    const message = reasonPrefix(rule.reason) + messageOf(rule, value, plan.schema);
+    out.push({ path: rule.fieldPath ? at + rule.fieldPath : at, message: result.error ? `${message} (${result.error})` : message });
   }
   if (Array.isArray(value)) {
     if (!plan.items) return;
@@ -138,6 +147,54 @@ function walk(plan: NodePlan, value: unknown, path: PathSegment[], out: CelViola
     walk(child, (value as Record<string, unknown>)[key], path, out, budget);
     path.pop();
   }
+}
+
+/** How the API server words a rule's `reason` (FieldValueInvalid, the default, adds nothing). */
+function reasonPrefix(reason: string | undefined): string {
+  switch (reason) {
+    case 'FieldValueForbidden': return 'Forbidden: ';
+    case 'FieldValueRequired': return 'Required value: ';
+    case 'FieldValueDuplicate': return 'Duplicate value: ';
+    default: return '';
+  }
+}
+
+/** Longest message a messageExpression may give before the API server falls back to `message`. */
+const MAX_MESSAGE_EXPRESSION_CHARS = 5000;
+
+/**
+ * A failed rule's message: its messageExpression's result when that is a usable string (one
+ * line, not blank, bounded), else `message`, as the API server falls back.
+ */
+function messageOf(rule: PreparedRule, value: unknown, schema: Record<string, any>): string {
+  if (!rule.messageExpression) return rule.message;
+  const result = celExpression(rule.messageExpression)?.(toCel(value, schema));
+  if (typeof result !== 'string' || result.trim() === '' || /[\r\n]/.test(result) || result.length > MAX_MESSAGE_EXPRESSION_CHARS) return rule.message;
+  return result;
+}
+
+const expressions = new Map<string, ((self: unknown) => unknown) | null>();
+
+/** A messageExpression through CEL: its value, or undefined when it fails; null when it does not parse. */
+function celExpression(text: string): ((self: unknown) => unknown) | null {
+  if (expressions.has(text)) return expressions.get(text)!;
+  const { module, env } = celRuntime();
+  let compiled: ((self: unknown) => unknown) | null;
+  try {
+    const run = module.plan(env, module.parse(text));
+    compiled = (self) => {
+      try {
+        const result = run({ self } as never);
+        return module.isCelError(result) ? undefined : result;
+      } catch {
+        return undefined;
+      }
+    };
+  } catch {
+    compiled = null;
+  }
+  expressions.set(text, compiled);
+  return compiled;
 }
 
 /**

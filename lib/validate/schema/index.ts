@@ -1,3 +1,4 @@
+import { withDefaults } from './apply-defaults';
 import { checkCelRules } from './cel-rules';
 import { SCHEMA_CODES } from './codes';
 import { checkCoreObject } from './core-kinds';
@@ -12,8 +13,9 @@ export { SCHEMA_CODES } from './codes';
 export { isDns1123Label, isDns1123Subdomain } from './object-meta';
 
 /**
- * What the Kubernetes API server checks before it stores an object: metadata, the pinned Istio
- * CRD's OpenAPI schema (strict about unknown fields) and its CEL rules, or the core kinds' rules.
+ * What the Kubernetes API server checks before it stores an object: metadata, then the pinned
+ * CRD's (Istio's or the Gateway API's) OpenAPI schema, strict about unknown fields, and its CEL
+ * rules, both on the object with the schema's defaults applied; or the core kinds' rules.
  * Objects of other API groups (other CRDs) are not checked here.
  */
 export function checkSchema(object: KubeObject): Finding[] {
@@ -28,14 +30,16 @@ export function checkSchema(object: KubeObject): Finding[] {
     const code = lookup.problem === 'group' ? SCHEMA_CODES.UNKNOWN_API_GROUP : lookup.problem === 'kind' ? SCHEMA_CODES.UNKNOWN_KIND : SCHEMA_CODES.UNSERVED_VERSION;
     return [...findings, findingOf(object, 'error', code.code, lookup.message, lookup.problem === 'kind' ? 'kind' : 'apiVersion')];
   }
-  const violations = checkOpenApi(lookup.found, object);
+  // The API server defaults before it validates: the schema, list types and CEL see the stored form.
+  const stored = withDefaults(lookup.found.schema, object);
+  const violations = checkOpenApi(lookup.found, stored);
   for (const v of violations) {
     findings.push(findingOf(object, 'error', v.unknownField ? SCHEMA_CODES.UNKNOWN_FIELD.code : SCHEMA_CODES.SCHEMA_VIOLATION.code, v.message, v.path));
   }
-  for (const v of checkListTypes(lookup.found.schema, object)) findings.push(findingOf(object, 'error', SCHEMA_CODES.LIST_TYPE.code, v.message, v.path));
+  for (const v of checkListTypes(lookup.found.schema, stored)) findings.push(findingOf(object, 'error', SCHEMA_CODES.LIST_TYPE.code, v.message, v.path));
   // Like the API server, CEL rules run only on objects that pass the structural schema.
   if (violations.length === 0) {
-    for (const v of checkCelRules(lookup.found.schema, object)) findings.push(findingOf(object, 'error', v.cost ? SCHEMA_CODES.CEL_COST.code : SCHEMA_CODES.CEL_RULE.code, v.message, v.path));
+    for (const v of checkCelRules(lookup.found.schema, stored)) findings.push(findingOf(object, 'error', v.cost ? SCHEMA_CODES.CEL_COST.code : SCHEMA_CODES.CEL_RULE.code, v.message, v.path));
   }
   return findings;
 }

@@ -3,7 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { describeAjvError } from './ajv-messages';
 import { CrdVersion } from './crd-catalog';
 import { rootJsonSchema } from './structural-to-json-schema';
-import { ISTIO_VALIDATORS } from '../schemas/istio-validators.generated';
+import { CRD_VALIDATORS } from '../schemas/crd-validators.generated';
 
 /** One schema violation: where, what, and whether it is an unknown field. */
 export interface SchemaViolation {
@@ -23,7 +23,7 @@ const compiled = new Map<CrdVersion, ValidateFunction>();
 function validatorFor(crd: CrdVersion): ValidateFunction {
   let validate = compiled.get(crd);
   if (validate) return validate;
-  const load = ISTIO_VALIDATORS[`${crd.group}/${crd.version}/${crd.kind}`];
+  const load = CRD_VALIDATORS[`${crd.group}/${crd.version}/${crd.kind}`];
   if (load) {
     validate = load();
   } else {

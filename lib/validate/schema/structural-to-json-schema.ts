@@ -1,24 +1,27 @@
 /**
  * Turns a Kubernetes structural schema (OpenAPI v3 with `x-kubernetes-*` extensions) into a JSON
  * Schema ajv understands, with the API server's strict field validation built in: an object with
- * `properties` accepts no other field unless it preserves unknown fields.
+ * `properties` accepts no other field unless it preserves unknown fields (`structural`: false
+ * inside oneOf/anyOf/allOf/not, whose branches only constrain values).
  */
-export function toJsonSchema(node: Record<string, any>): Record<string, any> {
+export function toJsonSchema(node: Record<string, any>, structural = true): Record<string, any> {
   const out: Record<string, any> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key.startsWith('x-kubernetes-') || key === 'nullable' || key === 'description') continue;
     out[key] = value;
   }
   if (node.properties) {
-    out.properties = Object.fromEntries(Object.entries(node.properties).map(([k, v]) => [k, toJsonSchema(v as Record<string, any>)]));
-    if (node.additionalProperties === undefined && !node['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = false;
+    out.properties = Object.fromEntries(Object.entries(node.properties).map(([k, v]) => [k, toJsonSchema(v as Record<string, any>, structural)]));
+    if (structural && node.additionalProperties === undefined && !node['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = false;
   }
-  if (node.additionalProperties && typeof node.additionalProperties === 'object') out.additionalProperties = toJsonSchema(node.additionalProperties);
-  if (node.items && typeof node.items === 'object') out.items = toJsonSchema(node.items);
+  if (node.additionalProperties && typeof node.additionalProperties === 'object') out.additionalProperties = toJsonSchema(node.additionalProperties, structural);
+  if (node.items && typeof node.items === 'object') out.items = toJsonSchema(node.items, structural);
+  // Combinator branches are value validations, not structure: a branch naming some properties
+  // says nothing about the others (the Gateway API's address forms), so no strictness there.
   for (const combinator of ['oneOf', 'anyOf', 'allOf'] as const) {
-    if (Array.isArray(node[combinator])) out[combinator] = node[combinator].map((s: Record<string, any>) => toJsonSchema(s));
+    if (Array.isArray(node[combinator])) out[combinator] = node[combinator].map((s: Record<string, any>) => toJsonSchema(s, false));
   }
-  if (node.not) out.not = toJsonSchema(node.not);
+  if (node.not) out.not = toJsonSchema(node.not, false);
   if (node['x-kubernetes-int-or-string']) {
     delete out.type;
     if (!out.anyOf) out.anyOf = [{ type: 'integer' }, { type: 'string' }];
