@@ -69,7 +69,7 @@ describe('Pulumi GrpcCanary and GrpcIngress', () => {
       ...service.resources,
       ...(canary?.deployments ?? []),
       ...(canary?.analysisResources ?? []),
-      ...(ingress ? [ingress.gateway, ingress.virtualService, ...(ingress.certificate ? [ingress.certificate] : [])] : []),
+      ...(ingress?.resources ?? []),
     ];
     const manifests = await registeredManifests(resources);
     // THEN
@@ -112,7 +112,7 @@ describe('Pulumi GrpcCanary and GrpcIngress', () => {
     const service = new GrpcMeshService('users', { name: 'users', namespace: pulumi.output('shop') });
     new GrpcCanary('users-canary', { service, canaryWeight: 30 });
     const ingress = new GrpcIngress('edge', { service, hosts: pulumi.output(['users.example.com']), tls: { credentialName: 'users-tls' } });
-    const manifests = await registeredManifests([...service.resources, ingress.gateway, ingress.virtualService]);
+    const manifests = await registeredManifests([...service.resources, ...ingress.resources]);
     const gateway = manifests.find((m) => m.kind === 'Gateway');
     const vs = manifests.find((m) => m.metadata.name === 'users-ingress');
     expect(gateway.spec.servers[0].hosts).toStrictEqual(['users.example.com']);
