@@ -4,7 +4,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { Testing } from 'cdk8s';
 import { CANARY_SCENARIOS } from '../examples/cdk8s/canary-scenarios';
 import { INGRESS_SCENARIOS } from '../examples/cdk8s/ingress-scenarios';
-import { GrpcMeshService as CdkGrpcMeshService, GrpcMeshServiceProps } from '../lib';
+import { GrpcMeshService as CdkGrpcMeshService, GrpcMeshServiceProps, RoutingApi } from '../lib';
 import { GrpcCanaryOptions } from '../lib/core/canary/canary-props';
 import { GrpcIngressOptions } from '../lib/core/ingress/ingress-props';
 import { GrpcCanary as CdkGrpcCanary } from '../lib/grpc-canary';
@@ -35,6 +35,13 @@ const SCENARIOS: readonly Scenario[] = [
     service: CANARY_SCENARIOS[0].service,
     canary: CANARY_SCENARIOS[0].canary,
     ingress: { hosts: ['grpc.example.com'], tls: { credentialName: 'grpc-tls' }, httpRedirect: true },
+    shift: 25,
+  },
+  {
+    id: 'gateway-api-canary-ingress',
+    service: { ...CANARY_SCENARIOS[0].service, routingApi: RoutingApi.GATEWAY_API },
+    canary: CANARY_SCENARIOS[0].canary,
+    ingress: { hosts: ['grpc.example.com', 'api.example.com'], tls: { credentialName: 'grpc-tls', credentialNamespace: 'certs' }, httpRedirect: true, port: 8443 },
     shift: 25,
   },
 ];
@@ -118,6 +125,19 @@ describe('Pulumi GrpcCanary and GrpcIngress', () => {
     expect(gateway.spec.servers[0].hosts).toStrictEqual(['users.example.com']);
     expect(vs.spec.http[0].route.map((r: any) => `${r.destination.host}/${r.destination.subset}=${r.weight}`))
       .toStrictEqual(['users.shop.svc.cluster.local/stable=70', 'users.shop.svc.cluster.local/canary=30']);
+  });
+
+  test('on Gateway API the ingress fields are the Gateway API objects, as in cdk8s', async () => {
+    const service = new GrpcMeshService('users', { name: 'users', routingApi: RoutingApi.GATEWAY_API });
+    const ingress = new GrpcIngress('edge', { service, hosts: ['users.example.com'], tls: { credentialName: 'users-tls', credentialNamespace: 'certs' }, httpRedirect: true });
+    expect([ingress.gateway, ingress.virtualService, ingress.certificate]).toStrictEqual([undefined, undefined, undefined]);
+    const urns = await Promise.all([ingress.k8sGateway!, ingress.grpcRoute!, ingress.redirectRoute!, ingress.referenceGrant!].map((r) => valueOf(r.urn)));
+    expect(urns.map((urn) => urn.split('::')[2].split('$').pop())).toStrictEqual([
+      'kubernetes:gateway.networking.k8s.io/v1:Gateway', 'kubernetes:gateway.networking.k8s.io/v1:GRPCRoute', 'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute', 'kubernetes:gateway.networking.k8s.io/v1:ReferenceGrant',
+    ]);
+    expect(ingress.resources).toHaveLength(4);
+    expect(() => new GrpcIngress('web', { service, hosts: ['users.example.com'], tls: { credentialName: 'c' }, grpcWeb: { allowOrigins: ['https://app.example.com'] } }))
+      .toThrow(/^\[web\] grpcWeb: got .*GRPCRoute has no CORS filter.*RoutingApi\.ISTIO/);
   });
 
   test('bad ingress props throw the cdk8s message at construction', () => {
