@@ -129,9 +129,11 @@ describe('Pulumi GrpcCanary and GrpcIngress', () => {
 
   test('on Gateway API the ingress fields are the Gateway API objects, as in cdk8s', async () => {
     const service = new GrpcMeshService('users', { name: 'users', routingApi: RoutingApi.GATEWAY_API });
-    const ingress = new GrpcIngress('edge', { service, hosts: ['users.example.com'], tls: { credentialName: 'users-tls', credentialNamespace: 'certs' }, httpRedirect: true });
+    const tls = { credentialName: 'users-tls', credentialNamespace: 'certs' };
+    const ingress = new GrpcIngress('edge', { service, hosts: ['users.example.com'], tls, httpRedirect: true });
     expect([ingress.gateway, ingress.virtualService, ingress.certificate]).toStrictEqual([undefined, undefined, undefined]);
-    const urns = await Promise.all([ingress.k8sGateway!, ingress.grpcRoute!, ingress.redirectRoute!, ingress.referenceGrant!].map((r) => valueOf(r.urn)));
+    const fields = [ingress.k8sGateway!, ingress.grpcRoute!, ingress.redirectRoute!, ingress.referenceGrant!];
+    const urns = await Promise.all(fields.map((r) => valueOf(r.urn)));
     expect(urns.map((urn) => urn.split('::')[2].split('$').pop())).toStrictEqual([
       'kubernetes:gateway.networking.k8s.io/v1:Gateway', 'kubernetes:gateway.networking.k8s.io/v1:GRPCRoute', 'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute', 'kubernetes:gateway.networking.k8s.io/v1:ReferenceGrant',
     ]);

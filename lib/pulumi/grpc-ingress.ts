@@ -9,8 +9,8 @@ import * as gatewayapi from '../../imports/gateway.networking.k8s.io';
 import * as istio from '../../imports/networking.istio.io';
 import { applyOrder } from '../core/apply-order';
 import { IstioGrpcError } from '../core/errors';
-import { GrpcIngressOptions } from '../core/ingress/ingress-props';
 import { ingressObjects } from '../core/ingress/ingress-objects';
+import { GrpcIngressOptions } from '../core/ingress/ingress-props';
 import { resolveIngress } from '../core/ingress/resolve-ingress';
 import { MeshServiceModel } from '../core/mesh-service-model';
 import { MeshServiceExtensions } from '../core/render/mesh-service';
@@ -81,7 +81,10 @@ export class GrpcIngress extends pulumi.ComponentResource {
       parent: this,
       ...(afterDestinationRule && ROUTE_KINDS.has(shape.kind) ? { dependsOn: [service.destinationRule] } : {}),
     }));
-    const byKind = (gvk: { readonly apiVersion: string; readonly kind: string }) => resources[shapes.findIndex((s) => s.apiVersion === gvk.apiVersion && s.kind === gvk.kind)] as k8s.apiextensions.CustomResource | undefined;
+    const byKind = (gvk: { readonly apiVersion: string; readonly kind: string }) => {
+      const index = shapes.findIndex((s) => s.apiVersion === gvk.apiVersion && s.kind === gvk.kind);
+      return index < 0 ? undefined : resources[index] as k8s.apiextensions.CustomResource;
+    };
     this.gateway = byKind(istio.Gateway.GVK);
     this.virtualService = byKind(istio.VirtualService.GVK);
     this.k8sGateway = byKind(gatewayapi.Gateway.GVK);

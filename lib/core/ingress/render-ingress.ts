@@ -5,8 +5,8 @@ import * as certManager from '../../../imports/cert-manager.io';
 import * as istio from '../../../imports/networking.istio.io';
 import { KubeObject } from '../kube-object';
 import { MeshServiceModel } from '../mesh-service-model';
-import { objectMeta } from '../render/labels';
 import { GRPC_CONTENT_TYPE_PREFIX, routeDestinations, RoutingOptions } from '../render/istio/virtual-service';
+import { objectMeta } from '../render/labels';
 
 export { ingressApplyOrder } from './ingress-apply-order';
 

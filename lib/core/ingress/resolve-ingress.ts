@@ -1,12 +1,12 @@
 import { GrpcIngressOptions, IngressTlsMode, IngressTlsProps, IssuerKind, TlsProtocolVersion } from './ingress-props';
 import { PropChecker } from '../checks';
 import { hostsOverlap, wildcardDomainProblem } from '../hosts';
-import { refuseWhatGatewayApiCannotExpress } from './gateway-api/ingress-refusals';
 import { RoutingApi } from '../mesh-mode';
 import { MeshServiceModel } from '../mesh-service-model';
 import { checkPropsShape } from '../props-shape';
 import { INGRESS_SHAPE } from '../props-shapes';
 import { isRecord, objectProp } from '../shape-checks';
+import { refuseWhatGatewayApiCannotExpress } from './gateway-api/ingress-refusals';
 
 /** An ingress with defaults applied and every prop checked. */
 export interface IngressModel {

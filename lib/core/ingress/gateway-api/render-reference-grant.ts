@@ -12,7 +12,8 @@ import { GATEWAY_API_GROUP } from './listeners';
  */
 export function renderReferenceGrant(service: MeshServiceModel, ingress: IngressModel): gatewayapi.ReferenceGrantProps | undefined {
   if (ingress.tls.credentialNamespace === ingress.gatewayNamespace) return undefined;
-  const secrets = [ingress.tls.credentialName, ...(ingress.tls.mode === IngressTlsMode.MUTUAL && ingress.tls.clientCaCredentialName ? [ingress.tls.clientCaCredentialName] : [])];
+  const clientCa = ingress.tls.mode === IngressTlsMode.MUTUAL ? ingress.tls.clientCaCredentialName : undefined;
+  const secrets = [ingress.tls.credentialName, ...(clientCa ? [clientCa] : [])];
   return {
     metadata: objectMeta(`${ingress.gatewayName}-tls-from-${ingress.gatewayNamespace}`, ingress.tls.credentialNamespace, service.name),
     spec: {
