@@ -142,6 +142,16 @@ describe('Pulumi GrpcCanary and GrpcIngress', () => {
       .toThrow(/^\[web\] grpcWeb: got .*GRPCRoute has no CORS filter.*RoutingApi\.ISTIO/);
   });
 
+  test('on Gateway API, hosts arriving as outputs still get one listener each, bound by the route', async () => {
+    const service = new GrpcMeshService('users', { name: 'users', routingApi: RoutingApi.GATEWAY_API });
+    const ingress = new GrpcIngress('edge', { service, hosts: pulumi.output(['a.example.com', 'b.example.com']), tls: { credentialName: 'users-tls' } });
+    const manifests = await registeredManifests(ingress.resources);
+    const gateway = manifests.find((m) => m.kind === 'Gateway' && m.apiVersion === 'gateway.networking.k8s.io/v1');
+    const route = manifests.find((m) => m.kind === 'GRPCRoute');
+    expect(gateway.spec.listeners.map((l: any) => `${l.name}=${l.hostname}`)).toStrictEqual(['https-1=a.example.com', 'https-2=b.example.com']);
+    expect(route.spec.parentRefs.map((p: any) => p.sectionName)).toStrictEqual(['https-1', 'https-2']);
+  });
+
   test('bad ingress props throw the cdk8s message at construction', () => {
     const service = new GrpcMeshService('users', { name: 'users' });
     expect(() => new GrpcIngress('edge', { service, hosts: ['*'], tls: { credentialName: 'c' } })).toThrow(/^\[edge\] hosts\[0\]: got "\*"; a bare "\*"/);
