@@ -172,6 +172,12 @@ describe('GrpcIngress props Gateway API cannot express are refused, naming Routi
     expect(() => synthIngress(options as Partial<GrpcIngressOptions>)).toThrow(message);
   });
 
+  test('more hosts than a route\'s hostnames hold (16) are refused before the API server would', () => {
+    const hosts = Array.from({ length: 17 }, (_, i) => `h${i}.example.com`);
+    expect(() => synthIngress({ hosts })).toThrow(/hosts: got "17 hosts"; a route's hostnames hold at most 16 names.*Fix: split the hosts over several GrpcIngress/);
+    expect(one(synthIngress({ hosts: hosts.slice(0, 16), httpRedirect: true }), 'Gateway').spec.listeners).toHaveLength(32);
+  });
+
   test('a service timeout, which the gateway route would carry and GRPCRoute cannot', () => {
     // GIVEN a service model with a service-wide timeout, on Gateway API
     const istioModel = resolveMeshService('users', { name: 'users', timeout: Duration.seconds(5) });

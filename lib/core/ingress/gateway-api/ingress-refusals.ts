@@ -2,6 +2,9 @@ import { PropChecker } from '../../checks';
 import { MeshServiceModel } from '../../mesh-service-model';
 import { GrpcIngressOptions, TlsProtocolVersion } from '../ingress-props';
 
+/** GRPCRoute and HTTPRoute `hostnames` hold at most 16 names (v1.6.1 CRDs), and each host is a listener. */
+export const MAX_GATEWAY_API_HOSTS = 16;
+
 /** The alternative every refusal names: Istio's own Gateway and VirtualService express all of it. */
 const USE_ISTIO = 'or set routingApi: RoutingApi.ISTIO on the service, whose ingress (Istio Gateway + VirtualService) supports it';
 
@@ -11,6 +14,11 @@ const USE_ISTIO = 'or set routingApi: RoutingApi.ISTIO on the service, whose ing
  * rather than dropped.
  */
 export function refuseWhatGatewayApiCannotExpress(check: PropChecker, service: MeshServiceModel, options: GrpcIngressOptions): void {
+  if (Array.isArray(options.hosts) && options.hosts.length > MAX_GATEWAY_API_HOSTS) {
+    check.fail('hosts', `${options.hosts.length} hosts`,
+      `a route's hostnames hold at most ${MAX_GATEWAY_API_HOSTS} names, so the API server would refuse the GRPCRoute`,
+      `split the hosts over several GrpcIngress constructs of up to ${MAX_GATEWAY_API_HOSTS} each, ${USE_ISTIO}`);
+  }
   if (options.selector !== undefined) {
     check.fail('selector', options.selector,
       'a Gateway API Gateway cannot select existing gateway pods: Istio deploys a proxy of its own for each Gateway (Deployment <gatewayName>-istio)',
