@@ -31,4 +31,18 @@ describe('CLI start loads only what the command needs', () => {
       .toStrictEqual(['destinationrule-networking.generated.ts', 'virtualservice-networking.generated.ts']);
     expect(loadedOf(modules, [/\/node_modules\/ajv\/dist\/(ajv|core|compile)/, /\/node_modules\/@bufbuild\/cel\//])).toStrictEqual([]);
   });
+
+  test('lint loads the webhook rules of the kinds it reads, and the RE2 port only for a regular expression', () => {
+    // GIVEN a DestinationRule and a VirtualService with no regex match
+    const modules = modulesLoadedBy(['lint', lintFixture('grpc-service.yaml')]);
+    // THEN their kinds' rules load, other kinds' do not, nor the RE2 port nor the response-flag tables
+    expect(modules.some((m) => m.endsWith('/lib/validate/webhook/virtual-service.ts'))).toBe(true);
+    expect(loadedOf(modules, [/\/lib\/validate\/webhook\/(envoy-filter|wasm-plugin|telemetry|sidecar)\./, /\/node_modules\/re2js\//, /\/lib\/troubleshoot\//]))
+      .toStrictEqual([]);
+  });
+
+  test('--help loads no response-flag tables; flags does', () => {
+    expect(loadedOf(modulesLoadedBy(['--help']), [/\/lib\/troubleshoot\//])).toStrictEqual([]);
+    expect(loadedOf(modulesLoadedBy(['flags', 'UO']), [/\/lib\/troubleshoot\/flag-lookup\./])).toHaveLength(1);
+  });
 });

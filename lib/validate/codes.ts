@@ -18,4 +18,6 @@ export const ENGINE_CODES = {
  */
 export const ALL_CODES: readonly CodeInfo[] = [ENGINE_CODES, SCHEMA_CODES, ANALYZER_CODES, POD_SECURITY_CODES]
   .flatMap((group) => Object.values(group as Record<string, CodeInfo>))
-  .sort((a, b) => a.code.localeCompare(b.code));
+  // Codes are upper-case ASCII: a plain comparison orders them as a collator would, without
+  // loading ICU's collation data on start (about 10 ms).
+  .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -89,13 +89,7 @@ export function parseYamlDocuments(text: string, file: string, options: ParseYam
     for (const w of document.warnings) warnings.push(problemAt(w.offset, w.message));
     const value = document.value;
     if (value === null || value === undefined) continue;
-    // Field offsets are computed only when a finding asks, once per document.
-    let offsets: Map<string, number> | undefined;
-    const locator = (prefix: string) => (path: string) => {
-      offsets ??= reparse();
-      const offset = offsets.get(prefix + path);
-      return offset === undefined ? undefined : where(offset);
-    };
+    const locator = locatorsOf(reparse, where);
     if (isList(value)) {
       // Each item gets its own line, so findings point at the item rather than the List.
       value.items.forEach((item, j) => {
@@ -108,6 +102,20 @@ export function parseYamlDocuments(text: string, file: string, options: ParseYam
   }
   lines = undefined;
   return { sources, problems: [], warnings };
+}
+
+/**
+ * The locators of one document's objects, by path prefix. Made outside the reading loop so that
+ * each object keeps only what locating needs, not the decoded document (lint keeps every object).
+ */
+function locatorsOf(reparse: () => Map<string, number>, where: (offset: number) => { line: number; column: number }) {
+  // Field offsets are computed only when a finding asks, once per document.
+  let offsets: Map<string, number> | undefined;
+  return (prefix: string) => (path: string) => {
+    offsets ??= reparse();
+    const offset = offsets.get(prefix + path);
+    return offset === undefined ? undefined : where(offset);
+  };
 }
 
 /** Documents read together in one parser call: the parser's setup costs more than a small document. */

@@ -1,21 +1,29 @@
-import { checkDestinationRule } from './destination-rule';
-import { checkEnvoyFilter } from './envoy-filter';
-import { checkGateway } from './gateway';
 import { Issues, obj } from './issues';
 import { checkMetadata } from './metadata';
-import { checkProxyConfig } from './proxy-config';
-import { checkRequestAuthentication } from './request-authentication';
-import { checkAuthorizationPolicy, checkPeerAuthentication } from './security';
-import { checkServiceEntry, checkWorkloadEntrySpec } from './service-entry';
-import { checkSidecar } from './sidecar';
-import { checkTelemetry } from './telemetry';
-import { checkVirtualService } from './virtual-service';
-import { checkWasmPlugin } from './wasm-plugin';
-import { checkWorkloadGroup } from './workload-group';
 import { KubeObject } from '../../core/kube-object';
 import { Finding } from '../finding';
 
 export { WEBHOOK_CODES } from './codes';
+
+/** A module loaded on first use: each kind's rules load with the first object of that kind. */
+function lazy<T>(load: () => T): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= load());
+}
+/* eslint-disable @typescript-eslint/no-require-imports */
+const destinationRule = lazy(() => require('./destination-rule') as typeof import('./destination-rule'));
+const envoyFilter = lazy(() => require('./envoy-filter') as typeof import('./envoy-filter'));
+const gateway = lazy(() => require('./gateway') as typeof import('./gateway'));
+const proxyConfig = lazy(() => require('./proxy-config') as typeof import('./proxy-config'));
+const requestAuthentication = lazy(() => require('./request-authentication') as typeof import('./request-authentication'));
+const security = lazy(() => require('./security') as typeof import('./security'));
+const serviceEntry = lazy(() => require('./service-entry') as typeof import('./service-entry'));
+const sidecar = lazy(() => require('./sidecar') as typeof import('./sidecar'));
+const telemetry = lazy(() => require('./telemetry') as typeof import('./telemetry'));
+const virtualService = lazy(() => require('./virtual-service') as typeof import('./virtual-service'));
+const wasmPlugin = lazy(() => require('./wasm-plugin') as typeof import('./wasm-plugin'));
+const workloadGroup = lazy(() => require('./workload-group') as typeof import('./workload-group'));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The namespace the object would live in (Istio checks exportTo against it). */
 function namespaceOf(object: KubeObject): string {
@@ -26,20 +34,20 @@ type Check = (issues: Issues, spec: Record<string, any>, object: KubeObject) => 
 
 /** The webhook's checks by `group/Kind`; every served version of a kind gets the same rules. */
 const CHECKS = new Map<string, Check>([
-  ['networking.istio.io/VirtualService', (issues, spec, object) => checkVirtualService(issues, spec, obj(object.metadata.annotations), namespaceOf(object))],
-  ['networking.istio.io/DestinationRule', (issues, spec, object) => checkDestinationRule(issues, spec, namespaceOf(object))],
-  ['networking.istio.io/Gateway', (issues, spec, object) => checkGateway(issues, spec, object.metadata.name, obj(object.metadata.annotations))],
-  ['networking.istio.io/ServiceEntry', (issues, spec, object) => checkServiceEntry(issues, spec, namespaceOf(object), obj(object.metadata.labels))],
-  ['networking.istio.io/WorkloadEntry', (issues, spec) => checkWorkloadEntrySpec(issues, spec, 'spec', undefined, true)],
-  ['security.istio.io/AuthorizationPolicy', (issues, spec) => checkAuthorizationPolicy(issues, spec)],
-  ['networking.istio.io/Sidecar', (issues, spec, object) => checkSidecar(issues, spec, namespaceOf(object))],
-  ['security.istio.io/RequestAuthentication', (issues, spec) => checkRequestAuthentication(issues, spec)],
-  ['security.istio.io/PeerAuthentication', (issues, spec) => checkPeerAuthentication(issues, spec)],
-  ['telemetry.istio.io/Telemetry', (issues, spec) => checkTelemetry(issues, spec)],
-  ['networking.istio.io/EnvoyFilter', (issues, spec) => checkEnvoyFilter(issues, spec)],
-  ['networking.istio.io/ProxyConfig', (issues, spec) => checkProxyConfig(issues, spec)],
-  ['networking.istio.io/WorkloadGroup', (issues, spec) => checkWorkloadGroup(issues, spec)],
-  ['extensions.istio.io/WasmPlugin', (issues, spec) => checkWasmPlugin(issues, spec)],
+  ['networking.istio.io/VirtualService', (issues, spec, object) => virtualService().checkVirtualService(issues, spec, obj(object.metadata.annotations), namespaceOf(object))],
+  ['networking.istio.io/DestinationRule', (issues, spec, object) => destinationRule().checkDestinationRule(issues, spec, namespaceOf(object))],
+  ['networking.istio.io/Gateway', (issues, spec, object) => gateway().checkGateway(issues, spec, object.metadata.name, obj(object.metadata.annotations))],
+  ['networking.istio.io/ServiceEntry', (issues, spec, object) => serviceEntry().checkServiceEntry(issues, spec, namespaceOf(object), obj(object.metadata.labels))],
+  ['networking.istio.io/WorkloadEntry', (issues, spec) => serviceEntry().checkWorkloadEntrySpec(issues, spec, 'spec', undefined, true)],
+  ['security.istio.io/AuthorizationPolicy', (issues, spec) => security().checkAuthorizationPolicy(issues, spec)],
+  ['networking.istio.io/Sidecar', (issues, spec, object) => sidecar().checkSidecar(issues, spec, namespaceOf(object))],
+  ['security.istio.io/RequestAuthentication', (issues, spec) => requestAuthentication().checkRequestAuthentication(issues, spec)],
+  ['security.istio.io/PeerAuthentication', (issues, spec) => security().checkPeerAuthentication(issues, spec)],
+  ['telemetry.istio.io/Telemetry', (issues, spec) => telemetry().checkTelemetry(issues, spec)],
+  ['networking.istio.io/EnvoyFilter', (issues, spec) => envoyFilter().checkEnvoyFilter(issues, spec)],
+  ['networking.istio.io/ProxyConfig', (issues, spec) => proxyConfig().checkProxyConfig(issues, spec)],
+  ['networking.istio.io/WorkloadGroup', (issues, spec) => workloadGroup().checkWorkloadGroup(issues, spec)],
+  ['extensions.istio.io/WasmPlugin', (issues, spec) => wasmPlugin().checkWasmPlugin(issues, spec)],
 ]);
 
 /** The kinds (`group/Kind`) the webhook stage checks. */

@@ -1,9 +1,12 @@
-import { RE2JS } from 're2js';
+import type { RE2JS as RE2JSClass } from 're2js';
 
 /** Istio refuses longer patterns: it approximates Envoy's RE2 program size limit by length. */
 export const MAX_REGEX_LENGTH = 1024;
 
 const problems = new Map<string, string | undefined>();
+
+// Loaded on the first pattern: most inputs hold none, and the RE2 port is a large module to load.
+let re2: typeof RE2JSClass | undefined;
 
 /**
  * Why Istio's webhook refuses a regular expression, or undefined when it compiles. Istio checks
@@ -14,9 +17,11 @@ const problems = new Map<string, string | undefined>();
 export function regexProblem(pattern: string): string | undefined {
   if (pattern.length > MAX_REGEX_LENGTH) return `regex is too large, max length allowed is ${MAX_REGEX_LENGTH} (got ${pattern.length})`;
   if (problems.has(pattern)) return problems.get(pattern);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  re2 ??= (require('re2js') as typeof import('re2js')).RE2JS;
   let problem: string | undefined;
   try {
-    RE2JS.compile(pattern);
+    re2.compile(pattern);
   } catch (err) {
     problem = `${(err as Error).message}; Istio uses RE2 syntax (https://github.com/google/re2/wiki/Syntax)`;
   }

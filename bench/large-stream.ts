@@ -1,0 +1,74 @@
+/**
+ * `npx tsx bench/large-stream.ts [MiB]`: one large input, as one stream. Writes a benchmark mesh of
+ * about MiB mebibytes (default 500) as a single multi-document YAML file, then runs
+ * `istio-grpc lint` on it once, as a whole process of the compiled CLI with the default heap, and
+ * prints its time, CPU time and peak RSS (GNU time) beside the size of its largest document.
+ * lint reads the file as a stream of documents, so its memory should be the objects it keeps for
+ * cross-object analysis plus one document, not the file. Figures go to bench-results/large-stream-MiB.json.
+ */
+import { spawnSync } from 'child_process';
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'os';
+import { join } from 'path';
+import { createInterface } from 'readline';
+import { compileTree } from './harness/build';
+import { writeMeshYaml } from './mesh-yaml';
+
+const ROOT = join(__dirname, '..');
+/** Bytes of YAML per benchmark service (canary included, an ingress every tenth), measured. */
+const BYTES_PER_SERVICE = 7_030;
+
+/** The largest document of a multi-document file, in bytes, read line by line. */
+async function largestDocument(file: string): Promise<number> {
+  let largest = 0;
+  let current = 0;
+  for await (const line of createInterface({ input: createReadStream(file) })) {
+    if (line === '---') {
+      largest = Math.max(largest, current);
+      current = 0;
+    } else {
+      current += Buffer.byteLength(line) + 1;
+    }
+  }
+  return Math.max(largest, current);
+}
+
+async function main(): Promise<void> {
+  const mib = Number(process.argv[2] ?? 500);
+  const services = Math.round((mib * 2 ** 20) / BYTES_PER_SERVICE);
+  // Its own build: a bench run meanwhile rewrites bench-results/dist under a process that loads lazily.
+  const dist = join(ROOT, 'bench-results', 'large-stream-dist');
+  compileTree(ROOT, dist);
+  const dir = mkdtempSync(join(tmpdir(), 'large-stream-'));
+  try {
+    const file = join(dir, `mesh-${services}.yaml`);
+    await writeMeshYaml(file, { services });
+    const bytes = statSync(file).size;
+    const largest = await largestDocument(file);
+    const start = process.hrtime.bigint();
+    const res = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M cpu=%U+%S', process.execPath, join(dist, 'lib/cli/main.js'), 'lint', '--format', 'json', file], {
+      encoding: 'utf8', maxBuffer: 512 * 1024 * 1024,
+    });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (res.status !== 0 && res.status !== 1) throw new Error(`lint failed (${res.status}): ${res.stderr.slice(-2000)}`);
+    const rss = Number(/maxrss=(\d+)/.exec(res.stderr)?.[1]) / 1024;
+    const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(res.stderr);
+    const figures = {
+      machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+      services,
+      mib: bytes / 2 ** 20,
+      largestDocumentBytes: largest,
+      ms,
+      cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN,
+      peakRssMiB: rss,
+      loadAverage: loadavg()[0],
+    };
+    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench-results', `large-stream-${mib}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
