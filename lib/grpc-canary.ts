@@ -16,7 +16,10 @@ const canaries = new WeakMap<GrpcMeshService, GrpcCanary>();
 
 /** Props of a GrpcCanary: the service to split, and how. */
 export interface GrpcCanaryProps extends GrpcCanaryOptions {
-  /** The service whose calls are split. Its own VirtualService and DestinationRule carry the split. */
+  /**
+   * The service whose calls are split. Its own VirtualService and DestinationRule carry the split
+   * (RoutingApi.ISTIO), or its GRPCRoute's backendRefs to per-subset Services (GATEWAY_API).
+   */
   readonly service: GrpcMeshService;
 }
 
@@ -35,7 +38,8 @@ export interface CanaryWeight {
  * service's DestinationRule and weighted destinations (default 90/10) on every route of the
  * service's one VirtualService, so per-method routes keep their timeouts and retries (Istio does
  * not merge two VirtualServices for one host). Optionally header routes, mirroring and the canary
- * Deployment.
+ * Deployment. On a service with `routingApi: GATEWAY_API` the subsets become Services of their own
+ * (`<service>-<subset>`) and the weights sit on the GRPCRoute's backendRefs.
  *
  * @example
  * const users = new GrpcMeshService(chart, 'users', { name: 'users', workload: { image: 'ghcr.io/acme/users:1.0.0' } });

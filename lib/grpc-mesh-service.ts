@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { reportPropWarnings, validateOnSynth } from './chart-validation';
 import { applyOrder } from './core/apply-order';
+import { GrpcRoute } from '../imports/gateway.networking.k8s.io';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
 import { AuthorizationPolicy, PeerAuthentication } from '../imports/security.istio.io';
 import { Telemetry } from '../imports/telemetry.istio.io';
@@ -13,9 +14,9 @@ import { GrpcMeshServiceProps } from './core/mesh-service-props';
 import { propWarningFinding } from './core/prop-warnings';
 import { meshServicePropsFromProto } from './core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from './core/proto/from-proto-props';
-import { renderDestinationRule, SubsetModel } from './core/render/istio/destination-rule';
+import { SubsetModel } from './core/render/istio/destination-rule';
+import { RoutingOptions } from './core/render/istio/virtual-service';
 import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from './core/render/mesh-service';
-import { renderVirtualService, RoutingOptions } from './core/render/istio/virtual-service';
 import { resolveMeshService } from './core/resolve-mesh-service';
 import { renderRunbooks } from './troubleshoot/runbook';
 import { formatFinding } from './validate/engine';
@@ -24,6 +25,8 @@ import { formatFinding } from './validate/engine';
  * A gRPC service made correct on Istio: a Service Istio reads as gRPC, a DestinationRule with
  * mTLS, per-request load balancing, an HTTP/2 pool and outlier detection, and a VirtualService
  * with per-method routes, timeouts and idempotency-safe retries. Optionally the Deployment too.
+ * With `routingApi: RoutingApi.GATEWAY_API` a GRPCRoute (the Service as parent) takes the
+ * VirtualService's place, and props it cannot carry are refused.
  *
  * Every object is a public field (escape hatch: `ApiObject.of(...)`, `addJsonPatch`). The
  * namespace defaults to the enclosing Chart's `namespace`, else `default`.
@@ -60,8 +63,24 @@ export class GrpcMeshService extends Construct {
   public readonly serviceAccount?: k8s.KubeServiceAccount;
   /** The DestinationRule for the service host. */
   public readonly destinationRule: DestinationRule;
-  /** The VirtualService that owns the service host. */
-  public readonly virtualService: VirtualService;
+  /** The VirtualService that owns the service host, on RoutingApi.ISTIO (absent on GATEWAY_API). */
+  public readonly virtualService?: VirtualService;
+  /**
+   * The GRPCRoute that owns the service's mesh traffic, with the Service as its parent (GAMMA),
+   * on RoutingApi.GATEWAY_API (absent on ISTIO).
+   */
+  public readonly grpcRoute?: GrpcRoute;
+  /**
+   * On RoutingApi.GATEWAY_API with a canary: one Service per subset (`<service>-<subset>`, e.g.
+   * `users-stable`), the GRPCRoute's weighted backends. Empty otherwise (Istio routing uses
+   * DestinationRule subsets).
+   */
+  public readonly subsetServices: k8s.KubeService[] = [];
+  /**
+   * On RoutingApi.GATEWAY_API with a canary: the DestinationRule of each per-subset Service,
+   * carrying the service's traffic policy with the subset's own fields. Empty otherwise.
+   */
+  public readonly subsetDestinationRules: DestinationRule[] = [];
   /** Inbound mTLS for the pods, unless `mtls` is INHERIT. */
   public readonly peerAuthentication?: PeerAuthentication;
   /** The ALLOW policy, when callers are restricted. */
@@ -109,12 +128,20 @@ export class GrpcMeshService extends Construct {
     // Subsets and routes can still change (a canary attaches later), so both specs render lazily.
     this.destinationRule = new DestinationRule(this, 'DestinationRule', {
       metadata: initial.destinationRule.metadata,
-      spec: Lazy.any({ produce: () => renderDestinationRule(this._model, this.subsets).spec }),
+      spec: Lazy.any({ produce: () => this.render().destinationRule.spec }),
     });
-    this.virtualService = new VirtualService(this, 'VirtualService', {
-      metadata: initial.virtualService.metadata,
-      spec: Lazy.any({ produce: () => renderVirtualService(this._model, this.routing).spec }),
-    });
+    if (initial.virtualService) {
+      this.virtualService = new VirtualService(this, 'VirtualService', {
+        metadata: initial.virtualService.metadata,
+        spec: Lazy.any({ produce: () => this.render().virtualService!.spec }),
+      });
+    }
+    if (initial.grpcRoute) {
+      this.grpcRoute = new GrpcRoute(this, 'GRPCRoute', {
+        metadata: initial.grpcRoute.metadata,
+        spec: Lazy.any({ produce: () => this.render().grpcRoute!.spec }),
+      });
+    }
     if (initial.peerAuthentication) this.peerAuthentication = new PeerAuthentication(this, 'PeerAuthentication', initial.peerAuthentication);
     if (initial.authorizationPolicy) this.authorizationPolicy = new AuthorizationPolicy(this, 'AuthorizationPolicy', initial.authorizationPolicy);
     if (initial.telemetry) this.telemetry = new Telemetry(this, 'Telemetry', initial.telemetry);
@@ -144,18 +171,20 @@ export class GrpcMeshService extends Construct {
 
   /** @internal used by GrpcCanary to attach subsets and weighted routing */
   public _extend(extensions: MeshServiceExtensions): void {
+    const route = ApiObject.of((this.virtualService ?? this.grpcRoute)!);
     if (extensions.subsets) {
       this.subsets = [...extensions.subsets];
       const order = applyOrder(this._model.subsetChange, this.subsets.length > 0);
       for (const [key, value] of Object.entries(order.destinationRule)) ApiObject.of(this.destinationRule).metadata.addAnnotation(key, value);
-      for (const [key, value] of Object.entries(order.virtualService)) ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
+      for (const [key, value] of Object.entries(order.virtualService)) route.metadata.addAnnotation(key, value);
     }
     if (extensions.routing) {
       this.routing = extensions.routing;
       for (const [key, value] of Object.entries(extensions.routing.annotations ?? {})) {
-        ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
+        route.metadata.addAnnotation(key, value);
       }
     }
+    this.addSubsetObjects();
     this.extensionListeners.forEach((listener) => listener());
   }
 
@@ -168,6 +197,18 @@ export class GrpcMeshService extends Construct {
   /** @internal the routing attached features set (a canary's subsets and weights) */
   public _routing(): RoutingOptions {
     return this.routing;
+  }
+
+  /** Gateway API has no subsets: creates the per-subset Services (and their DestinationRules) once a canary names them. */
+  private addSubsetObjects(): void {
+    if (this.subsetServices.length) return;
+    const rendering = this.render();
+    for (const service of rendering.subsetServices ?? []) {
+      this.subsetServices.push(new k8s.KubeService(this, `Service-${service.metadata!.name}`, service));
+    }
+    for (const rule of rendering.subsetDestinationRules ?? []) {
+      this.subsetDestinationRules.push(new DestinationRule(this, `DestinationRule-${rule.metadata!.name}`, rule));
+    }
   }
 
   private render() {

@@ -74,6 +74,8 @@ describe('Pulumi GrpcCanary and GrpcIngress', () => {
     const ingress = scenario.ingress ? new GrpcIngress(`${scenario.id}-ingress`, { service, ...scenario.ingress }) : undefined;
     const resources = [
       ...service.resources,
+      ...service.subsetServices,
+      ...service.subsetDestinationRules,
       ...(canary?.deployments ?? []),
       ...(canary?.analysisResources ?? []),
       ...(ingress?.resources ?? []),

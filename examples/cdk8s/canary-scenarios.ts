@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { AnalysisController, Duration, GrpcMeshServiceProps, GrpcStatus, Idempotency, LoadBalancer } from '../../lib';
+import { AnalysisController, Duration, GrpcMeshServiceProps, GrpcStatus, Idempotency, LoadBalancer, RoutingApi } from '../../lib';
 import { CanaryWeightOwner, GrpcCanaryOptions } from '../../lib/core/canary/canary-props';
 import { GrpcCanary } from '../../lib/grpc-canary';
 import { GrpcMeshService } from '../../lib/grpc-mesh-service';
@@ -106,6 +106,32 @@ export const CANARY_SCENARIOS: readonly CanaryScenario[] = [
         maxP99Latency: Duration.millis(300),
         interval: Duration.minutes(2),
       },
+    },
+  },
+  {
+    id: 'gateway-api-mesh-canary',
+    title: 'Gateway API (GAMMA): a GRPCRoute with the Service as parent, a rule per method, 90/10 between the users-stable and users-canary Services, x-canary header route, 5% mirrored to the canary',
+    service: {
+      name: 'users',
+      namespace: 'gateway-mesh',
+      protoService: 'users.v1.UserService',
+      routingApi: RoutingApi.GATEWAY_API,
+      // The mesh runs with meshConfig.defaultHttpRetryPolicy { attempts: 0 }: Gateway API routes carry no retry policy.
+      meshDefaultRetriesDisabled: true,
+      workload: { image: 'registry.example.com/users:1.0.0', version: 'v1' },
+      methods: [
+        { name: 'GetUser', idempotency: Idempotency.NO_SIDE_EFFECTS },
+        { name: 'CreateUser', idempotency: Idempotency.NON_IDEMPOTENT },
+      ],
+      outlierDetection: { consecutive5xxErrors: 5, interval: Duration.seconds(10), baseEjectionTime: Duration.seconds(30) },
+    },
+    canary: {
+      canaryWeight: 10,
+      canaryWorkload: { image: 'registry.example.com/users:2.0.0' },
+      headerRoutes: [{ header: 'x-canary' }],
+      mirrorPercent: 5,
+      steps: [10, 50, 100],
+      canaryTrafficPolicy: { outlierDetection: { consecutive5xxErrors: 2, interval: Duration.seconds(5), baseEjectionTime: Duration.seconds(60) } },
     },
   },
 ];

@@ -188,6 +188,16 @@ export interface GrpcMeshServiceProps {
   readonly dangerouslyAllowRetriesOnNonIdempotentMethods?: boolean;
 
   /**
+   * States that this mesh's `meshConfig.defaultHttpRetryPolicy` is `{ attempts: 0 }`. With
+   * `routingApi: GATEWAY_API` the GRPCRoute has no retry field, so Istio applies that mesh-wide
+   * policy (else its built-in 2 retries on connect-failure, refused-stream, unavailable,
+   * cancelled) to every route; methods not declared IDEMPOTENT or NO_SIDE_EFFECTS are refused
+   * until this is set, as those retries could run them twice. Only valid with GATEWAY_API.
+   * @default false
+   */
+  readonly meshDefaultRetriesDisabled?: boolean;
+
+  /**
    * Load-balancing algorithm across the service's pods.
    * @default LoadBalancer.LEAST_REQUEST
    */

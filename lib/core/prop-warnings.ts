@@ -7,6 +7,7 @@ import type { Finding, ResourceRef } from '../validate/finding';
  */
 export const PROP_WARNING_CODES = {
   HEADLESS_SERVICE: { code: 'IGR5001', severity: 'warning', title: 'headless Service: Istio forwards each connection to the pod the client resolved, so calls are not balanced per request' },
+  GATEWAY_API_MESH_DEFAULT_RETRIES: { code: 'IGR5002', severity: 'warning', title: 'Gateway API routing: calls of undeclared methods get the mesh default retry policy, which can repeat a call the server already ran' },
 } satisfies Record<string, CodeInfo>;
 
 /** A prop that is allowed but probably not what the user wants. */

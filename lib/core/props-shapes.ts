@@ -163,6 +163,7 @@ const MESH_SERVICE_FIELDS = {
   timeout: 'duration',
   retries: RETRY_POLICY_SHAPE,
   dangerouslyAllowRetriesOnNonIdempotentMethods: 'boolean',
+  meshDefaultRetriesDisabled: 'boolean',
   loadBalancer: 'string',
   connectionPool: CONNECTION_POOL_SHAPE,
   outlierDetection: OUTLIER_DETECTION_SHAPE,

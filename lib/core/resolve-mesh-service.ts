@@ -9,6 +9,7 @@ import { checkPropsShape } from './props-shape';
 import { MESH_SERVICE_SHAPE } from './props-shapes';
 import { resolveServerKeepalive } from './resolve-connection-lifecycle';
 import { resolveFaultInjection } from './resolve-fault-injection';
+import { checkGatewayApiProps } from './resolve-gateway-api';
 import { resolveLifecycle } from './resolve-lifecycle';
 import { resolveMirrors } from './resolve-mirrors';
 import { resolveRoutes } from './resolve-routes';
@@ -67,6 +68,8 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
   if (subsetChange !== undefined && !Object.values(SubsetChange).includes(subsetChange)) {
     check.fail('subsetChange', subsetChange, 'is not a subset change the apply order knows', `use one of SubsetChange: ${Object.values(SubsetChange).join(', ')}`);
   }
+  const mode = resolveMeshMode(check, props);
+  warnings.push(...checkGatewayApiProps(check, props, mode, namespace, routes, mirrors));
   return {
     constructPath,
     name,
@@ -89,7 +92,7 @@ export function resolveMeshService(constructPath: string, props: GrpcMeshService
     ...(mirrors.length ? { mirrors } : {}),
     ...(fault ? { fault } : {}),
     ...(subsetChange !== undefined ? { subsetChange } : {}),
-    mode: resolveMeshMode(check, props),
+    mode,
   };
 }
 

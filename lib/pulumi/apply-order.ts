@@ -14,9 +14,11 @@ export function createInApplyOrder(
 ): KubeResource[] {
   const created: KubeResource[] = new Array(shapes.length);
   const indexOf = (kind: string) => shapes.findIndex((s) => s.kind === kind);
+  // The route is the VirtualService on Istio routing, the GRPCRoute on Gateway API.
+  const route = indexOf('VirtualService') >= 0 ? indexOf('VirtualService') : indexOf('GRPCRoute');
   const [a, b] = first === 'virtualService'
-    ? [indexOf('VirtualService'), indexOf('DestinationRule')]
-    : [indexOf('DestinationRule'), indexOf('VirtualService')];
+    ? [route, indexOf('DestinationRule')]
+    : [indexOf('DestinationRule'), route];
   shapes.forEach((shape, i) => {
     if (i === b && first !== undefined) return;
     created[i] = create(shape, i);

@@ -13,7 +13,10 @@ import { MeshServiceModel } from '../core/mesh-service-model';
 
 /** Arguments of the Pulumi GrpcCanary: the service to split, and how (as the cdk8s GrpcCanaryProps). */
 export interface GrpcCanaryArgs extends GrpcCanaryOptions {
-  /** The service whose calls are split. Its own VirtualService and DestinationRule carry the split. */
+  /**
+   * The service whose calls are split. Its own VirtualService and DestinationRule carry the split
+   * (RoutingApi.ISTIO), or its GRPCRoute's backendRefs to per-subset Services (GATEWAY_API).
+   */
   readonly service: GrpcMeshService;
 }
 

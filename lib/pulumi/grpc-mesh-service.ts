@@ -5,14 +5,14 @@ import { applyChecked } from './component-error';
 import { GrpcMeshServiceArgs, resolvedProps, shapeProps } from './grpc-mesh-service-args';
 import { createKubeResource, KubeResource } from './kube-resource';
 import { assertValidObjects } from './validate';
-import { applyOrder } from '../core/apply-order';
+import { applyOrder, SubsetChange } from '../core/apply-order';
 import { IstioGrpcError } from '../core/errors';
 import { KubeObject } from '../core/kube-object';
 import { withMeshModeDefaults } from '../core/mesh-mode-defaults';
 import { MeshServiceModel } from '../core/mesh-service-model';
 import { protoMethods } from '../core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from '../core/proto/from-proto-props';
-import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from '../core/render/mesh-service';
+import { meshServiceManifests, MeshServiceExtensions, renderMeshService, subsetManifests } from '../core/render/mesh-service';
 import { resolveMeshService } from '../core/resolve-mesh-service';
 
 /** Arguments of `GrpcMeshService.fromProto`: the service args, with methods read from the proto. */
@@ -63,8 +63,17 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   public readonly serviceAccount?: k8s.core.v1.ServiceAccount;
   /** The DestinationRule for the service host. */
   public readonly destinationRule: k8s.apiextensions.CustomResource;
-  /** The VirtualService that owns the service host. */
-  public readonly virtualService: k8s.apiextensions.CustomResource;
+  /** The VirtualService that owns the service host, on RoutingApi.ISTIO (absent on GATEWAY_API). */
+  public readonly virtualService?: k8s.apiextensions.CustomResource;
+  /** The GRPCRoute with the Service as its parent (GAMMA), on RoutingApi.GATEWAY_API (absent on ISTIO). */
+  public readonly grpcRoute?: k8s.apiextensions.CustomResource;
+  /**
+   * On RoutingApi.GATEWAY_API with a canary: one Service per subset (`<service>-<subset>`), the
+   * GRPCRoute's weighted backends, created when the canary attaches. Empty otherwise.
+   */
+  public readonly subsetServices: k8s.core.v1.Service[] = [];
+  /** On RoutingApi.GATEWAY_API with a canary: the DestinationRule of each per-subset Service. Empty otherwise. */
+  public readonly subsetDestinationRules: k8s.apiextensions.CustomResource[] = [];
   /** Inbound mTLS for the pods, unless `mtls` is INHERIT. */
   public readonly peerAuthentication?: k8s.apiextensions.CustomResource;
   /** The ALLOW policy, when callers are restricted. */
@@ -95,10 +104,14 @@ export class GrpcMeshService extends pulumi.ComponentResource {
   public readonly warnings: string[];
 
   private feature?: { readonly owner: string; readonly feature: MeshServiceFeature };
+  private readonly subsetResources: KubeResource[] = [];
+  private readonly baseShapeCount: number;
+  private readonly componentName: string;
   private resolved = false;
 
   constructor(name: string, givenArgs: GrpcMeshServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     super('istio-grpc:index:GrpcMeshService', name, {}, opts);
+    this.componentName = name;
     const args = withMeshModeDefaults(givenArgs, configValue);
     // Which objects exist never depends on inputs still pending, so decide (and check props) now.
     const shapeModel = resolveMeshService(name, shapeProps(args));
@@ -119,14 +132,16 @@ export class GrpcMeshService extends pulumi.ComponentResource {
       return { objects, companions };
     });
     this.manifests = this.allManifests.apply((all) => all.objects);
+    this.baseShapeCount = shapes.length;
     this.resources = createInApplyOrder(shapes, applyOrder(shapeModel.subsetChange, true).first, (shape, i, dependsOn) =>
-      createKubeResource(name, shape, this.manifests.apply((all) => all[i]), { parent: this, ...(dependsOn ? { dependsOn } : {}) }));
+      createKubeResource(name, shape, this.manifests.apply((all) => all[i]), { parent: this, ...this.dependsOnFor(shape, dependsOn) }));
     const byKind = (kind: string) => this.resources.find((_, i) => shapes[i].kind === kind);
     this.service = byKind('Service') as k8s.core.v1.Service;
     this.serviceAccount = byKind('ServiceAccount') as k8s.core.v1.ServiceAccount | undefined;
     this.deployment = byKind('Deployment') as k8s.apps.v1.Deployment | undefined;
     this.destinationRule = byKind('DestinationRule') as k8s.apiextensions.CustomResource;
-    this.virtualService = byKind('VirtualService') as k8s.apiextensions.CustomResource;
+    this.virtualService = byKind('VirtualService') as k8s.apiextensions.CustomResource | undefined;
+    this.grpcRoute = byKind('GRPCRoute') as k8s.apiextensions.CustomResource | undefined;
     this.peerAuthentication = byKind('PeerAuthentication') as k8s.apiextensions.CustomResource | undefined;
     this.authorizationPolicy = byKind('AuthorizationPolicy') as k8s.apiextensions.CustomResource | undefined;
     this.telemetry = byKind('Telemetry') as k8s.apiextensions.CustomResource | undefined;
@@ -149,6 +164,36 @@ export class GrpcMeshService extends pulumi.ComponentResource {
     if (this.feature) fail(`already has a canary (${this.feature.owner}); two canaries would overwrite each other's split`, 'use one GrpcCanary per service, with additionalSubsets for more versions');
     if (this.resolved) fail('its objects were already computed, so the canary could not change them', 'create the GrpcCanary right after the GrpcMeshService, before awaiting anything');
     this.feature = { owner, feature };
+    this.addSubsetObjects(feature);
+  }
+
+  /**
+   * Gateway API has no subsets: the per-subset Services and DestinationRules a canary needs, as
+   * children of this service. They follow the service's own objects in `allManifests.objects`.
+   */
+  private addSubsetObjects(feature: MeshServiceFeature): void {
+    const shapes = subsetManifests(renderMeshService(this.shapeModel, feature.extend(this.shapeModel)));
+    // Removing subsets: the GRPCRoute that no longer routes to them goes first.
+    const removing = this.shapeModel.subsetChange === SubsetChange.REMOVING && this.grpcRoute;
+    shapes.forEach((shape, j) => {
+      const manifest = this.manifests.apply((all) => all[this.baseShapeCount + j]);
+      const opts = { parent: this, ...(removing ? { dependsOn: [this.grpcRoute!] } : {}) };
+      const resource = createKubeResource(this.componentName, shape, manifest, opts);
+      this.subsetResources.push(resource);
+      if (shape.kind === 'Service') this.subsetServices.push(resource as k8s.core.v1.Service);
+      else this.subsetDestinationRules.push(resource as k8s.apiextensions.CustomResource);
+    });
+  }
+
+  /**
+   * The `dependsOn` of a child. Adding subsets on Gateway API, the GRPCRoute also waits for the
+   * per-subset Services and DestinationRules, which a canary attaches after this constructor:
+   * known once the extensions are computed (after every feature attached).
+   */
+  private dependsOnFor(shape: KubeObject, dependsOn: KubeResource[] | undefined): pulumi.CustomResourceOptions {
+    if (!dependsOn) return {};
+    if (shape.kind !== 'GRPCRoute') return { dependsOn };
+    return { dependsOn: this.extensions.apply(() => [...dependsOn, ...this.subsetResources]) };
   }
 
   /** @internal whether the objects are computed already (features can no longer change them) */

@@ -101,7 +101,10 @@ export interface GrpcCanaryOptions {
    * Who moves the weights after the first deploy. With `ARGO_ROLLOUTS`, point the Rollout's
    * `trafficRouting.istio` at the service's VirtualService and DestinationRule (subsets `stable`
    * and `canary`), and make the deploy tool ignore the fields Argo writes (route weights, subset
-   * labels); weights, workloads, additional subsets and steps are then refused here.
+   * labels); weights, workloads, additional subsets and steps are then refused here. On a service
+   * with `routingApi: GATEWAY_API`, point the Argo Rollouts Gateway API plugin's `grpcRoutes` at the
+   * service's GRPCRoute and the Rollout's `stableService`/`canaryService` at `<service>-stable` and
+   * `<service>-canary` (rendered without a `version` selector: the Rollout adds its own).
    * @default CanaryWeightOwner.ISTIO_GRPC
    */
   readonly weightOwner?: CanaryWeightOwner;
@@ -119,7 +122,8 @@ export interface GrpcCanaryOptions {
   /**
    * Canary analysis on gRPC statuses and p99 latency for Argo Rollouts (an AnalysisTemplate)
    * and/or Flagger (MetricTemplates, plus `flaggerMetrics` for the Canary), on Istio's standard
-   * metrics.
+   * metrics. Flagger is refused on a service with `routingApi: GATEWAY_API`: its Gateway API
+   * provider manages HTTPRoutes, not GRPCRoutes.
    * @default - no analysis objects
    */
   readonly analysis?: CanaryAnalysisProps;

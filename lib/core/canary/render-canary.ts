@@ -51,6 +51,7 @@ export function canaryExtensions(service: MeshServiceModel, canary: CanaryModel)
     routing: {
       destinations: canary.subsets.map((s) => ({ subset: s.name, weight: s.weight })),
       leadingRoutes: headerRoutes,
+      headerRoutes: canary.headerRoutes.map((r, i) => ({ ...r, suffix: suffixes[i] })),
       ...(canary.mirrorPercent !== undefined ? { mirror: { subset: canary.subsets[1].name, percent: canary.mirrorPercent } } : {}),
       annotations: {
         ...(canary.steps.length ? { [CANARY_STEPS_ANNOTATION]: canary.steps.join(',') } : {}),

@@ -1,4 +1,5 @@
 import { CanaryWeightOwner, GrpcCanaryOptions } from './canary-props';
+import { checkGatewayApiCanary } from './check-gateway-api-canary';
 import { CanaryAnalysisModel, resolveAnalysis } from './resolve-analysis';
 import { PropChecker } from '../checks';
 import { didYouMean } from '../did-you-mean';
@@ -148,7 +149,7 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
     }
   });
   const analysis = options.analysis === undefined ? undefined : resolveAnalysis(check, service, options.analysis);
-  return {
+  const canary: CanaryModel = {
     constructPath,
     subsets,
     headerRoutes,
@@ -157,6 +158,8 @@ export function resolveCanary(constructPath: string, service: MeshServiceModel, 
     weightOwner,
     ...(analysis ? { analysis } : {}),
   };
+  checkGatewayApiCanary(check, service, canary);
+  return canary;
 }
 
 /** Checks `weightOwner` and, when another controller owns the weights, the props it makes moot. */

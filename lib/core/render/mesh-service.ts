@@ -1,15 +1,19 @@
 import type { k8s } from 'cdk8s-plus-28';
+import { RoutingOptions } from './istio/virtual-service';
+import * as gatewayapi from '../../../imports/gateway.networking.k8s.io';
 import * as istio from '../../../imports/networking.istio.io';
 import * as security from '../../../imports/security.istio.io';
 import * as telemetry from '../../../imports/telemetry.istio.io';
-import { applyOrder } from '../apply-order';
+import { ApplyOrder, applyOrder } from '../apply-order';
 import { KubeObject } from '../kube-object';
 import { deploymentManifest, serviceAccountManifest, serviceManifest } from './kube-json';
+import { RoutingApi } from '../mesh-mode';
 import { MeshServiceModel } from '../mesh-service-model';
-import { renderDestinationRule, SubsetModel } from './istio/destination-rule';
+import { renderGatewayApiRouting } from './gateway-api/routing';
+import { SubsetModel } from './istio/destination-rule';
+import { renderIstioRouting } from './istio/routing';
 import { renderAuthorizationPolicy, renderPeerAuthentication, renderTelemetry } from './security';
 import { renderService } from './service';
-import { renderVirtualService, RoutingOptions } from './istio/virtual-service';
 import { renderDeployment, renderServiceAccount } from './workload';
 
 /** Everything a mesh service renders, as the imported `*Props` of each object. */
@@ -18,7 +22,14 @@ export interface MeshServiceRendering {
   readonly serviceAccount?: k8s.KubeServiceAccountProps;
   readonly deployment?: k8s.KubeDeploymentProps;
   readonly destinationRule: istio.DestinationRuleProps;
-  readonly virtualService: istio.VirtualServiceProps;
+  /** Routing on RoutingApi.ISTIO. */
+  readonly virtualService?: istio.VirtualServiceProps;
+  /** Routing on RoutingApi.GATEWAY_API (GAMMA: the Service is its parent). */
+  readonly grpcRoute?: gatewayapi.GrpcRouteProps;
+  /** On GATEWAY_API, one Service per subset (`<service>-<subset>`), the GRPCRoute's backends. */
+  readonly subsetServices?: k8s.KubeServiceProps[];
+  /** On GATEWAY_API, the DestinationRule of each per-subset Service (its subset's policy). */
+  readonly subsetDestinationRules?: istio.DestinationRuleProps[];
   readonly peerAuthentication?: security.PeerAuthenticationProps;
   readonly authorizationPolicy?: security.AuthorizationPolicyProps;
   readonly telemetry?: telemetry.TelemetryProps;
@@ -41,18 +52,20 @@ export function renderMeshService(model: MeshServiceModel, extensions: MeshServi
       serviceAccount: renderServiceAccount(model, model.workload),
       deployment: renderDeployment(model, model.workload),
     } : {}),
-    destinationRule: withAnnotations(renderDestinationRule(model, extensions.subsets), order.destinationRule),
-    virtualService: withAnnotations(renderVirtualService(model, extensions.routing), order.virtualService),
+    ...renderRouting(model, extensions, order),
     ...optional('peerAuthentication', renderPeerAuthentication(model)),
     ...optional('authorizationPolicy', renderAuthorizationPolicy(model)),
     ...optional('telemetry', renderTelemetry(model)),
   };
 }
 
-/** The object with `annotations` added to its metadata (the apply-order hints). */
-function withAnnotations<T extends { metadata?: { annotations?: Record<string, string> } }>(props: T, annotations: Record<string, string>): T {
-  if (!Object.keys(annotations).length) return props;
-  return { ...props, metadata: { ...props.metadata, annotations: { ...props.metadata?.annotations, ...annotations } } };
+/** The seam between the routing APIs: everything else a service renders is the same on both. */
+function renderRouting(model: MeshServiceModel, extensions: MeshServiceExtensions, order: ApplyOrder) {
+  const subsets = extensions.subsets ?? [];
+  const routing = extensions.routing ?? {};
+  return model.mode.routingApi === RoutingApi.GATEWAY_API
+    ? renderGatewayApiRouting(model, subsets, routing, order)
+    : renderIstioRouting(model, subsets, routing, order);
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -70,10 +83,21 @@ export function meshServiceManifests(rendering: MeshServiceRendering): KubeObjec
     ...(rendering.serviceAccount ? [serviceAccountManifest(rendering.serviceAccount)] : []),
     ...(rendering.deployment ? [deploymentManifest(rendering.deployment)] : []),
     istio.DestinationRule.manifest(rendering.destinationRule),
-    istio.VirtualService.manifest(rendering.virtualService),
+    ...(rendering.virtualService ? [istio.VirtualService.manifest(rendering.virtualService)] : []),
+    ...(rendering.grpcRoute ? [gatewayapi.GrpcRoute.manifest(rendering.grpcRoute)] : []),
     ...(rendering.peerAuthentication ? [security.PeerAuthentication.manifest(rendering.peerAuthentication)] : []),
     ...(rendering.authorizationPolicy ? [security.AuthorizationPolicy.manifest(rendering.authorizationPolicy)] : []),
     ...(rendering.telemetry ? [telemetry.Telemetry.manifest(rendering.telemetry)] : []),
+    // Last, so the objects that exist without a canary keep their places (Pulumi indexes by position).
+    ...subsetManifests(rendering),
   ];
 }
 
+
+/** The per-subset Services and DestinationRules (Gateway API routing with a canary). */
+export function subsetManifests(rendering: MeshServiceRendering): KubeObject[] {
+  return [
+    ...(rendering.subsetServices ?? []).map((s) => serviceManifest(s)),
+    ...(rendering.subsetDestinationRules ?? []).map((d) => istio.DestinationRule.manifest(d)),
+  ];
+}

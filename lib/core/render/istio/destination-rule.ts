@@ -18,22 +18,27 @@ export interface SubsetModel {
  * (Istio does not merge several DestinationRules for one host reliably).
  */
 export function renderDestinationRule(model: MeshServiceModel, subsets: readonly SubsetModel[] = []): istio.DestinationRuleProps {
-  const tp = model.trafficPolicy;
   return {
     metadata: objectMeta(meshObjectNames(model).destinationRule, model.namespace, model.name),
     spec: {
       host: model.fqdn,
-      trafficPolicy: {
-        ...loadBalancerOf(tp),
-        ...connectionPoolOf(tp.connectionPool),
-        ...outlierDetectionOf(tp.outlierDetection),
-        ...retryBudgetOf(tp),
-        tls: { mode: tp.tlsMode as istio.DestinationRuleSpecTrafficPolicyTlsMode },
-      },
+      trafficPolicy: serviceTrafficPolicy(model),
       ...(subsets.length ? {
         subsets: subsets.map((s) => ({ name: s.name, labels: { ...s.labels }, ...subsetTrafficPolicyOf(s.trafficPolicy) })),
       } : {}),
     },
+  };
+}
+
+/** The service's `trafficPolicy`: load balancer, pool, outlier detection, retry budget, TLS mode. */
+export function serviceTrafficPolicy(model: MeshServiceModel): istio.DestinationRuleSpecTrafficPolicy {
+  const tp = model.trafficPolicy;
+  return {
+    ...loadBalancerOf(tp),
+    ...connectionPoolOf(tp.connectionPool),
+    ...outlierDetectionOf(tp.outlierDetection),
+    ...retryBudgetOf(tp),
+    tls: { mode: tp.tlsMode as istio.DestinationRuleSpecTrafficPolicyTlsMode },
   };
 }
 

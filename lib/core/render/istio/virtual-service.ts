@@ -13,6 +13,15 @@ export interface RouteDestination {
   readonly weight?: number;
 }
 
+/** A header-matched route of a canary, before the weighted ones. */
+export interface HeaderRouteOption {
+  readonly header: string;
+  readonly exact: string;
+  readonly subset: string;
+  /** Appended to each route name: the header, `-2`, `-3`... when one header is matched on several values. */
+  readonly suffix: string;
+}
+
 /** How the service's routes spread traffic; a canary supplies weighted subsets. */
 export interface RoutingOptions {
   /**
@@ -25,6 +34,12 @@ export interface RoutingOptions {
    * @default - none
    */
   readonly leadingRoutes?: readonly istio.VirtualServiceSpecHttp[];
+  /**
+   * The header-matched routes, API-neutral (what `leadingRoutes` renders for Istio): calls with
+   * header `header` equal to `exact` go to `subset`; `suffix` keeps route names unique.
+   * @default - none
+   */
+  readonly headerRoutes?: readonly HeaderRouteOption[];
   /**
    * Mirror (shadow) a share of every route's calls to a subset; responses are discarded.
    * @default - no mirroring
