@@ -149,7 +149,7 @@ describe('Pulumi GrpcCanary and GrpcIngress', () => {
     const ingress = new GrpcIngress('edge', { service, hosts: pulumi.output(['a.example.com', 'b.example.com']), tls: { credentialName: 'users-tls' } });
     const manifests = await registeredManifests(ingress.resources);
     const gateway = manifests.find((m) => m.kind === 'Gateway' && m.apiVersion === 'gateway.networking.k8s.io/v1');
-    const route = manifests.find((m) => m.kind === 'GRPCRoute');
+    const route = manifests.find((m) => m.kind === 'GRPCRoute' && m.metadata.name === 'users-ingress');
     expect(gateway.spec.listeners.map((l: any) => `${l.name}=${l.hostname}`)).toStrictEqual(['https-1=a.example.com', 'https-2=b.example.com']);
     expect(route.spec.parentRefs.map((p: any) => p.sectionName)).toStrictEqual(['https-1', 'https-2']);
   });
