@@ -2,10 +2,13 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { validateOnSynth } from './chart-validation';
 import { Certificate } from '../imports/cert-manager.io';
+import * as gatewayapi from '../imports/gateway.networking.k8s.io';
 import { Gateway, VirtualService } from '../imports/networking.istio.io';
+import { renderGatewayApiIngress } from './core/ingress/gateway-api/render-gateway-api-ingress';
 import { GrpcIngressOptions } from './core/ingress/ingress-props';
 import { ingressApplyOrder, renderIngress } from './core/ingress/render-ingress';
 import { IngressModel, resolveIngress } from './core/ingress/resolve-ingress';
+import { RoutingApi } from './core/mesh-mode';
 import { requireService } from './grpc-canary';
 import { GrpcMeshService } from './grpc-mesh-service';
 import { meshServiceOf } from './mesh-service-ref';
@@ -22,6 +25,10 @@ export interface GrpcIngressProps extends GrpcIngressOptions {
  * routes to the service (following a canary's split when there is one), an optional HTTP to
  * HTTPS redirect, gRPC-Web CORS and a cert-manager Certificate for the credential.
  *
+ * When the service's routing API is RoutingApi.GATEWAY_API, the same props render a Gateway API
+ * Gateway (class `istio`), a GRPCRoute bound to it, an HTTPRoute for the redirect and a
+ * ReferenceGrant for a Secret in another namespace; props Gateway API cannot express are refused.
+ *
  * @example
  * new GrpcIngress(chart, 'users-ingress', {
  *   service: users,
@@ -32,10 +39,18 @@ export interface GrpcIngressProps extends GrpcIngressOptions {
  * });
  */
 export class GrpcIngress extends Construct {
-  /** The Gateway (in the gateway workload's namespace). */
-  public readonly gateway: Gateway;
-  /** The VirtualService bound to the gateway (in the service's namespace). */
-  public readonly virtualService: VirtualService;
+  /** The Istio Gateway (in the gateway workload's namespace); RoutingApi.ISTIO only. */
+  public readonly gateway?: Gateway;
+  /** The VirtualService bound to the gateway (in the service's namespace); RoutingApi.ISTIO only. */
+  public readonly virtualService?: VirtualService;
+  /** The Gateway API Gateway (in the gateway namespace); RoutingApi.GATEWAY_API only. */
+  public readonly k8sGateway?: gatewayapi.Gateway;
+  /** The GRPCRoute bound to the Gateway's HTTPS listeners (in the service's namespace); RoutingApi.GATEWAY_API only. */
+  public readonly grpcRoute?: gatewayapi.GrpcRoute;
+  /** The HTTPRoute redirecting HTTP to HTTPS; RoutingApi.GATEWAY_API with `httpRedirect` only. */
+  public readonly redirectRoute?: gatewayapi.HttpRoute;
+  /** The ReferenceGrant letting the Gateway read a Secret in `tls.credentialNamespace`; RoutingApi.GATEWAY_API, when that is another namespace. */
+  public readonly referenceGrant?: gatewayapi.ReferenceGrant;
   /** The cert-manager Certificate, when `certificate` is set. */
   public readonly certificate?: Certificate;
   /** The external hosts. */
@@ -48,21 +63,57 @@ export class GrpcIngress extends Construct {
     requireService(this.node.path, props?.service);
     this.model = resolveIngress(this.node.path, props.service._model, props);
     this.hosts = [...this.model.hosts];
-    const render = () => renderIngress(props.service._model, this.model, props.service._routing());
-    const initial = render();
-    this.gateway = new Gateway(this, 'Gateway', initial.gateway);
-    // Rendered lazily: a canary attached later changes the destinations.
-    this.virtualService = new VirtualService(this, 'VirtualService', {
-      metadata: initial.virtualService.metadata,
-      spec: Lazy.any({ produce: () => render().virtualService.spec }),
-    });
+    const objects = this.model.routingApi === RoutingApi.GATEWAY_API ? this.gatewayApiObjects(props.service) : this.istioObjects(props.service);
+    this.gateway = objects.gateway;
+    this.virtualService = objects.virtualService;
+    this.k8sGateway = objects.k8sGateway;
+    this.grpcRoute = objects.grpcRoute;
+    this.redirectRoute = objects.redirectRoute;
+    this.referenceGrant = objects.referenceGrant;
+    this.certificate = objects.certificate;
     // The apply-order annotation follows the subsets, which a canary attached later adds.
     props.service._onExtend(() => {
       for (const [key, value] of Object.entries(ingressApplyOrder(props.service._model, props.service._routing()))) {
-        ApiObject.of(this.virtualService).metadata.addAnnotation(key, value);
+        objects.route.metadata.addAnnotation(key, value);
       }
     });
-    if (initial.certificate) this.certificate = new Certificate(this, 'Certificate', initial.certificate);
     validateOnSynth(this);
   }
+
+  /** Istio Gateway + VirtualService (+ Certificate); `route` is the VirtualService. */
+  private istioObjects(service: GrpcMeshService): IngressChildren {
+    const render = () => renderIngress(service._model, this.model, service._routing());
+    const initial = render();
+    const gateway = new Gateway(this, 'Gateway', initial.gateway);
+    // Rendered lazily: a canary attached later changes the destinations.
+    const virtualService = new VirtualService(this, 'VirtualService', {
+      metadata: initial.virtualService.metadata,
+      spec: Lazy.any({ produce: () => render().virtualService.spec }),
+    });
+    const certificate = initial.certificate ? new Certificate(this, 'Certificate', initial.certificate) : undefined;
+    return { gateway, virtualService, certificate, route: virtualService };
+  }
+
+  /** Gateway API Gateway + GRPCRoute (+ redirect HTTPRoute, ReferenceGrant, Certificate); `route` is the GRPCRoute. */
+  private gatewayApiObjects(service: GrpcMeshService): IngressChildren {
+    const render = () => renderGatewayApiIngress(service._model, this.model, service._routing());
+    const initial = render();
+    const k8sGateway = new gatewayapi.Gateway(this, 'Gateway', initial.gateway);
+    // Rendered lazily: a canary attached later changes the backendRefs.
+    const grpcRoute = new gatewayapi.GrpcRoute(this, 'GrpcRoute', {
+      metadata: initial.grpcRoute.metadata,
+      spec: Lazy.any({ produce: () => render().grpcRoute.spec }),
+    });
+    return {
+      k8sGateway,
+      grpcRoute,
+      redirectRoute: initial.redirectRoute ? new gatewayapi.HttpRoute(this, 'RedirectRoute', initial.redirectRoute) : undefined,
+      referenceGrant: initial.referenceGrant ? new gatewayapi.ReferenceGrant(this, 'ReferenceGrant', initial.referenceGrant) : undefined,
+      certificate: initial.certificate ? new Certificate(this, 'Certificate', initial.certificate) : undefined,
+      route: grpcRoute,
+    };
+  }
 }
+
+/** The children of one routing API's rendering, and the route whose apply order follows the subsets. */
+type IngressChildren = Partial<Pick<GrpcIngress, 'gateway' | 'virtualService' | 'k8sGateway' | 'grpcRoute' | 'redirectRoute' | 'referenceGrant' | 'certificate'>> & { readonly route: ApiObject };

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { canaryInputArb, ingressInputArb } from './util/arbitraries';
+import { canaryInputArb, gatewayApiIngressInputArb, ingressInputArb } from './util/arbitraries';
 import { canaryOutcome, ingressOutcome, Outcome } from './util/properties';
 
 describe('GrpcCanary and GrpcIngress over generated props', () => {
   test.each([
     ['GrpcCanary', canaryInputArb, canaryOutcome],
     ['GrpcIngress', ingressInputArb, ingressOutcome],
+    ['GrpcIngress on RoutingApi.GATEWAY_API', gatewayApiIngressInputArb, ingressOutcome],
   ] as const)('%s either refuses with IstioGrpcError or emits objects the validation engine accepts', (_name, arbitrary, run) => {
     // GIVEN inputs valid and invalid in every combination; WHEN synthesized; THEN never anything else
     const outcomes: Outcome[] = [];

@@ -5,7 +5,7 @@ import { Testing } from 'cdk8s';
 import { AMBIENT_SCENARIOS } from '../examples/cdk8s/ambient-scenarios';
 import { CANARY_SCENARIOS } from '../examples/cdk8s/canary-scenarios';
 import { INGRESS_SCENARIOS } from '../examples/cdk8s/ingress-scenarios';
-import { GrpcMeshService as CdkGrpcMeshService, GrpcMeshServiceProps } from '../lib';
+import { GrpcMeshService as CdkGrpcMeshService, GrpcMeshServiceProps, RoutingApi } from '../lib';
 import { GrpcCanaryOptions } from '../lib/core/canary/canary-props';
 import { GrpcIngressOptions } from '../lib/core/ingress/ingress-props';
 import { GrpcCanary as CdkGrpcCanary } from '../lib/grpc-canary';
@@ -46,6 +46,13 @@ const SCENARIOS: readonly Scenario[] = [
     ingress: { hosts: ['grpc.example.com'], tls: { credentialName: 'grpc-tls' }, httpRedirect: true },
     shift: 25,
   },
+  {
+    id: 'gateway-api-canary-ingress',
+    service: { ...CANARY_SCENARIOS[0].service, routingApi: RoutingApi.GATEWAY_API },
+    canary: CANARY_SCENARIOS[0].canary,
+    ingress: { hosts: ['grpc.example.com', 'api.example.com'], tls: { credentialName: 'grpc-tls', credentialNamespace: 'certs' }, httpRedirect: true, port: 8443 },
+    shift: 25,
+  },
 ];
 
 /** Runs test/util/pulumi-output-failure.ts in a process of its own; its summary of the rejections. */
@@ -80,7 +87,7 @@ describe('Pulumi GrpcCanary and GrpcIngress', () => {
       ...service.subsetDestinationRules,
       ...(canary?.deployments ?? []),
       ...(canary?.analysisResources ?? []),
-      ...(ingress ? [ingress.gateway, ingress.virtualService, ...(ingress.certificate ? [ingress.certificate] : [])] : []),
+      ...(ingress?.resources ?? []),
     ];
     const manifests = await registeredManifests(resources);
     // THEN
@@ -123,12 +130,37 @@ describe('Pulumi GrpcCanary and GrpcIngress', () => {
     const service = new GrpcMeshService('users', { name: 'users', namespace: pulumi.output('shop') });
     new GrpcCanary('users-canary', { service, canaryWeight: 30 });
     const ingress = new GrpcIngress('edge', { service, hosts: pulumi.output(['users.example.com']), tls: { credentialName: 'users-tls' } });
-    const manifests = await registeredManifests([...service.resources, ingress.gateway, ingress.virtualService]);
+    const manifests = await registeredManifests([...service.resources, ...ingress.resources]);
     const gateway = manifests.find((m) => m.kind === 'Gateway');
     const vs = manifests.find((m) => m.metadata.name === 'users-ingress');
     expect(gateway.spec.servers[0].hosts).toStrictEqual(['users.example.com']);
     expect(vs.spec.http[0].route.map((r: any) => `${r.destination.host}/${r.destination.subset}=${r.weight}`))
       .toStrictEqual(['users.shop.svc.cluster.local/stable=70', 'users.shop.svc.cluster.local/canary=30']);
+  });
+
+  test('on Gateway API the ingress fields are the Gateway API objects, as in cdk8s', async () => {
+    const service = new GrpcMeshService('users', { name: 'users', routingApi: RoutingApi.GATEWAY_API });
+    const tls = { credentialName: 'users-tls', credentialNamespace: 'certs' };
+    const ingress = new GrpcIngress('edge', { service, hosts: ['users.example.com'], tls, httpRedirect: true });
+    expect([ingress.gateway, ingress.virtualService, ingress.certificate]).toStrictEqual([undefined, undefined, undefined]);
+    const fields = [ingress.k8sGateway!, ingress.grpcRoute!, ingress.redirectRoute!, ingress.referenceGrant!];
+    const urns = await Promise.all(fields.map((r) => valueOf(r.urn)));
+    expect(urns.map((urn) => urn.split('::')[2].split('$').pop())).toStrictEqual([
+      'kubernetes:gateway.networking.k8s.io/v1:Gateway', 'kubernetes:gateway.networking.k8s.io/v1:GRPCRoute', 'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute', 'kubernetes:gateway.networking.k8s.io/v1:ReferenceGrant',
+    ]);
+    expect(ingress.resources).toHaveLength(4);
+    expect(() => new GrpcIngress('web', { service, hosts: ['users.example.com'], tls: { credentialName: 'c' }, grpcWeb: { allowOrigins: ['https://app.example.com'] } }))
+      .toThrow(/^\[web\] grpcWeb: got .*GRPCRoute has no CORS filter.*RoutingApi\.ISTIO/);
+  });
+
+  test('on Gateway API, hosts arriving as outputs still get one listener each, bound by the route', async () => {
+    const service = new GrpcMeshService('users', { name: 'users', routingApi: RoutingApi.GATEWAY_API });
+    const ingress = new GrpcIngress('edge', { service, hosts: pulumi.output(['a.example.com', 'b.example.com']), tls: { credentialName: 'users-tls' } });
+    const manifests = await registeredManifests(ingress.resources);
+    const gateway = manifests.find((m) => m.kind === 'Gateway' && m.apiVersion === 'gateway.networking.k8s.io/v1');
+    const route = manifests.find((m) => m.kind === 'GRPCRoute' && m.metadata.name === 'users-ingress');
+    expect(gateway.spec.listeners.map((l: any) => `${l.name}=${l.hostname}`)).toStrictEqual(['https-1=a.example.com', 'https-2=b.example.com']);
+    expect(route.spec.parentRefs.map((p: any) => p.sectionName)).toStrictEqual(['https-1', 'https-2']);
   });
 
   test('bad ingress props throw the cdk8s message at construction', () => {

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { GrpcMeshServiceProps } from '../../lib';
+import { GrpcMeshServiceProps, RoutingApi } from '../../lib';
 import { GrpcIngressOptions, IngressTlsMode, IssuerKind, TlsProtocolVersion } from '../../lib/core/ingress/ingress-props';
 import { GrpcIngress } from '../../lib/grpc-ingress';
 import { GrpcMeshService } from '../../lib/grpc-mesh-service';
@@ -49,6 +49,23 @@ export const INGRESS_SCENARIOS: readonly IngressScenario[] = [
       hosts: ['storefront.example.com'],
       tls: { credentialName: 'storefront-example-com' },
       grpcWeb: { allowOrigins: ['https://shop.example.com'] },
+      certificate: { issuerName: 'letsencrypt' },
+    },
+  },
+  {
+    id: 'gateway-api-ingress',
+    title: 'Gateway API ingress: a Gateway of class istio with its own proxy in the edge namespace, a GRPCRoute from the service namespace only, client certificates checked against the partners\' CA, a 301 redirect route, the certificate Secret in a certs namespace opened to the Gateway by a ReferenceGrant',
+    service: { name: 'billing', namespace: 'payments', selector: { app: 'billing' }, routingApi: RoutingApi.GATEWAY_API },
+    ingress: {
+      hosts: ['billing.example.com'],
+      gatewayNamespace: 'edge',
+      tls: {
+        credentialName: 'billing-example-com',
+        credentialNamespace: 'certs',
+        mode: IngressTlsMode.MUTUAL,
+        clientCaCredentialName: 'billing-partners-ca',
+      },
+      httpRedirect: true,
       certificate: { issuerName: 'letsencrypt' },
     },
   },

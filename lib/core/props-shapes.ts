@@ -265,6 +265,7 @@ export const CANARY_SHAPE = objectShape<GrpcCanaryOptions & { service: unknown }
 
 export const INGRESS_TLS_SHAPE = objectShape<IngressTlsProps>('IngressTlsProps', {
   credentialName: 'string',
+  credentialNamespace: 'string',
   mode: enumOf('IngressTlsMode', IngressTlsMode),
   minProtocolVersion: enumOf('TlsProtocolVersion', TlsProtocolVersion),
   clientCaCredentialName: 'string',

@@ -198,3 +198,27 @@ export const ingressInputArb = fc.record({
     certificate: fc.option(fc.record({ issuerName: fc.constantFrom('letsencrypt', '') }), { nil: undefined }),
   }, { requiredKeys: ['hosts', 'tls'] }),
 });
+
+/**
+ * The same inputs on a service routed through Gateway API, plus the props only Gateway API
+ * changes the answer for: a credential in another namespace, a selector, the TLS version.
+ */
+export const gatewayApiIngressInputArb = ingressInputArb.chain((input) => fc.record({
+  credentialNamespace: fc.option(fc.constantFrom('certs', 'istio-system', 'Bad_NS'), { nil: undefined }),
+  selector: fc.option(fc.constant({ istio: 'ingressgateway' }), { nil: undefined, freq: 4 }),
+  minProtocolVersion: fc.option(fc.constantFrom('TLSV1_2', 'TLSV1_3'), { nil: undefined }),
+  // gRPC-Web is always refused here, so keep it in one input of five (the base has it in most).
+  keepGrpcWeb: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+}).map(({ credentialNamespace, selector, minProtocolVersion, keepGrpcWeb }) => ({
+  service: { ...input.service, routingApi: 'GATEWAY_API' },
+  ingress: {
+    ...input.ingress,
+    grpcWeb: keepGrpcWeb ? input.ingress.grpcWeb : undefined,
+    ...(selector ? { selector } : {}),
+    tls: {
+      ...input.ingress.tls,
+      ...(credentialNamespace ? { credentialNamespace } : {}),
+      ...(minProtocolVersion ? { minProtocolVersion } : {}),
+    },
+  },
+})));

@@ -27,15 +27,27 @@ export enum IssuerKind {
 
 /** TLS termination at the ingress gateway. */
 export interface IngressTlsProps {
-  /** Name of the Kubernetes TLS Secret (`tls.crt`/`tls.key`) in the gateway workload's namespace. */
+  /**
+   * Name of the Kubernetes TLS Secret (`tls.crt`/`tls.key`), in `credentialNamespace`. On
+   * RoutingApi.GATEWAY_API it is the listener's `certificateRefs`.
+   */
   readonly credentialName: string;
+  /**
+   * Namespace of the `credentialName` Secret (and of the client CA for MUTUAL, and of the
+   * cert-manager Certificate). With RoutingApi.ISTIO it must be the gateway namespace: Istio reads
+   * `credentialName` from the gateway pods' namespace. With RoutingApi.GATEWAY_API another
+   * namespace gets a ReferenceGrant there allowing the Gateway to read the Secret.
+   * @default - the gateway namespace
+   */
+  readonly credentialNamespace?: string;
   /**
    * SIMPLE or MUTUAL.
    * @default IngressTlsMode.SIMPLE
    */
   readonly mode?: IngressTlsMode;
   /**
-   * Lowest TLS version accepted.
+   * Lowest TLS version accepted. Gateway API has no field for it: with RoutingApi.GATEWAY_API only
+   * TLSV1_2 (Envoy's own minimum) is accepted.
    * @default TlsProtocolVersion.TLSV1_2
    */
   readonly minProtocolVersion?: TlsProtocolVersion;
@@ -46,13 +58,15 @@ export interface IngressTlsProps {
    * the CA of the server certificate (a public CA when cert-manager uses Let's Encrypt), and
    * trusting it for clients would let anyone with a certificate from that CA in. Naming it
    * `<credentialName>-cacert` makes Istio versions without `caCertCredentialName` read the same
-   * Secret.
+   * Secret. With RoutingApi.GATEWAY_API it is referenced as a Secret from the Gateway's
+   * `tls.frontend.default.validation.caCertificateRefs`, in `credentialNamespace`.
    * @default - none; an error for MUTUAL
    */
   readonly clientCaCredentialName?: string;
   /**
    * For MUTUAL: accept only client certificates carrying one of these subject alternative names
-   * (e.g. `spiffe://partner.example/ns/billing/sa/client` or `partner.example.com`).
+   * (e.g. `spiffe://partner.example/ns/billing/sa/client` or `partner.example.com`). Refused with
+   * RoutingApi.GATEWAY_API: Gateway API has no field for it.
    * @default - any client certificate the client CA signed
    */
   readonly subjectAltNames?: string[];
@@ -82,7 +96,11 @@ export interface IngressCertificateProps {
   readonly issuerKind?: IssuerKind;
 }
 
-/** How a GrpcIngress exposes a GrpcMeshService through the Istio ingress gateway. */
+/**
+ * How a GrpcIngress exposes a GrpcMeshService: through the Istio ingress gateway (Gateway +
+ * VirtualService), or, when the service's routing API is RoutingApi.GATEWAY_API, through a
+ * Gateway API Gateway and GRPCRoute.
+ */
 export interface GrpcIngressOptions {
   /** External host names clients use, e.g. `grpc.example.com`. */
   readonly hosts: string[];
@@ -94,18 +112,21 @@ export interface GrpcIngressOptions {
    */
   readonly allowWildcardHosts?: boolean;
   /**
-   * Name of the Gateway.
+   * Name of the Gateway. With RoutingApi.GATEWAY_API Istio deploys a gateway of its own for it
+   * (Deployment and Service `<gatewayName>-istio` in the gateway namespace).
    * @default "<service>-gateway"
    */
   readonly gatewayName?: string;
   /**
-   * Namespace of the ingress gateway workload. The Gateway and the TLS Secret live there:
-   * Istio reads `credentialName` from the gateway pods' namespace.
+   * Namespace of the Gateway. With RoutingApi.ISTIO the ingress gateway workload runs there and
+   * the TLS Secret lives there too (Istio reads `credentialName` from the gateway pods'
+   * namespace); with RoutingApi.GATEWAY_API Istio deploys the Gateway's own proxy there.
    * @default "istio-system"
    */
   readonly gatewayNamespace?: string;
   /**
-   * Labels of the ingress gateway pods.
+   * Labels of the ingress gateway pods. RoutingApi.ISTIO only: a Gateway API Gateway gets a
+   * deployment of its own and cannot select existing gateway pods, so setting it is refused there.
    * @default { istio: "ingressgateway" }
    */
   readonly selector?: { [key: string]: string };
@@ -115,12 +136,14 @@ export interface GrpcIngressOptions {
    */
   readonly port?: number;
   /**
-   * Also listen on port 80 and redirect to HTTPS.
+   * Also listen on port 80 and redirect to HTTPS (301). With RoutingApi.GATEWAY_API: an HTTP
+   * listener and an HTTPRoute with a RequestRedirect filter.
    * @default false
    */
   readonly httpRedirect?: boolean;
   /**
-   * Accept gRPC-Web from browsers (CORS for these origins).
+   * Accept gRPC-Web from browsers (CORS for these origins). RoutingApi.ISTIO only: GRPCRoute has
+   * no CORS filter, so it is refused with RoutingApi.GATEWAY_API.
    * @default - gRPC only
    */
   readonly grpcWeb?: GrpcWebProps;

@@ -1,11 +1,14 @@
-import { applyOrder } from '../apply-order';
+import { ingressApplyOrder } from './ingress-apply-order';
+import { renderIngressCertificate } from './render-certificate';
 import { IngressModel } from './resolve-ingress';
 import * as certManager from '../../../imports/cert-manager.io';
 import * as istio from '../../../imports/networking.istio.io';
 import { KubeObject } from '../kube-object';
 import { MeshServiceModel } from '../mesh-service-model';
-import { objectMeta } from '../render/labels';
 import { GRPC_CONTENT_TYPE_PREFIX, routeDestinations, RoutingOptions } from '../render/istio/virtual-service';
+import { objectMeta } from '../render/labels';
+
+export { ingressApplyOrder } from './ingress-apply-order';
 
 /** Everything an ingress renders, as the imported `*Props` of each object. */
 export interface IngressRendering {
@@ -24,14 +27,6 @@ const GRPC_WEB_EXPOSED_HEADERS = ['grpc-status', 'grpc-message', 'grpc-status-de
  * cert-manager Certificate that fills the credential Secret. `routing` is the service's own
  * (e.g. a canary's weighted subsets).
  */
-/**
- * The gateway's VirtualService routes to the same subsets as the service's own, so it gets the
- * same sync wave: after the DestinationRule when subsets are added, before it when removed.
- */
-export function ingressApplyOrder(service: MeshServiceModel, routing: RoutingOptions): Record<string, string> {
-  return applyOrder(service.subsetChange, (routing.destinations ?? []).some((d) => d.subset !== undefined)).virtualService;
-}
-
 export function renderIngress(service: MeshServiceModel, ingress: IngressModel, routing: RoutingOptions = {}): IngressRendering {
   const servers: istio.GatewaySpecServers[] = [{
     port: { number: ingress.port, name: 'https', protocol: 'HTTPS' },
@@ -49,6 +44,7 @@ export function renderIngress(service: MeshServiceModel, ingress: IngressModel, 
   }
   const catchAll = service.routes[service.routes.length - 1];
   const web = ingress.grpcWebOrigins;
+  const certificate = renderIngressCertificate(service, ingress);
   return {
     gateway: {
       metadata: objectMeta(ingress.gatewayName, ingress.gatewayNamespace, service.name),
@@ -79,21 +75,7 @@ export function renderIngress(service: MeshServiceModel, ingress: IngressModel, 
         }],
       },
     },
-    ...(ingress.certificate ? {
-      certificate: {
-        metadata: objectMeta(ingress.tls.credentialName, ingress.gatewayNamespace, service.name),
-        spec: {
-          secretName: ingress.tls.credentialName,
-          dnsNames: [...ingress.hosts],
-          issuerRef: { name: ingress.certificate.issuerName, kind: ingress.certificate.issuerKind, group: 'cert-manager.io' },
-          privateKey: {
-            algorithm: certManager.CertificateSpecPrivateKeyAlgorithm.ECDSA,
-            size: 256,
-            rotationPolicy: certManager.CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
-          },
-        },
-      },
-    } : {}),
+    ...(certificate ? { certificate } : {}),
   };
 }
 

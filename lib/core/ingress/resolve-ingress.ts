@@ -1,14 +1,18 @@
 import { GrpcIngressOptions, IngressTlsMode, IngressTlsProps, IssuerKind, TlsProtocolVersion } from './ingress-props';
 import { PropChecker } from '../checks';
 import { hostsOverlap, wildcardDomainProblem } from '../hosts';
+import { RoutingApi } from '../mesh-mode';
 import { MeshServiceModel } from '../mesh-service-model';
 import { checkPropsShape } from '../props-shape';
 import { INGRESS_SHAPE } from '../props-shapes';
 import { isRecord, objectProp } from '../shape-checks';
+import { refuseWhatGatewayApiCannotExpress } from './gateway-api/ingress-refusals';
 
 /** An ingress with defaults applied and every prop checked. */
 export interface IngressModel {
   readonly constructPath: string;
+  /** The service's routing API, which the ingress follows. */
+  readonly routingApi: RoutingApi;
   readonly hosts: readonly string[];
   readonly gatewayName: string;
   readonly gatewayNamespace: string;
@@ -17,6 +21,8 @@ export interface IngressModel {
   readonly tls: {
     readonly mode: IngressTlsMode;
     readonly credentialName: string;
+    /** Where the credential Secret (and the client CA) lives. */
+    readonly credentialNamespace: string;
     readonly minProtocolVersion: TlsProtocolVersion;
     /** MUTUAL only: where the client CA lives. */
     readonly clientCaCredentialName?: string;
@@ -26,7 +32,7 @@ export interface IngressModel {
   readonly httpRedirect: boolean;
   readonly grpcWebOrigins?: readonly string[];
   readonly certificate?: { readonly issuerName: string; readonly issuerKind: IssuerKind };
-  /** Name of the VirtualService bound to the gateway. */
+  /** Name of the VirtualService (ISTIO) or GRPCRoute (GATEWAY_API) bound to the gateway. */
   readonly virtualServiceName: string;
 }
 
@@ -60,6 +66,7 @@ export function resolveIngress(constructPath: string, service: MeshServiceModel,
     check.fail('tls.credentialName', tls?.credentialName, 'TLS termination needs the name of the Secret holding the certificate (Istio rejects SIMPLE/MUTUAL without one)', 'set tls.credentialName, e.g. "grpc-example-com-tls", or add certificate to have cert-manager create it');
   }
   check.dnsLabel('tls.credentialName', tls.credentialName, 253);
+  const credentialNamespace = resolveCredentialNamespace(check, service, tls, gatewayNamespace);
   if (options.httpRedirect && port === 80) check.fail('port', port, 'port 80 is taken by the HTTP redirect server', 'use 443 for HTTPS');
   const origins = options.grpcWeb?.allowOrigins;
   if (options.grpcWeb && (!Array.isArray(origins) || origins.length === 0)) check.fail('grpcWeb.allowOrigins', origins, 'gRPC-Web needs the browser origins allowed to call', 'list origins like "https://app.example.com"');
@@ -70,8 +77,10 @@ export function resolveIngress(constructPath: string, service: MeshServiceModel,
   if (options.certificate && !options.certificate.issuerName) {
     check.fail('certificate.issuerName', options.certificate.issuerName, 'cert-manager needs the issuer that signs the certificate', 'name your ClusterIssuer, e.g. "letsencrypt"');
   }
+  if (service.mode.routingApi === RoutingApi.GATEWAY_API) refuseWhatGatewayApiCannotExpress(check, service, options);
   return {
     constructPath,
+    routingApi: service.mode.routingApi,
     hosts: [...hosts],
     gatewayName,
     gatewayNamespace,
@@ -80,6 +89,7 @@ export function resolveIngress(constructPath: string, service: MeshServiceModel,
     tls: {
       mode: tls.mode ?? IngressTlsMode.SIMPLE,
       credentialName: tls.credentialName,
+      credentialNamespace,
       minProtocolVersion: tls.minProtocolVersion ?? TlsProtocolVersion.TLSV1_2,
       ...mutual,
     },
@@ -90,6 +100,21 @@ export function resolveIngress(constructPath: string, service: MeshServiceModel,
     } : {}),
     virtualServiceName: `${service.name}-ingress`,
   };
+}
+
+/**
+ * The Secret's namespace: anywhere with Gateway API (a ReferenceGrant lets the Gateway read it),
+ * only the gateway's own with Istio's Gateway, which reads credentials from its pods' namespace.
+ */
+function resolveCredentialNamespace(check: PropChecker, service: MeshServiceModel, tls: IngressTlsProps, gatewayNamespace: string): string {
+  if (tls.credentialNamespace === undefined) return gatewayNamespace;
+  const namespace = check.dnsLabel('tls.credentialNamespace', tls.credentialNamespace, 63);
+  if (namespace !== gatewayNamespace && service.mode.routingApi === RoutingApi.ISTIO) {
+    check.fail('tls.credentialNamespace', namespace,
+      `Istio's Gateway reads credentialName only from the gateway pods' namespace (${gatewayNamespace})`,
+      `create the Secret in ${gatewayNamespace} and remove tls.credentialNamespace, or set routingApi: RoutingApi.GATEWAY_API on the service (a ReferenceGrant then allows the cross-namespace reference)`);
+  }
+  return namespace;
 }
 
 /**
