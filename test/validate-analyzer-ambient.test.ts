@@ -94,6 +94,11 @@ describe('GIVEN L7 routing for an ambient Service', () => {
     expect(findingsOf(ROUTES, join(AMBIENT_NS, service(), virtualService('[{ retries: { attempts: 2 }, route: [{ destination: { host: users } }] }]')))).toStrictEqual(['error IGR3301 VirtualService shop/users spec.hosts[0]']);
   });
 
+  test('THEN a named waypoint not in the input is none with workloads complete, and left to IGR3303 with partial (a shared waypoint applied elsewhere)', () => {
+    expect(findingsOf(ROUTES, join(AMBIENT_NS, WITH_WAYPOINT, l7Route))).toStrictEqual(['error IGR3301 GRPCRoute shop/users spec.parentRefs[0]']);
+    expect(findingsOf(ROUTES, join(AMBIENT_NS, WITH_WAYPOINT, l7Route), { workloads: 'partial' })).toStrictEqual([]);
+  });
+
   test('THEN ambient is read from the pods too (their own label), and a waypoint the Service cannot use counts as none', () => {
     expect(findingsOf(ROUTES, join(service(), deployment('{ app: users, istio.io/dataplane-mode: ambient }'), l7Route))).toStrictEqual(['error IGR3301 GRPCRoute shop/users spec.parentRefs[0]']);
     expect(findingsOf(ROUTES, join(AMBIENT_NS, WITH_WAYPOINT, waypoint('{ istio.io/waypoint-for: workload }'), l7Route))).toStrictEqual(['error IGR3301 GRPCRoute shop/users spec.parentRefs[0]']);

@@ -51,6 +51,9 @@ function check(
   if (!ambient.serviceAmbient(service)) return;
   const binding = ambient.serviceWaypoint(service);
   if (binding.waypoint) return;
+  // A waypoint named but not in a partial input (a shared one, applied elsewhere) may serve it:
+  // IGR3303 already warns that it is not in the input.
+  if (binding.problem === 'not-found' && !ctx.workloadsComplete) return;
   const name = keyOf(namespaceOf(service), service.metadata.name);
   const why = binding.why ?? 'neither the Service nor its Namespace has an istio.io/use-waypoint label';
   ctx.report(IGR.AMBIENT_L7_WITHOUT_WAYPOINT, config,
