@@ -5,9 +5,9 @@ import { CanaryModel } from './resolve-canary';
 import * as istio from '../../../imports/networking.istio.io';
 import { KubeObject } from '../kube-object';
 import { MeshServiceModel } from '../mesh-service-model';
+import { routeDestinations, routeMatch } from '../render/istio/virtual-service';
 import { deploymentManifest } from '../render/kube-json';
 import { MeshServiceExtensions } from '../render/mesh-service';
-import { routeDestinations, routeMatch } from '../render/istio/virtual-service';
 import { renderDeployment } from '../render/workload';
 
 /** Annotation on the VirtualService with the planned canary weights, e.g. `10,25,50,100`. */

@@ -1,6 +1,6 @@
+import { RouteDestination, routeDestinations, routeMatch } from './virtual-service';
 import * as istio from '../../../../imports/networking.istio.io';
 import { MeshServiceModel, RouteModel } from '../../mesh-service-model';
-import { RouteDestination, routeDestinations, routeMatch } from './virtual-service';
 
 /** The `fault` of a route: the fault itself when it is not header-scoped and names this route. */
 export function faultOf(model: MeshServiceModel, route: RouteModel): Pick<istio.VirtualServiceSpecHttp, 'fault'> {

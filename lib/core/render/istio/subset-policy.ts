@@ -1,7 +1,7 @@
-import * as istio from '../../../../imports/networking.istio.io';
-import { SubsetPolicyModel } from '../../resolve-subset-policy';
 import { connectionPoolOf, outlierDetectionOf } from './destination-rule';
 import { loadBalancerOf } from './load-balancer';
+import * as istio from '../../../../imports/networking.istio.io';
+import { SubsetPolicyModel } from '../../resolve-subset-policy';
 
 /** `subsets[].trafficPolicy`, when the subset sets any policy field. */
 export function subsetTrafficPolicyOf(policy: SubsetPolicyModel | undefined): Pick<istio.DestinationRuleSpecSubsets, 'trafficPolicy'> {

@@ -1,9 +1,9 @@
+import { faultOf, faultRoutes } from './fault-routes';
 import * as istio from '../../../../imports/networking.istio.io';
 import { NON_IDEMPOTENT_METHODS_ANNOTATION, RETRIES_ON_NON_IDEMPOTENT_ACCEPTED_ANNOTATION } from '../../annotations';
 import { MeshServiceModel, meshObjectNames, RouteModel } from '../../mesh-service-model';
 import { ServiceProtocol } from '../../mesh-service-props';
 import { Idempotency } from '../../method';
-import { faultOf, faultRoutes } from './fault-routes';
 import { objectMeta } from '../labels';
 import { virtualServiceLifecycleAnnotations } from '../lifecycle';
 
