@@ -5,9 +5,8 @@ import {
   DataPlane, Duration, GrpcCanary, GrpcIngress, GrpcMeshService, GrpcMeshServiceProps, Idempotency, LoadBalancer, principalOf, RetryOn, RoutingApi,
 } from '../lib';
 import { validMeshServicePropsArb } from './util/arbitraries';
-import { only, synthMeshService } from './util/synth';
+import { only, synthMeshService, synthOrRefused } from './util/synth';
 import { l7PropsOf } from '../lib/core/ambient/l7-props';
-import { IstioGrpcError } from '../lib/core/errors';
 import { validateObjects } from '../lib/validate/engine';
 
 const AMBIENT = { dataPlane: DataPlane.AMBIENT } as const;
@@ -278,11 +277,8 @@ describe('ambient mode over generated props', () => {
     fc.assert(fc.property(validMeshServicePropsArb, modeArb, fc.boolean(), (generated, mode, l4Only) => {
       const base = l4Only ? withoutL7Props(generated) : generated;
       const props = { ...base, ...Object.fromEntries(Object.entries(mode).filter(([, v]) => v !== undefined)) } as GrpcMeshServiceProps;
-      let objects: any[];
-      try {
-        objects = synthMeshService(props);
-      } catch (err) {
-        if (!(err instanceof IstioGrpcError)) throw err;
+      const objects = synthOrRefused(props);
+      if (!objects) {
         outcomes.add('rejected');
         return;
       }

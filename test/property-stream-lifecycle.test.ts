@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { Duration, GrpcMeshServiceProps, Idempotency, PreStopAction, StreamingKind } from '../lib';
-import { synthMeshService } from './util/synth';
-import { IstioGrpcError } from '../lib/core/errors';
-import { KubeObject } from '../lib/core/kube-object';
+import { synthOrRefused } from './util/synth';
 import { validateObjects } from '../lib/validate/engine';
 
 // Durations from 1s to 2h, with the edges where the rules flip (equal values) likely.
@@ -44,11 +42,8 @@ describe('lifecycle props and lint agree', () => {
   test('the construct either refuses with IstioGrpcError or emits objects with no IGR31xx finding', () => {
     const outcomes = new Set<string>();
     fc.assert(fc.property(propsArb, (props) => {
-      let objects: KubeObject[];
-      try {
-        objects = synthMeshService(props);
-      } catch (err) {
-        if (!(err instanceof IstioGrpcError)) throw err;
+      const objects = synthOrRefused(props);
+      if (!objects) {
         outcomes.add('rejected');
         return;
       }
