@@ -7,6 +7,8 @@ export const AMBIENT_LABELS = {
   dataplaneMode: 'istio.io/dataplane-mode',
   /** On a Service (or namespace, pod): the waypoint Gateway that serves its traffic. */
   useWaypoint: 'istio.io/use-waypoint',
+  /** Beside useWaypoint: the namespace of that waypoint (default: the labelled object's). */
+  useWaypointNamespace: 'istio.io/use-waypoint-namespace',
   /** On a Service: traffic from ingress gateways goes through its waypoint too. */
   ingressUseWaypoint: 'istio.io/ingress-use-waypoint',
   /** On a waypoint Gateway: which traffic it serves (`service`, `workload`, `all`, `none`). */

@@ -1,4 +1,5 @@
 import { closestMatch, didYouMean } from '../../core/did-you-mean';
+import { GATEWAY_API_GROUP } from '../../core/gateway-api-group';
 import { ISTIO_CRD_SCHEMAS_JSON } from '../schemas/istio-crds.generated';
 
 /** One served version of one pinned CRD (Istio's, our subsets of other projects', the Gateway API's). */
@@ -16,8 +17,6 @@ export type CrdLookup =
   | { readonly problem: 'group' | 'version' | 'kind'; readonly message: string }
   | { readonly notIstio: true };
 
-/** The Gateway API's group: every standard-channel kind of it is pinned (v1.6.1). */
-export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 /** What a refusal of a Gateway API kind or version names as the pinned API. */
 const GATEWAY_API_RELEASE = 'Gateway API v1.6.1, standard channel';
 

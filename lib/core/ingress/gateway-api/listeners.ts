@@ -1,8 +1,8 @@
 import * as gatewayapi from '../../../../imports/gateway.networking.k8s.io';
+import { GATEWAY_API_GROUP } from '../../gateway-api-group';
 import { MeshServiceModel } from '../../mesh-service-model';
 import { IngressModel } from '../resolve-ingress';
 
-export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /** The protocols of the ingress Gateway's listeners: HTTPS for gRPC, HTTP for the redirect. */
 export type ListenerKind = 'https' | 'http';

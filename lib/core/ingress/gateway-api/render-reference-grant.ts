@@ -1,9 +1,9 @@
 import * as gatewayapi from '../../../../imports/gateway.networking.k8s.io';
+import { GATEWAY_API_GROUP } from '../../gateway-api-group';
 import { MeshServiceModel } from '../../mesh-service-model';
 import { objectMeta } from '../../render/labels';
 import { IngressTlsMode } from '../ingress-props';
 import { IngressModel } from '../resolve-ingress';
-import { GATEWAY_API_GROUP } from './listeners';
 
 /**
  * When the credential Secret lives outside the Gateway's namespace, the ReferenceGrant in the

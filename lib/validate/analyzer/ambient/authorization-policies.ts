@@ -1,10 +1,11 @@
-import { WAYPOINT_CLASS } from './labels';
 import { AmbientIndex, ambientIndex } from './membership';
 import { ztunnelOutcome, ztunnelView } from './ztunnel-policy';
+import { WAYPOINT_GATEWAY_CLASS } from '../../../core/ambient/ambient-labels';
+import { GATEWAY_API_GROUP } from '../../../core/gateway-api-group';
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
 import { gatewayApiIndex } from '../gatewayapi/index';
-import { GATEWAY_API_GROUP, keyOf } from '../gatewayapi/refs';
+import { keyOf } from '../gatewayapi/refs';
 import { IGR } from '../messages';
 import { formatLabels, listOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
 
@@ -46,7 +47,7 @@ function checkTarget(ctx: AnalysisContext, ambient: AmbientIndex, ap: KubeObject
     const gateway = gatewayApiIndex(ctx.index).gateways.get(name);
     // A Gateway of another class is an ingress, whose own proxy enforces the policy.
     if (!gateway && ctx.workloadsComplete) {
-      ctx.report(IGR.AMBIENT_POLICY_NOT_ENFORCED, ap, `the policy targets Gateway ${name}, which is not in the input, so no proxy enforces it; deploy the waypoint (a Gateway of class ${WAYPOINT_CLASS}) or fix the name`, path);
+      ctx.report(IGR.AMBIENT_POLICY_NOT_ENFORCED, ap, `the policy targets Gateway ${name}, which is not in the input, so no proxy enforces it; deploy the waypoint (a Gateway of class ${WAYPOINT_GATEWAY_CLASS}) or fix the name`, path);
     }
   }
 }

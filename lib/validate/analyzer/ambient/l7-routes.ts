@@ -1,8 +1,9 @@
 import { routeFeatures, virtualServiceFeatures } from './l7-features';
 import { AmbientIndex, ambientIndex } from './membership';
+import { GATEWAY_API_GROUP } from '../../../core/gateway-api-group';
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
-import { isGatewayApi, keyOf, refOf, GATEWAY_API_GROUP } from '../gatewayapi/refs';
+import { isGatewayApi, keyOf, refOf } from '../gatewayapi/refs';
 import { IGR } from '../messages';
 import { listOf, namespaceOf, specOf, stringsOf } from '../objects';
 

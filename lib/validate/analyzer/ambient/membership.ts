@@ -1,4 +1,4 @@
-import { HBONE_PORT, HBONE_PROTOCOL, USE_WAYPOINT_LABEL, USE_WAYPOINT_NAMESPACE_LABEL, WAYPOINT_FOR_LABEL } from './labels';
+import { AMBIENT_LABELS, WAYPOINT_LISTENER } from '../../../core/ambient/ambient-labels';
 import { KubeObject } from '../../../core/kube-object';
 import { GatewayApiIndex, gatewayApiIndex } from '../gatewayapi/index';
 import { listenersOf, namespaceRefusal } from '../gatewayapi/listeners';
@@ -41,7 +41,7 @@ export class AmbientIndex {
   constructor(readonly mesh: MeshIndex) {
     this.gw = gatewayApiIndex(mesh);
     for (const cls of mesh.of('GatewayClass')) {
-      const type = stringLabels(cls.metadata.labels)[WAYPOINT_FOR_LABEL];
+      const type = stringLabels(cls.metadata.labels)[AMBIENT_LABELS.waypointFor];
       if (isGatewayApi(cls) && type !== undefined) this.classTrafficTypes.set(cls.metadata.name, type);
     }
   }
@@ -135,16 +135,16 @@ export class AmbientIndex {
     const own = stringLabels(rawLabels);
     let from: 'object' | 'namespace' = 'object';
     let labels: Readonly<Record<string, string>> = own;
-    if (own[USE_WAYPOINT_LABEL] === undefined) {
+    if (own[AMBIENT_LABELS.useWaypoint] === undefined) {
       from = 'namespace';
       labels = this.namespaceLabels(namespace);
     }
-    const value = labels[USE_WAYPOINT_LABEL];
+    const value = labels[AMBIENT_LABELS.useWaypoint];
     if (value === undefined || value === '' || value === 'none') return {};
-    const name = keyOf(labels[USE_WAYPOINT_NAMESPACE_LABEL] || namespace, value);
+    const name = keyOf(labels[AMBIENT_LABELS.useWaypointNamespace] || namespace, value);
     const waypoint = this.gw.gateways.get(name);
     if (!waypoint) return { name, from, problem: 'not-found', why: `waypoint ${name} is not in the input` };
-    const hbone = listenersOf(specOf(waypoint)).find((l) => l.port === HBONE_PORT && l.protocol === HBONE_PROTOCOL);
+    const hbone = listenersOf(specOf(waypoint)).find((l) => l.port === WAYPOINT_LISTENER.port && l.protocol === WAYPOINT_LISTENER.protocol);
     const refusal = hbone ? namespaceRefusal(this.gw, hbone, namespaceOf(waypoint), namespace)
       : (namespaceOf(waypoint) === namespace ? undefined : `it has no HBONE listener on 15008, so only its own namespace ${namespaceOf(waypoint)} may use it`);
     if (refusal) return { name, from, problem: 'attachment', why: `waypoint ${name} does not admit namespace ${namespace}: ${refusal}` };
@@ -152,14 +152,14 @@ export class AmbientIndex {
     if (takes !== 'all' && takes !== traffic) {
       // istiod ignores a namespace's waypoint that does not take workload traffic for the workloads, without error.
       if (traffic === 'workload' && from === 'namespace') return {};
-      return { name, from, problem: 'traffic-type', why: `waypoint ${name} takes ${takes} traffic (${WAYPOINT_FOR_LABEL}), not ${traffic} traffic` };
+      return { name, from, problem: 'traffic-type', why: `waypoint ${name} takes ${takes} traffic (${AMBIENT_LABELS.waypointFor}), not ${traffic} traffic` };
     }
     return { name, from, waypoint };
   }
 
   /** A waypoint's istio.io/waypoint-for: the Gateway's label, else its GatewayClass's, else `service`. */
   trafficType(waypoint: KubeObject): string {
-    const own = stringLabels(waypoint.metadata.labels)[WAYPOINT_FOR_LABEL];
+    const own = stringLabels(waypoint.metadata.labels)[AMBIENT_LABELS.waypointFor];
     if (own !== undefined) return own;
     const className = specOf(waypoint).gatewayClassName;
     return (typeof className === 'string' ? this.classTrafficTypes.get(className) : undefined) ?? 'service';

@@ -1,4 +1,4 @@
-import { HBONE_PORT, HBONE_PROTOCOL, WAYPOINT_CLASS } from './labels';
+import { WAYPOINT_GATEWAY_CLASS, WAYPOINT_LISTENER } from '../../../core/ambient/ambient-labels';
 import { Analyzer } from '../analyzer';
 import { gatewayApiIndex } from '../gatewayapi/index';
 import { describeListener, listenersOf } from '../gatewayapi/listeners';
@@ -16,16 +16,16 @@ export const waypointListenerAnalyzer: Analyzer = {
   analyze(ctx) {
     for (const gateway of gatewayApiIndex(ctx.index).gateways.values()) {
       const spec = specOf(gateway);
-      if (spec.gatewayClassName !== WAYPOINT_CLASS) continue;
+      if (spec.gatewayClassName !== WAYPOINT_GATEWAY_CLASS) continue;
       const listeners = listenersOf(spec);
       listeners.forEach((l, i) => {
-        if (l.port === HBONE_PORT && l.protocol === HBONE_PROTOCOL) return;
+        if (l.port === WAYPOINT_LISTENER.port && l.protocol === WAYPOINT_LISTENER.protocol) return;
         ctx.report(IGR.AMBIENT_WAYPOINT_LISTENER, gateway,
-          `listener ${describeListener(l)} of waypoint ${gateway.metadata.name} is not HBONE on ${HBONE_PORT}, and istiod does not accept it (UnsupportedProtocol); a waypoint takes traffic on { port: ${HBONE_PORT}, protocol: ${HBONE_PROTOCOL} }`,
+          `listener ${describeListener(l)} of waypoint ${gateway.metadata.name} is not HBONE on ${WAYPOINT_LISTENER.port}, and istiod does not accept it (UnsupportedProtocol); a waypoint takes traffic on { port: ${WAYPOINT_LISTENER.port}, protocol: ${WAYPOINT_LISTENER.protocol} }`,
           `spec.listeners[${i}]`);
       });
       if (listeners.length === 0) {
-        ctx.report(IGR.AMBIENT_WAYPOINT_LISTENER, gateway, `waypoint ${gateway.metadata.name} has no listener; give it { name: mesh, port: ${HBONE_PORT}, protocol: ${HBONE_PROTOCOL} }`, 'spec.listeners');
+        ctx.report(IGR.AMBIENT_WAYPOINT_LISTENER, gateway, `waypoint ${gateway.metadata.name} has no listener; give it { name: mesh, port: ${WAYPOINT_LISTENER.port}, protocol: ${WAYPOINT_LISTENER.protocol} }`, 'spec.listeners');
       }
     }
   },

@@ -1,5 +1,5 @@
-import { USE_WAYPOINT_LABEL } from './labels';
 import { ambientIndex, TrafficKind, WaypointBinding } from './membership';
+import { AMBIENT_LABELS, WAYPOINT_GATEWAY_CLASS } from '../../../core/ambient/ambient-labels';
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
 import { IGR } from '../messages';
@@ -29,23 +29,23 @@ export const waypointAnalyzer: Analyzer = {
       if (binding.from === 'object' || binding.problem === 'traffic-type') reportBinding(ctx, svc, binding, 'service');
     }
     for (const w of ctx.index.workloads) {
-      if (!w.object || w.assumed || w.labels[USE_WAYPOINT_LABEL] === undefined) continue;
+      if (!w.object || w.assumed || w.labels[AMBIENT_LABELS.useWaypoint] === undefined) continue;
       reportBinding(ctx, w.object, ambient.workloadWaypoint(w), 'workload', w.object.kind === 'Pod' ? 'metadata.labels' : 'spec.template.metadata.labels');
     }
   },
 };
 
 function has(o: KubeObject): boolean {
-  return stringLabels(o.metadata.labels)[USE_WAYPOINT_LABEL] !== undefined;
+  return stringLabels(o.metadata.labels)[AMBIENT_LABELS.useWaypoint] !== undefined;
 }
 
 function reportBinding(ctx: AnalysisContext, o: KubeObject, b: WaypointBinding, traffic: TrafficKind, path = 'metadata.labels'): void {
-  const at = `${path}.${USE_WAYPOINT_LABEL}`;
+  const at = `${path}.${AMBIENT_LABELS.useWaypoint}`;
   const via = b.from === 'namespace' ? ` (named by Namespace ${namespaceOf(o)})` : '';
   switch (b.problem) {
     case 'not-found':
       ctx.report(IGR.AMBIENT_WAYPOINT_NOT_FOUND, o,
-        `${USE_WAYPOINT_LABEL} names waypoint ${b.name}${via}, which is not in the input, so no waypoint serves this ${o.kind} and its L7 policies and routes are not applied; deploy the waypoint (a Gateway of class istio-waypoint) or fix the name`,
+        `${AMBIENT_LABELS.useWaypoint} names waypoint ${b.name}${via}, which is not in the input, so no waypoint serves this ${o.kind} and its L7 policies and routes are not applied; deploy the waypoint (a Gateway of class ${WAYPOINT_GATEWAY_CLASS}) or fix the name`,
         at, ctx.workloadsComplete ? 'error' : 'warning');
       return;
     case 'attachment':

@@ -1,5 +1,6 @@
 import { gatewayApiIndex } from './index';
-import { GATEWAY_API_GROUP, isGatewayApi, keyOf, refOf, ROUTE_KINDS } from './refs';
+import { isGatewayApi, keyOf, refOf, ROUTE_KINDS } from './refs';
+import { GATEWAY_API_GROUP } from '../../../core/gateway-api-group';
 import { KubeObject } from '../../../core/kube-object';
 import { Analyzer } from '../analyzer';
 import { IGR } from '../messages';

@@ -1,5 +1,6 @@
 import { gatewayApiIndex } from './index';
-import { GATEWAY_API_GROUP, keyOf, refOf } from './refs';
+import { keyOf, refOf } from './refs';
+import { GATEWAY_API_GROUP } from '../../../core/gateway-api-group';
 import { Analyzer } from '../analyzer';
 import { IGR } from '../messages';
 import { listOf, namespaceOf, objOf, specOf } from '../objects';

@@ -1,5 +1,5 @@
 import { GatewayApiIndex } from './index';
-import { GATEWAY_API_GROUP } from './refs';
+import { GATEWAY_API_GROUP } from '../../../core/gateway-api-group';
 import { labelSelectorMatches, listOf, objOf } from '../objects';
 
 /** The route kinds each standard listener protocol carries (Gateway API spec; Istio's table without TLS-mode nuance). */

@@ -1,7 +1,8 @@
 import { routeMeetsListener } from './hostnames';
 import { GatewayApiIndex, gatewayApiIndex } from './index';
 import { describeListener, kindRefusal, listenersOf, namespaceRefusal } from './listeners';
-import { GATEWAY_API_GROUP, isGatewayApi, keyOf, ObjectRef, refOf, ROUTE_KINDS } from './refs';
+import { isGatewayApi, keyOf, ObjectRef, refOf, ROUTE_KINDS } from './refs';
+import { GATEWAY_API_GROUP } from '../../../core/gateway-api-group';
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
 import { IGR, MessageType } from '../messages';

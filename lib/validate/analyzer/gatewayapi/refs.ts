@@ -1,8 +1,7 @@
+import { GATEWAY_API_GROUP } from '../../../core/gateway-api-group';
 import { KubeObject } from '../../../core/kube-object';
 import { namespaceOf, objOf } from '../objects';
 
-/** The API group of the Gateway API. */
-export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /** The route kinds of the Gateway API (standard channel). */
 export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'] as const;
