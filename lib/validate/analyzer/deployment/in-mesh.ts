@@ -1,3 +1,4 @@
+import { ambientIndex } from '../ambient/membership';
 import { MeshIndex, Workload } from '../mesh-index';
 import { listOf, objOf, stringLabels } from '../objects';
 
@@ -29,20 +30,12 @@ export function templateInMesh(index: MeshIndex, namespace: string, template: Re
   return podInMesh(index, namespace, stringLabels(metadata.labels), stringLabels(metadata.annotations), objOf(template.spec));
 }
 
-/** Whether a workload of the index gets an Istio proxy, or runs in ambient mode. */
-export function workloadInMesh(index: MeshIndex, w: Workload): boolean {
-  return w.annotations['ambient.istio.io/redirection'] === 'enabled' || podInAmbient(index, w.namespace, w.labels)
-    || podInMesh(index, w.namespace, w.labels, w.annotations, objOf(w.podSpec));
-}
-
 /**
- * Whether pods are captured by ztunnel as their labels say (the CNI's redirection annotation
- * appears only on running pods): `istio.io/dataplane-mode: ambient` on the pod, or on a Namespace
- * the input holds unless the pod opts out with `none`.
+ * Whether a workload of the index gets an Istio proxy, or runs in ambient mode: the CNI's
+ * redirection annotation (running pods only), else the ambient labels of the pod or its Namespace
+ * as the ambient index reads them (the CNI's enablement selectors).
  */
-export function podInAmbient(index: MeshIndex, namespace: string, labels: Readonly<Record<string, string>>): boolean {
-  const own = labels['istio.io/dataplane-mode'];
-  if (own !== undefined) return own === 'ambient';
-  const ns = index.of('Namespace').find((n) => n.apiVersion === 'v1' && n.metadata.name === namespace);
-  return ns !== undefined && stringLabels(ns.metadata.labels)['istio.io/dataplane-mode'] === 'ambient';
+export function workloadInMesh(index: MeshIndex, w: Workload): boolean {
+  return w.annotations['ambient.istio.io/redirection'] === 'enabled' || ambientIndex(index).workloadLabelledAmbient(w)
+    || podInMesh(index, w.namespace, w.labels, w.annotations, objOf(w.podSpec));
 }
