@@ -16,7 +16,7 @@ import { meshServicePropsFromProto } from './core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from './core/proto/from-proto-props';
 import { SubsetModel } from './core/render/istio/destination-rule';
 import { RoutingOptions } from './core/render/istio/virtual-service';
-import { meshServiceManifests, MeshServiceExtensions, renderMeshService } from './core/render/mesh-service';
+import { meshServiceManifests, MeshServiceExtensions, MeshServiceRendering, renderMeshService } from './core/render/mesh-service';
 import { resolveMeshService } from './core/resolve-mesh-service';
 import { renderRunbooks } from './troubleshoot/runbook';
 import { formatFinding } from './validate/engine';
@@ -118,6 +118,7 @@ export class GrpcMeshService extends Construct {
   public readonly _model: MeshServiceModel;
   private subsets: SubsetModel[] = [];
   private routing: RoutingOptions = {};
+  private rendering?: MeshServiceRendering;
   private readonly extensionListeners: (() => void)[] = [];
 
   constructor(scope: Construct, id: string, props: GrpcMeshServiceProps) {
@@ -132,7 +133,7 @@ export class GrpcMeshService extends Construct {
     this.warnings = warningFindings.map((f) => `[${this.node.path}] ${formatFinding(f)}`);
     reportPropWarnings(this, () => warningFindings);
 
-    const initial = renderMeshService(this._model);
+    const initial = this.render();
     this.service = new k8s.KubeService(this, 'Service', initial.service);
     if (initial.serviceAccount && initial.deployment) {
       this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', initial.serviceAccount);
@@ -186,6 +187,7 @@ export class GrpcMeshService extends Construct {
 
   /** @internal used by GrpcCanary to attach subsets and weighted routing */
   public _extend(extensions: MeshServiceExtensions): void {
+    this.rendering = undefined;
     if (extensions.subsets) {
       this.subsets = [...extensions.subsets];
       const order = applyOrder(this._model.subsetChange, this.subsets.length > 0);
@@ -230,8 +232,10 @@ export class GrpcMeshService extends Construct {
     }
   }
 
-  private render() {
-    return renderMeshService(this._model, { subsets: this.subsets, routing: this.routing });
+  /** The rendering for the current subsets and routing, computed once per change (each lazy spec reads it). */
+  private render(): MeshServiceRendering {
+    this.rendering ??= renderMeshService(this._model, { subsets: this.subsets, routing: this.routing });
+    return this.rendering;
   }
 }
 
