@@ -1,5 +1,6 @@
 import { Event, EVENT_ID, parseEvents } from 'js-yaml';
 import { SourcedObject } from './engine';
+import { decodeCommonDocuments } from './yaml/common-documents';
 import { DecodedDocument, decodeDocument, DecodeError, nodeStart } from './yaml/decode-document';
 import { readReindented } from './yaml/flow-indentation';
 import { applyEdits, flowRepairs, flowScalarFixes, lineBreakDifference } from './yaml/flow-scalars';
@@ -59,6 +60,18 @@ const keepAsIs = (text: string) => () => text;
  * each object carries the line it starts on and can locate the fields of a finding.
  */
 export function parseYamlDocuments(text: string, file: string, options: ParseYamlOptions = {}): ParsedDocuments {
+  return readDocuments(text, file, options, true);
+}
+
+/**
+ * @internal parseYamlDocuments without the one-pass reading of common documents: the general
+ * reading that one must agree with everywhere it is taken.
+ */
+export function parseYamlDocumentsGenerally(text: string, file: string, options: ParseYamlOptions = {}): ParsedDocuments {
+  return readDocuments(text, file, options, false);
+}
+
+function readDocuments(text: string, file: string, options: ParseYamlOptions, common: boolean): ParsedDocuments {
   const lineShift = (options.firstLine ?? 1) - 1;
   // Line starts are found on first use and dropped once parsed; a finding located later finds
   // them again, so the objects kept for analysis do not keep an array as long as the text.
@@ -83,7 +96,7 @@ export function parseYamlDocuments(text: string, file: string, options: ParseYam
     const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
     return { sources: [], problems: [problemAt(oversized.offset, `a document of ${mib(oversized.text.length)} MiB is larger than the ${mib(MAX_DOCUMENT_CHARS)} MiB lint reads (the API server refuses requests over 3 MiB); split it`)], warnings: [] };
   }
-  for (const read of readChunks(text, split.chunks, kept)) {
+  for (const read of readChunks(text, split.chunks, kept, common)) {
     if ('problem' in read) return { sources: [], problems: [problemAt(read.problem.offset, read.problem.message)], warnings: [] };
     const { document, reparse } = read;
     for (const w of document.warnings) warnings.push(problemAt(w.offset, w.message));
@@ -125,19 +138,24 @@ const GROUP_CHARS = 256 * 1024;
  * Reads chunks in groups: one parser call over consecutive chunks when its documents map one to
  * one onto them and need no go-yaml adjustment; chunk by chunk otherwise.
  */
-function* readChunks(text: string, chunks: readonly DocumentChunk[], kept: () => string): Generator<ChunkRead> {
+function* readChunks(text: string, chunks: readonly DocumentChunk[], kept: () => string, common: boolean): Generator<ChunkRead> {
   for (let i = 0; i < chunks.length;) {
     let j = i + 1;
     while (j < chunks.length && chunks[j].offset + chunks[j].text.length - chunks[i].offset <= GROUP_CHARS) j++;
     const group = chunks.slice(i, j);
-    const together = group.length > 1 ? readGroup(text, group, kept) : undefined;
+    const together = group.length > 1 ? readGroup(text, group, kept, common) : undefined;
     if (together) yield* together;
-    else for (const chunk of group) yield readChunk(chunk, kept);
+    else for (const chunk of group) yield readChunk(chunk, kept, common);
     i = j;
   }
 }
 
-function readGroup(text: string, group: readonly DocumentChunk[], kept: () => string): ChunkRead[] | undefined {
+/**
+ * One parser call over consecutive chunks, read in one pass over the events when they hold only
+ * common documents (see decodeCommonDocuments), else by cutting the events into documents;
+ * undefined when the chunks must be read one by one.
+ */
+function readGroup(text: string, group: readonly DocumentChunk[], kept: () => string, common: boolean): ChunkRead[] | undefined {
   const base = group[0].offset;
   const last = group[group.length - 1];
   const source = text.slice(base, last.offset + last.text.length);
@@ -148,6 +166,8 @@ function readGroup(text: string, group: readonly DocumentChunk[], kept: () => st
   } catch {
     return undefined;
   }
+  const reads = common ? readCommon(events, source, group, kept) : undefined;
+  if (reads) return reads;
   // Cut the events into documents, and find each one's chunk by where its content starts.
   const documents: { events: Event[]; chunk: number }[] = [];
   let current: Event[] | undefined;
@@ -170,7 +190,7 @@ function readGroup(text: string, group: readonly DocumentChunk[], kept: () => st
       doc.chunk = lastChunk = next;
     }
   }
-  const reads: ChunkRead[] = [];
+  const general: ChunkRead[] = [];
   for (const doc of documents) {
     if (doc.chunk < 0) continue;
     const fixes = flowScalarFixes(doc.events, source);
@@ -179,12 +199,18 @@ function readGroup(text: string, group: readonly DocumentChunk[], kept: () => st
     try {
       const document = decodeDocument(doc.events, source, limitsFor(chunk.text));
       const at = (o: number) => base + o;
-      reads.push({ document: shifted(document, at), reparse: reparseKept(kept, chunk.offset, chunk.offset + chunk.text.length) });
+      general.push({ document: shifted(document, at), reparse: reparseChunk(kept, chunk) });
     } catch {
       return undefined;
     }
   }
-  return reads;
+  return general;
+}
+
+/** The documents of a parsed group read in one pass, or undefined when one is not a common document. */
+function readCommon(events: readonly Event[], source: string, group: readonly DocumentChunk[], kept: () => string): ChunkRead[] | undefined {
+  const reads = decodeCommonDocuments(events, source, group[0].offset, group, (chunk) => limitsFor(chunk.text));
+  return reads?.map(({ chunk, document }) => ({ document, reparse: reparseChunk(kept, group[chunk]) }));
 }
 
 /** The document with its offsets moved from its parsed text into the whole file. */
@@ -206,6 +232,11 @@ function reparseKept(kept: () => string, start: number, end: number): () => Map<
   return () => offsetsIn(kept().slice(start, end), (o) => start + o);
 }
 
+/** Field offsets of a chunk, found again in the kept text when a finding asks. */
+function reparseChunk(kept: () => string, chunk: DocumentChunk): () => Map<string, number> {
+  return reparseKept(kept, chunk.offset, chunk.offset + chunk.text.length);
+}
+
 /** Field offsets of a text read after edits (go-yaml's readings made explicit), kept as it is. */
 function reparseEdited(edited: string, at: (o: number) => number): () => Map<string, number> {
   return () => offsetsIn(edited, at);
@@ -222,7 +253,7 @@ type ChunkRead =
   | { document: DecodedDocument; reparse: () => Map<string, number> }
   | { problem: { offset: number; message: string } };
 
-function readChunk(chunk: DocumentChunk, kept: () => string): ChunkRead {
+function readChunk(chunk: DocumentChunk, kept: () => string, common: boolean): ChunkRead {
   let text = chunk.text;
   let original = (o: number) => o;
   let events: Event[] = [];
@@ -236,6 +267,9 @@ function readChunk(chunk: DocumentChunk, kept: () => string): ChunkRead {
       if (!read) throw err;
       ({ events, text, original } = read);
     }
+    const reads = common && text === chunk.text ? readCommon(events, text, [chunk], kept) : undefined;
+    // A chunk holding no document reads as nothing, as decodeDocument finds.
+    if (reads) return reads[0] ?? { document: { value: undefined, start: chunk.offset, itemStarts: [], warnings: [] }, reparse: () => new Map() };
     // Re-read once with go-yaml's reading of plain scalars inside [...] and {...} made explicit.
     const fixes = flowScalarFixes(events, text);
     if (fixes.problem) return { problem: { offset: chunk.offset + fixes.problem.offset, message: fixes.problem.message } };

@@ -1,5 +1,6 @@
 import { Event, EVENT_ID, getScalarValue, ScalarEvent, SCALAR_STYLE } from 'js-yaml';
 import { expandTag, GoScalar, jsonKeyOf, resolveScalar, ScalarError } from './go-scalars';
+import { ownCopy } from './own-copy';
 
 /** Bounds on one document, so hostile input is refused before it costs much. */
 export interface DecodeLimits {
@@ -211,28 +212,6 @@ function scalarOf(event: ScalarEvent, text: string): { scalar: GoScalar; merge: 
     if (err instanceof ScalarError) throw new DecodeError(nodeStart(event), err.message);
     throw err;
   }
-}
-
-/** Strings up to this length are shared between documents: names, namespaces, labels and enum values repeat. */
-const MAX_SHARED_CHARS = 64;
-/** Bounded: a stream of distinct strings cannot grow the table without limit. */
-const MAX_SHARED_STRINGS = 50_000;
-const shared = new Map<string, string>();
-
-/**
- * A string that does not point into the text it was read from (V8 represents a longer substring
- * as a view of its parent, which would keep every document's text alive with the objects), and
- * one copy of each short string however often it occurs: lint keeps every object, and repeated
- * values held once cut its memory by about a quarter.
- */
-function ownCopy(value: string): string {
-  if (value.length > MAX_SHARED_CHARS) return (' ' + value).slice(1);
-  const known = shared.get(value);
-  if (known !== undefined) return known;
-  if (shared.size >= MAX_SHARED_STRINGS) shared.clear();
-  const own = value.length < 13 ? value : (' ' + value).slice(1);
-  shared.set(own, own);
-  return own;
 }
 
 function valueOf(scalar: GoScalar): unknown {
