@@ -175,14 +175,18 @@ function scalarOf(event: ScalarEvent, text: string): GoScalar | undefined {
 
 /**
  * Whether go-yaml scans a plain scalar inside `[...]` or `{...}` as the YAML 1.2 reader did: no
- * `?` in it, no `:` at its start or right after it (flowScalarFixes has the details).
+ * `?` in it, no `:` at its start, and no `:` right after it unless a space or line break follows
+ * (flowScalarFixes has the details).
  */
 function plainInFlowAgrees(text: string, start: number, end: number): boolean {
   if (end <= start) return true;
-  if (text.charCodeAt(start) === 0x3a /* : */ || text.charCodeAt(end) === 0x3a) return false;
+  if (text.charCodeAt(start) === 0x3a /* : */) return false;
   for (let k = start; k < end; k++) if (text.charCodeAt(k) === 0x3f /* ? */) return false;
-  return true;
+  return text.charCodeAt(end) !== 0x3a || !FLOW_PUNCTUATION.has(text.charAt(end + 1));
 }
+
+/** After a `:` that ends a plain scalar in flow, what makes go-yaml read it differently. */
+const FLOW_PUNCTUATION = new Set([',', ']', '}', '[', '{']);
 
 /**
  * Whether something other than indentation, `- ` or `? ` precedes a block mapping on its line
