@@ -87,6 +87,16 @@ function readDocuments(text: string, file: string, options: ParseYamlOptions, co
     const at = where(offset);
     return `${file}:${at.line}:${at.column}: ${message}`;
   };
+  // Objects come in the order they are written: each one's line is counted on from the last
+  // one's, without the line starts of the whole text.
+  let counted = 0;
+  let countedLine = 1;
+  const lineAt = (offset: number) => {
+    if (offset < counted) return where(offset).line;
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) countedLine++;
+    counted = offset;
+    return countedLine + lineShift;
+  };
   const split = splitDocuments(text);
   if (split.problem) return { sources: [], problems: [problemAt(split.problem.offset, split.problem.message)], warnings: [] };
   const sources: SourcedObject[] = [];
@@ -107,10 +117,10 @@ function readDocuments(text: string, file: string, options: ParseYamlOptions, co
       // Each item gets its own line, so findings point at the item rather than the List.
       value.items.forEach((item, j) => {
         const start = document.itemStarts[j] ?? document.start;
-        sources.push({ object: item, file, line: where(start).line, locate: locator(`items[${j}].`) });
+        sources.push({ object: item, file, line: lineAt(start), locate: locator(`items[${j}].`) });
       });
     } else {
-      sources.push({ object: value, file, line: where(document.start).line, locate: locator('') });
+      sources.push({ object: value, file, line: lineAt(document.start), locate: locator('') });
     }
   }
   lines = undefined;

@@ -101,7 +101,7 @@ function decodeOne(
       if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.ALIAS) return undefined;
       if (event.anchorStart >= 0 || event.tagStart >= 0) return undefined;
       if (++nodes > maxValues) return undefined;
-      const offset = nodeStart(event);
+      const offset = event.type === EVENT_ID.SCALAR ? scalarStart(event) : Math.max(event.start, 0);
       if (start < 0) start = offset;
       const parent = stack[stack.length - 1];
       parent?.itemStarts?.push(base + offset);
@@ -116,17 +116,28 @@ function decodeOne(
         stack.push(open);
         continue;
       }
-      if (parent?.flow && event.style === SCALAR_STYLE.PLAIN && !plainInFlowAgrees(text, event.valueStart, event.valueEnd)) return undefined;
-      const scalar = scalarOf(event, text);
-      if (!scalar) return undefined;
+      const plain = event.style === SCALAR_STYLE.PLAIN;
+      if (plain ? parent?.flow && !plainInFlowAgrees(text, event.valueStart, event.valueEnd) : hasEscape(event, text)) return undefined;
+      // Most scalars are strings: they are told apart without resolving (nor allocating) a GoScalar.
+      const raw = getScalarValue(text, event);
+      let str: string | undefined;
+      let scalar: GoScalar | undefined;
+      if (!plain || isWordStart(raw.charCodeAt(0))) {
+        str = raw;
+      } else {
+        if (raw === '<<') return undefined;
+        scalar = resolveScalar(raw, '', true);
+        if (scalar.kind === 'str') str = scalar.value;
+        else if (scalar.kind === 'float' && !Number.isFinite(scalar.value)) return undefined;
+      }
       if (parent?.map && parent.key === undefined) {
-        const key = jsonKeyOf(scalar);
+        const key = str ?? jsonKeyOf(scalar!);
         if (typeof key !== 'string') return undefined;
         parent.key = key;
         parent.keyOffset = offset;
         continue;
       }
-      value = scalar.kind === 'str' ? ownCopy(scalar.value) : scalar.kind === 'null' ? null : scalar.value;
+      value = str !== undefined ? ownCopy(str) : scalar!.kind === 'null' ? null : (scalar as { value: unknown }).value;
     }
     const parent = stack[stack.length - 1];
     if (!parent) {
@@ -160,17 +171,17 @@ function isWordStart(c: number): boolean {
   return lower !== 0x79 && lower !== 0x6e && lower !== 0x74 && lower !== 0x66 && lower !== 0x6f;
 }
 
-/** The scalar as go-yaml resolves it, or undefined for a merge key, an escape or a non-finite number. */
-function scalarOf(event: ScalarEvent, text: string): GoScalar | undefined {
-  if (event.style === SCALAR_STYLE.DOUBLE_QUOTED) {
-    for (let k = event.valueStart; k < event.valueEnd; k++) if (text.charCodeAt(k) === 0x5c /* \ */) return undefined;
-  }
-  const raw = getScalarValue(text, event);
-  if (event.style !== SCALAR_STYLE.PLAIN || isWordStart(raw.charCodeAt(0))) return { kind: 'str', value: raw };
-  if (raw === '<<') return undefined;
-  const scalar = resolveScalar(raw, '', true);
-  if (scalar.kind === 'float' && !Number.isFinite(scalar.value)) return undefined;
-  return scalar;
+/** nodeStart of a scalar with neither anchor nor tag: quoted ones from their opening quote. */
+function scalarStart(event: ScalarEvent): number {
+  const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+  return Math.max(quoted ? event.valueStart - 1 : event.valueStart, 0);
+}
+
+/** Whether a double-quoted scalar holds an escape (flowScalarFixes checks which ones go-yaml knows). */
+function hasEscape(event: ScalarEvent, text: string): boolean {
+  if (event.style !== SCALAR_STYLE.DOUBLE_QUOTED) return false;
+  for (let k = event.valueStart; k < event.valueEnd; k++) if (text.charCodeAt(k) === 0x5c /* \ */) return true;
+  return false;
 }
 
 /**
