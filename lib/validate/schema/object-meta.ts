@@ -1,5 +1,6 @@
 import { pushAll } from '../../core/push-all';
 import { childPath } from '../path';
+import { memoByString } from '../webhook/string-memo';
 
 /** A metadata problem: where and what. */
 export interface MetaViolation {
@@ -61,7 +62,10 @@ function checkStringMap(map: unknown, path: string, labels: boolean): MetaViolat
   return out;
 }
 
-function isQualifiedKey(key: string): boolean {
+/** Label and annotation keys repeat on every object of a mesh: each is checked once. */
+const isQualifiedKey = memoByString(checkQualifiedKey);
+
+function checkQualifiedKey(key: string): boolean {
   const slash = key.lastIndexOf('/');
   const prefix = slash < 0 ? undefined : key.slice(0, slash);
   const name = slash < 0 ? key : key.slice(slash + 1);
