@@ -11,7 +11,7 @@ import { objOf } from '../objects';
  */
 export const sidecarConflictAnalyzer: Analyzer = {
   name: 'ambient.SidecarConflictAnalyzer',
-  inputs: ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'],
+  inputs: ['Namespace', 'Pod', 'Deployment'],
   analyze(ctx) {
     const ambient = ambientIndex(ctx.index);
     for (const w of ctx.index.workloads) {
