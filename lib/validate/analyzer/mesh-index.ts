@@ -39,6 +39,7 @@ export class MeshIndex {
   /** Workloads by their labels: all of them, and those of each namespace (built on first selection). */
   private workloadLabels?: { all: LabelIndex<Workload>; byNamespace: Map<string, LabelIndex<Workload>> };
   private meshHosts?: MeshHosts;
+  private namespacesByName?: Map<string, KubeObject>;
 
   /**
    * @param objects the input
@@ -91,6 +92,17 @@ export class MeshIndex {
   /** DestinationRules that may apply to an FQDN: exact host matches, then wildcard ones. */
   destinationRulesFor(host: string): KubeObject[] {
     return [...(this.destinationRulesByHost.get(host) ?? []), ...(this.destinationRulesByHost.get('*') ?? [])];
+  }
+
+  /** The first v1 Namespace of that name in the input, as scanning `of('Namespace')` finds it (indexed on first use). */
+  namespaceObject(name: string): KubeObject | undefined {
+    if (!this.namespacesByName) {
+      this.namespacesByName = new Map();
+      for (const n of this.of('Namespace')) {
+        if (n.apiVersion === 'v1' && !this.namespacesByName.has(n.metadata.name)) this.namespacesByName.set(n.metadata.name, n);
+      }
+    }
+    return this.namespacesByName.get(name);
   }
 
   /** Objects of a kind (any API version). */

@@ -41,7 +41,7 @@ export function fqdn(host: string, namespace: string): string {
 
 /** Whether every selector label is on the workload (an empty selector matches everything). */
 export function labelsMatch(selector: Readonly<Record<string, unknown>>, labels: Readonly<Record<string, string>>): boolean {
-  for (const [k, v] of Object.entries(selector)) if (labels[k] !== v) return false;
+  for (const k of Object.keys(selector)) if (labels[k] !== selector[k]) return false;
   return true;
 }
 
@@ -53,7 +53,11 @@ export function formatLabels(labels: Readonly<Record<string, unknown>>): string 
 /** Only the string-valued entries of a label map. */
 export function stringLabels(labels: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(objOf(labels))) if (typeof v === 'string') out[k] = v;
+  const map = objOf(labels);
+  for (const k of Object.keys(map)) {
+    const v = map[k];
+    if (typeof v === 'string') out[k] = v;
+  }
   return out;
 }
 

@@ -11,6 +11,10 @@ export interface CoreViolation {
 type Checker = (spec: Record<string, any>) => CoreViolation[];
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
+const PORT_PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+const PORT_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const LETTER = /[a-z]/;
 
 /**
  * The structural rules of the core kinds that matter for a mesh (Services and the workloads they
@@ -35,7 +39,7 @@ function coreChecker(apiVersion: string, kind: string): Checker | undefined {
 function checkServiceSpec(spec: Record<string, any>): CoreViolation[] {
   const out: CoreViolation[] = [];
   const type = spec.type ?? 'ClusterIP';
-  if (!['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type)) out.push({ path: 'type', message: `"${type}" is not ClusterIP, NodePort, LoadBalancer or ExternalName` });
+  if (!SERVICE_TYPES.includes(type)) out.push({ path: 'type', message: `"${type}" is not ClusterIP, NodePort, LoadBalancer or ExternalName` });
   if (type === 'ExternalName' && typeof spec.externalName !== 'string') out.push({ path: 'externalName', message: 'an ExternalName Service needs externalName' });
   const ports = spec.ports;
   if (ports === undefined) {
@@ -54,7 +58,7 @@ function checkServiceSpec(spec: Record<string, any>): CoreViolation[] {
       if (port.targetPort !== undefined && !isPortNumber(port.targetPort) && !(typeof port.targetPort === 'string' && isPortName(port.targetPort))) {
         out.push({ path: `${at}.targetPort`, message: `must be a port number 1-65535 or a named container port (got ${JSON.stringify(port.targetPort)})` });
       }
-      if (port.protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(port.protocol)) out.push({ path: `${at}.protocol`, message: `"${port.protocol}" is not TCP, UDP or SCTP` });
+      if (port.protocol !== undefined && !PORT_PROTOCOLS.includes(port.protocol)) out.push({ path: `${at}.protocol`, message: `"${port.protocol}" is not TCP, UDP or SCTP` });
       if (port.appProtocol !== undefined && typeof port.appProtocol !== 'string') out.push({ path: `${at}.appProtocol`, message: 'must be a string' });
       if (port.name !== undefined) {
         if (typeof port.name !== 'string' || !isDns1123Label(port.name)) out.push({ path: `${at}.name`, message: `port name ${JSON.stringify(port.name)} must be a DNS-1123 label` });
@@ -118,10 +122,16 @@ function isPortNumber(value: unknown): boolean {
 
 /** IANA service names: what named container ports and string targetPorts must be. */
 function isPortName(value: string): boolean {
-  return value.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value) && /[a-z]/.test(value) && !value.includes('--');
+  return value.length <= 15 && PORT_NAME.test(value) && LETTER.test(value) && !value.includes('--');
 }
 
 function stringMap(map: unknown, path: string): CoreViolation[] {
   if (map === null || typeof map !== 'object' || Array.isArray(map)) return [{ path, message: 'must be a map of strings' }];
-  return Object.entries(map).filter(([, v]) => typeof v !== 'string').map(([k, v]) => ({ path: childPath(path, k), message: `value must be a string (got ${JSON.stringify(v)}); quote it in YAML` }));
+  const out: CoreViolation[] = [];
+  const entries = map as Record<string, unknown>;
+  for (const key of Object.keys(entries)) {
+    const value = entries[key];
+    if (typeof value !== 'string') out.push({ path: childPath(path, key), message: `value must be a string (got ${JSON.stringify(value)}); quote it in YAML` });
+  }
+  return out;
 }

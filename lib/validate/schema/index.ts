@@ -23,12 +23,15 @@ export function checkSchema(object: KubeObject): Finding[] {
     .map((v) => findingOf(object, 'error', SCHEMA_CODES.INVALID_METADATA.code, v.message, v.path));
   const lookup = lookupCrd(object.apiVersion, object.kind);
   if ('notIstio' in lookup) {
-    const core = checkCoreObject(object.apiVersion, object.kind, object as Record<string, any>);
-    return [...findings, ...core.map((v) => findingOf(object, 'error', SCHEMA_CODES.INVALID_CORE_OBJECT.code, v.message, v.path))];
+    for (const v of checkCoreObject(object.apiVersion, object.kind, object as Record<string, any>)) {
+      findings.push(findingOf(object, 'error', SCHEMA_CODES.INVALID_CORE_OBJECT.code, v.message, v.path));
+    }
+    return findings;
   }
   if ('problem' in lookup) {
     const code = lookup.problem === 'group' ? SCHEMA_CODES.UNKNOWN_API_GROUP : lookup.problem === 'kind' ? SCHEMA_CODES.UNKNOWN_KIND : SCHEMA_CODES.UNSERVED_VERSION;
-    return [...findings, findingOf(object, 'error', code.code, lookup.message, lookup.problem === 'kind' ? 'kind' : 'apiVersion')];
+    findings.push(findingOf(object, 'error', code.code, lookup.message, lookup.problem === 'kind' ? 'kind' : 'apiVersion'));
+    return findings;
   }
   // The API server defaults before it validates: the schema, list types and CEL see the stored form.
   const stored = withDefaults(lookup.found.schema, object);

@@ -1,5 +1,6 @@
 import { pushAll } from '../../core/push-all';
 import { childPath } from '../path';
+import { memoByString } from '../webhook/string-memo';
 
 /** A metadata problem: where and what. */
 export interface MetaViolation {
@@ -47,19 +48,24 @@ function checkStringMap(map: unknown, path: string, labels: boolean): MetaViolat
   if (map === undefined || map === null) return [];
   if (typeof map !== 'object' || Array.isArray(map)) return [{ path, message: 'must be a map of strings' }];
   const out: MetaViolation[] = [];
-  for (const [key, value] of Object.entries(map)) {
-    const at = childPath(path, key);
-    if (!isQualifiedKey(key)) out.push({ path: at, message: `key "${key}" must be a qualified name ([prefix/]name, name at most 63 alphanumerics, '-', '_' or '.')` });
+  const entries = map as Record<string, unknown>;
+  for (const key of Object.keys(entries)) {
+    const value = entries[key];
+    // Paths are built only for a violation: almost every label and annotation is fine.
+    if (!isQualifiedKey(key)) out.push({ path: childPath(path, key), message: `key "${key}" must be a qualified name ([prefix/]name, name at most 63 alphanumerics, '-', '_' or '.')` });
     if (typeof value !== 'string') {
-      out.push({ path: at, message: `value must be a string (got ${JSON.stringify(value)}); quote it in YAML` });
+      out.push({ path: childPath(path, key), message: `value must be a string (got ${JSON.stringify(value)}); quote it in YAML` });
     } else if (labels && (value.length > 63 || !LABEL_VALUE.test(value))) {
-      out.push({ path: at, message: `label value "${value}" must be at most 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric` });
+      out.push({ path: childPath(path, key), message: `label value "${value}" must be at most 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric` });
     }
   }
   return out;
 }
 
-function isQualifiedKey(key: string): boolean {
+/** Label and annotation keys repeat on every object of a mesh: each is checked once. */
+const isQualifiedKey = memoByString(checkQualifiedKey);
+
+function checkQualifiedKey(key: string): boolean {
   const slash = key.lastIndexOf('/');
   const prefix = slash < 0 ? undefined : key.slice(0, slash);
   const name = slash < 0 ? key : key.slice(slash + 1);

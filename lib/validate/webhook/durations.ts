@@ -1,5 +1,6 @@
 import { WEBHOOK_CODES } from './codes';
 import { Issues } from './issues';
+import { memoByString } from './string-memo';
 
 const UNIT_NANOS: Record<string, bigint> = {
   ns: 1n, us: 1_000n, µs: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n,
@@ -20,6 +21,12 @@ export const MAX_DURATION_TEXT = '2562047h47m16.854775807s';
 /** A Go-style duration (`1h2m3.5s`, `250ms`) in nanoseconds, or undefined when it does not parse. */
 export function parseDurationNanos(text: string): bigint | undefined {
   if (typeof text !== 'string' || text === '') return undefined;
+  return durationNanosOf(text);
+}
+
+const durationNanosOf = memoByString(parseDuration);
+
+function parseDuration(text: string): bigint | undefined {
   let rest = text;
   let negative = false;
   if (rest[0] === '-' || rest[0] === '+') {

@@ -1,4 +1,5 @@
 import { isIP } from 'net';
+import { memoByString } from './string-memo';
 
 /**
  * Istio's host-name rules (pkg/config/validation/agent): labels are DNS-1123 labels of either
@@ -43,11 +44,19 @@ function labelsProblem(domain: string): string | undefined {
 
 /** Istio's ValidateFQDN. */
 export function fqdnProblem(fqdn: string): string | undefined {
-  return preconditionProblem(fqdn) ?? labelsProblem(fqdn);
+  return fqdnProblemOf(fqdn);
 }
+
+const fqdnProblemOf = memoByString((fqdn) => preconditionProblem(fqdn) ?? labelsProblem(fqdn));
 
 /** Istio's ValidateWildcardDomain: a domain whose first label may be a wildcard. */
 export function wildcardDomainProblem(domain: string): string | undefined {
+  return wildcardDomainProblemOf(domain);
+}
+
+const wildcardDomainProblemOf = memoByString(checkWildcardDomain);
+
+function checkWildcardDomain(domain: string): string | undefined {
   const pre = preconditionProblem(domain);
   if (pre) return pre;
   const dot = domain.indexOf('.');

@@ -24,11 +24,13 @@ export const l7RouteAnalyzer: Analyzer = {
       const spec = specOf(vs);
       const gateways = stringsOf(spec.gateways);
       if (gateways.length > 0 && !gateways.includes('mesh')) continue;
-      const features = virtualServiceFeatures(spec);
-      if (features.length === 0) continue;
+      // Only a Service in ambient can miss the features, so they are read for the first such host only.
+      let features: string[] | undefined;
       stringsOf(spec.hosts).forEach((host, i) => {
         const service = ctx.index.service(host, namespaceOf(vs));
-        if (service) check(ctx, ambient, vs, service, features, `spec.hosts[${i}]`);
+        if (!service || !ambient.serviceAmbient(service)) return;
+        features ??= virtualServiceFeatures(spec);
+        if (features.length > 0) check(ctx, ambient, vs, service, features, `spec.hosts[${i}]`);
       });
     }
     for (const kind of ['GRPCRoute', 'HTTPRoute']) {

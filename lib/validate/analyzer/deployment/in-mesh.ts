@@ -14,14 +14,20 @@ export function podInMesh(
   annotations: Readonly<Record<string, string>>,
   podSpec: Record<string, any>,
 ): boolean {
-  const containers = [...listOf(podSpec.containers), ...listOf(podSpec.initContainers)].map(objOf);
-  if (containers.some((c) => c.name === 'istio-proxy' && typeof c.image === 'string' && c.image !== '')) return true;
+  if (hasProxyContainer(podSpec.containers) || hasProxyContainer(podSpec.initContainers)) return true;
   const label = labels['sidecar.istio.io/inject'];
   if (label !== undefined) return label === 'true';
   const annotation = annotations['sidecar.istio.io/inject'];
   if (annotation !== undefined) return annotation === 'true';
-  const ns = index.of('Namespace').find((n) => n.apiVersion === 'v1' && n.metadata.name === namespace);
+  const ns = index.namespaceObject(namespace);
   return ns !== undefined && stringLabels(ns.metadata.labels)['istio-injection'] === 'enabled';
+}
+
+function hasProxyContainer(containers: unknown): boolean {
+  return listOf(containers).some((raw) => {
+    const c = objOf(raw);
+    return c.name === 'istio-proxy' && typeof c.image === 'string' && c.image !== '';
+  });
 }
 
 /** Whether the pods of a pod template get an Istio proxy (see podInMesh). */

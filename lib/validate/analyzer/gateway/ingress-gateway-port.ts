@@ -10,15 +10,7 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
   name: 'gateway.IngressGatewayPortAnalyzer',
   inputs: ['Gateway', 'Pod', 'Service'],
   analyze({ index, report }) {
-    // Services by selector, per namespace: a gateway looks up only those its pods satisfy.
-    const services = new Map<string, SelectorIndex<{ svc: KubeObject; order: number }>>();
-    index.of('Service').forEach((svc, order) => {
-      const svcSelector = objOf(specOf(svc).selector);
-      if (Object.keys(svcSelector).length === 0) return;
-      let local = services.get(namespaceOf(svc));
-      if (!local) services.set(namespaceOf(svc), local = new SelectorIndex());
-      local.add({ svc, order }, svcSelector);
-    });
+    const services = new ServicesBySelector(index.of('Service'));
     for (const gw of index.gateways.values()) {
       const spec = specOf(gw);
       const selector = objOf(spec.selector);
@@ -29,7 +21,7 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
       }
       // The Services in front of any of the gateway's pods, in input order.
       const fronting = new Map<number, KubeObject>();
-      for (const w of workloads) for (const s of services.get(w.namespace)?.selecting(w.labels) ?? []) fronting.set(s.order, s.svc);
+      for (const w of workloads) for (const s of services.in(w.namespace).selecting(w.labels)) fronting.set(s.order, s.svc);
       const ports = new Set<number>();
       for (const order of [...fronting.keys()].sort((a, b) => a - b)) {
         const svc = fronting.get(order)!;
@@ -50,6 +42,38 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
     }
   },
 };
+
+/**
+ * Services by selector, per namespace, with their input order: a gateway looks up only those its
+ * pods satisfy. Gateway pods live in few namespaces, so each namespace is indexed on first use.
+ */
+class ServicesBySelector {
+  private byNamespace?: Map<string, { svc: KubeObject; order: number }[]>;
+  private readonly indexes = new Map<string, SelectorIndex<{ svc: KubeObject; order: number }>>();
+
+  constructor(private readonly services: readonly KubeObject[]) {}
+
+  /** The Services of `namespace` that have a selector. */
+  in(namespace: string): SelectorIndex<{ svc: KubeObject; order: number }> {
+    let local = this.indexes.get(namespace);
+    if (local) return local;
+    if (!this.byNamespace) {
+      this.byNamespace = new Map();
+      this.services.forEach((svc, order) => {
+        const list = this.byNamespace!.get(namespaceOf(svc));
+        if (list) list.push({ svc, order });
+        else this.byNamespace!.set(namespaceOf(svc), [{ svc, order }]);
+      });
+    }
+    local = new SelectorIndex();
+    for (const entry of this.byNamespace.get(namespace) ?? []) {
+      const selector = objOf(specOf(entry.svc).selector);
+      if (Object.keys(selector).length > 0) local.add(entry, selector);
+    }
+    this.indexes.set(namespace, local);
+    return local;
+  }
+}
 
 /** A numeric targetPort (a number, or a string of digits); named ports resolve only on the pod. */
 function targetNumber(value: unknown): number | undefined {

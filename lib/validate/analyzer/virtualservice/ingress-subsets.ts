@@ -20,9 +20,21 @@ export const ingressSubsetsAnalyzer: Analyzer = {
         for (const route of listOf(objOf(rule).route)) {
           const d = objOf(objOf(route).destination);
           if (typeof d.subset === 'string' && d.subset !== '' && typeof d.host === 'string' && hosts.has(d.host)) {
-            pinning.set(nameOf(vs), new Set([...(pinning.get(nameOf(vs)) ?? []), d.host]));
+            const name = nameOf(vs);
+            const pinned = pinning.get(name);
+            if (pinned) pinned.add(d.host);
+            else pinning.set(name, new Set([d.host]));
           }
         }
+      }
+    }
+    // Host -> the VirtualServices pinning it, in the order of `pinning`: each route looks up its host only.
+    const pinnedBy = new Map<string, string[]>();
+    for (const [name, hosts] of pinning) {
+      for (const host of hosts) {
+        const names = pinnedBy.get(host);
+        if (names) names.push(name);
+        else pinnedBy.set(host, [name]);
       }
     }
     for (const vs of index.of('VirtualService')) {
@@ -31,8 +43,7 @@ export const ingressSubsetsAnalyzer: Analyzer = {
         listOf(objOf(rule).route).forEach((route, j) => {
           const d = objOf(objOf(route).destination);
           if ((typeof d.subset === 'string' && d.subset !== '') || typeof d.host !== 'string') return;
-          for (const [other, hosts] of pinning) {
-            if (!hosts.has(d.host)) continue;
+          for (const other of pinnedBy.get(d.host) ?? []) {
             report(IST.IngressRouteRulesNotAffected, vs,
               `the subsets VirtualService ${other} routes ${d.host} by do not apply to requests through this VirtualService's gateways; route to the subsets here too`, `spec.http[${i}].route[${j}].destination`);
           }

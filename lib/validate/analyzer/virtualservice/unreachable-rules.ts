@@ -1,5 +1,6 @@
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
+import { canonicalHttpMatch, canonicalJson } from './canonical-match';
 import { IST } from '../messages';
 import { listOf, objOf, specOf } from '../objects';
 
@@ -41,7 +42,7 @@ function checkRules(vs: KubeObject, kind: 'http' | 'tcp' | 'tls', report: Report
     let repeated = 0;
     matches.forEach((m, j) => {
       // Istio compares http matches without their name, tcp and tls matches as written.
-      const key = canonical(kind === 'http' ? withoutName(m) : m);
+      const key = kind === 'http' ? canonicalHttpMatch(m) : canonicalJson(m);
       const earlier = seen.get(key);
       if (earlier !== undefined) {
         repeated++;
@@ -121,18 +122,4 @@ function covers(a: PrefixMatch, b: PrefixMatch): boolean {
 
 function ruleName(rule: Record<string, any>, index: number): string {
   return typeof rule.name === 'string' && rule.name ? `${index} (${rule.name})` : String(index);
-}
-
-function withoutName(match: unknown): unknown {
-  const { name: _name, ...rest } = objOf(match);
-  return rest;
-}
-
-/** JSON with sorted keys, so equal matches compare equal. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as any)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
