@@ -1,6 +1,6 @@
 import { pushAll } from '../../core/push-all';
 import { childPath } from '../path';
-import { memoByString } from '../webhook/string-memo';
+import { memoByString } from '../string-memo';
 
 /** A metadata problem: where and what. */
 export interface MetaViolation {

@@ -1,6 +1,6 @@
 import { WEBHOOK_CODES } from './codes';
 import { Issues } from './issues';
-import { memoByString } from './string-memo';
+import { memoByString } from '../string-memo';
 
 const UNIT_NANOS: Record<string, bigint> = {
   ns: 1n, us: 1_000n, µs: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n,

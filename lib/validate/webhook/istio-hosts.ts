@@ -1,5 +1,5 @@
 import { isIP } from 'net';
-import { memoByString } from './string-memo';
+import { memoByString } from '../string-memo';
 
 /**
  * Istio's host-name rules (pkg/config/validation/agent): labels are DNS-1123 labels of either

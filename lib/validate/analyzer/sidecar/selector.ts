@@ -45,7 +45,7 @@ export const sidecarSelectorAnalyzer: Analyzer = {
     reportOverlaps(byPod, (sc, names, pod) => report(IST.ConflictingSidecarWorkloadSelectors, sc,
       `Sidecars ${names} all select pod ${pod}; Istio applies one of them unpredictably; make the selectors disjoint`, 'spec.workloadSelector'));
     for (const [ns, list] of namespaceWide) {
-      const namespace = index.of('Namespace').find((n) => n.apiVersion === 'v1' && n.metadata.name === ns);
+      const namespace = index.namespaceObject(ns);
       if (namespace && namespaceInAmbient(stringLabels(namespace.metadata.labels))) {
         for (const sc of list) {
           if (ineffective.has(sc)) continue;

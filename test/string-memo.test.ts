@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
+import { memoByString } from '../lib/validate/string-memo';
 import { parseDurationNanos } from '../lib/validate/webhook/durations';
 import { fqdnProblem, wildcardDomainProblem } from '../lib/validate/webhook/istio-hosts';
-import { memoByString } from '../lib/validate/webhook/string-memo';
 
 describe('memoByString', () => {
   test('gives what the function gives, for any sequence of keys, however often the memory starts over', () => {
