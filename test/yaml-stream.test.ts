@@ -1,4 +1,4 @@
-import { execFile } from 'child_process';
+import { execFile, execFileSync } from 'child_process';
 import { once } from 'events';
 import { createWriteStream, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -101,4 +101,12 @@ describe('lint of a large stream', () => {
     expect(run.stdout).toMatch(new RegExp(`^${count} objects: 0 errors`, 'm'));
     expect(run.code).toBe(0);
   }, 300_000);
+});
+
+describe('what a stream reading keeps', () => {
+  test('the objects and their locators hold no batch of the text (lint keeps every object)', () => {
+    // A fresh process, so the heap holds only what this reading kept.
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'util', 'retained-text.ts')], { cwd: join(__dirname, '..'), encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toStrictEqual({ objects: 400, holding: 0 });
+  });
 });

@@ -73,30 +73,16 @@ export function parseYamlDocumentsGenerally(text: string, file: string, options:
 
 function readDocuments(text: string, file: string, options: ParseYamlOptions, common: boolean): ParsedDocuments {
   const lineShift = (options.firstLine ?? 1) - 1;
-  // Line starts are found on first use and dropped once parsed; a finding located later finds
-  // them again, so the objects kept for analysis do not keep an array as long as the text.
-  let lines: number[] | undefined;
-  // Closures below reach the text only through `kept`, so the objects never pin the text itself.
+  // Every object keeps a locator that reaches `where`: it is made apart from this function, whose
+  // closures share one context holding the text, so the objects keep only what `kept` holds.
   const kept = (options.keepText ?? keepAsIs)(text);
-  const where = (offset: number) => {
-    lines ??= lineStarts(kept());
-    const line = lineOf(lines, offset);
-    return { line: line + lineShift, column: offset - lines[line - 1] + 1 };
-  };
+  const positions = textPositions(kept, lineShift);
+  const where = positions.where;
   const problemAt = (offset: number, message: string) => {
     const at = where(offset);
     return `${file}:${at.line}:${at.column}: ${message}`;
   };
-  // Objects come in the order they are written: each one's line is counted on from the last
-  // one's, without the line starts of the whole text.
-  let counted = 0;
-  let countedLine = 1;
-  const lineAt = (offset: number) => {
-    if (offset < counted) return where(offset).line;
-    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) countedLine++;
-    counted = offset;
-    return countedLine + lineShift;
-  };
+  const lineAt = forwardLines(text, lineShift, where);
   const split = splitDocuments(text);
   if (split.problem) return { sources: [], problems: [problemAt(split.problem.offset, split.problem.message)], warnings: [] };
   const sources: SourcedObject[] = [];
@@ -123,8 +109,42 @@ function readDocuments(text: string, file: string, options: ParseYamlOptions, co
       sources.push({ object: value, file, line: lineAt(document.start), locate: locator('') });
     }
   }
-  lines = undefined;
+  positions.forgetLines();
   return { sources, problems: [], warnings };
+}
+
+/**
+ * Line and column of an offset in the kept text. Line starts are found on first use and dropped
+ * once the text is read (`forgetLines`); a finding located later finds them again, so the objects
+ * kept for analysis do not keep an array as long as the text.
+ */
+function textPositions(kept: () => string, lineShift: number) {
+  let lines: number[] | undefined;
+  return {
+    where(offset: number): { line: number; column: number } {
+      lines ??= lineStarts(kept());
+      const line = lineOf(lines, offset);
+      return { line: line + lineShift, column: offset - lines[line - 1] + 1 };
+    },
+    forgetLines(): void {
+      lines = undefined;
+    },
+  };
+}
+
+/**
+ * The line of an offset, for offsets met in order (objects come in the order they are written):
+ * each one's line is counted on from the last one's, without the line starts of the whole text.
+ */
+function forwardLines(text: string, lineShift: number, where: (offset: number) => { line: number }): (offset: number) => number {
+  let counted = 0;
+  let countedLine = 1;
+  return (offset) => {
+    if (offset < counted) return where(offset).line;
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) countedLine++;
+    counted = offset;
+    return countedLine + lineShift;
+  };
 }
 
 /**
@@ -295,16 +315,20 @@ function readChunk(chunk: DocumentChunk, kept: () => string, common: boolean): C
       events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
     }
     const document = decodeDocument(events, text, limitsFor(text));
-    const base = chunk.offset;
-    const at = (o: number) => base + original(o);
+    const at = movedBy(chunk.offset, original);
     return {
       document: shifted(document, at),
-      reparse: text === chunk.text ? reparseKept(kept, base, base + chunk.text.length) : reparseEdited(text, at),
+      reparse: text === chunk.text ? reparseKept(kept, chunk.offset, chunk.offset + chunk.text.length) : reparseEdited(text, at),
     };
   } catch (err) {
     if (err instanceof DecodeError) return { problem: { offset: chunk.offset + original(err.offset), message: err.message } };
     return { problem: problemOf(err, chunk.offset, original) };
   }
+}
+
+/** Offsets of a read text moved into the whole file; made apart from readChunk so that a kept locator does not hold its events. */
+function movedBy(base: number, original: (o: number) => number): (o: number) => number {
+  return (o) => base + original(o);
 }
 
 /**
