@@ -5,6 +5,8 @@ import { DecodedDocument, decodeDocument, DecodeError, nodeStart } from './yaml/
 import { readReindented } from './yaml/flow-indentation';
 import { applyEdits, flowRepairs, flowScalarFixes, lineBreakDifference } from './yaml/flow-scalars';
 import { fieldOffsets } from './yaml/locate-fields';
+import { ownCopy } from './yaml/own-copy';
+import { RecentlyUsed } from './yaml/recently-used';
 import { DocumentChunk, splitDocuments } from './yaml/split-documents';
 
 /** The objects of a multi-document YAML text, or why it cannot be read. */
@@ -120,17 +122,26 @@ function readDocuments(text: string, file: string, options: ParseYamlOptions, co
  */
 function textPositions(kept: () => string, lineShift: number) {
   let lines: number[] | undefined;
+  let reading = true;
+  const key = {};
   return {
     where(offset: number): { line: number; column: number } {
-      lines ??= lineStarts(kept());
-      const line = lineOf(lines, offset);
-      return { line: line + lineShift, column: offset - lines[line - 1] + 1 };
+      const starts = reading ? (lines ??= lineStarts(kept())) : recentLineStarts.get(key, () => lineStarts(kept()));
+      const line = lineOf(starts, offset);
+      return { line: line + lineShift, column: offset - starts[line - 1] + 1 };
     },
     forgetLines(): void {
       lines = undefined;
+      reading = false;
     },
   };
 }
+
+/** Line starts of texts whose findings were located lately (an array per text would grow with the input). */
+const recentLineStarts = new RecentlyUsed<object, number[]>(16);
+
+/** Field offsets of documents whose findings were located lately (each map's keys point into its text). */
+const recentOffsets = new RecentlyUsed<() => Map<string, number>, Map<string, number>>(64);
 
 /**
  * The line of an offset, for offsets met in order (objects come in the order they are written):
@@ -152,11 +163,9 @@ function forwardLines(text: string, lineShift: number, where: (offset: number) =
  * each object keeps only what locating needs, not the decoded document (lint keeps every object).
  */
 function locatorsOf(reparse: () => Map<string, number>, where: (offset: number) => { line: number; column: number }) {
-  // Field offsets are computed only when a finding asks, once per document.
-  let offsets: Map<string, number> | undefined;
+  // Field offsets are computed only when a finding asks, and kept while findings still ask.
   return (prefix: string) => (path: string) => {
-    offsets ??= reparse();
-    const offset = offsets.get(prefix + path);
+    const offset = recentOffsets.get(reparse, reparse).get(prefix + path);
     return offset === undefined ? undefined : where(offset);
   };
 }
@@ -278,8 +287,10 @@ function reparseEdited(edited: string, at: (o: number) => number): () => Map<str
 
 function offsetsIn(text: string, at: (o: number) => number): Map<string, number> {
   const found = fieldOffsets(parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }), text);
-  for (const [path, o] of found) found.set(path, at(o));
-  return found;
+  // Paths are pieced together from substrings of the text: own copies let the text go.
+  const offsets = new Map<string, number>();
+  for (const [path, o] of found) offsets.set(ownCopy(path), at(o));
+  return offsets;
 }
 
 /** Offsets in a read document are relative to the whole file. */

@@ -1,6 +1,7 @@
 import { constants, deflateRawSync, inflateRawSync } from 'zlib';
 import { SourcedObject } from './engine';
 import { documentBatches } from './yaml/document-batches';
+import { RecentlyUsed } from './yaml/recently-used';
 import { ParsedDocuments, MAX_DOCUMENT_CHARS, parseYamlDocuments } from './yaml-documents';
 import { pushAll } from '../core/push-all';
 
@@ -43,14 +44,11 @@ export async function readYamlStream(
 
 /**
  * Keeps a batch's text compressed for locating findings after the whole stream is read (YAML
- * compresses about tenfold); the last text asked for is kept expanded, as findings come in order.
+ * compresses about tenfold); the last few texts asked for are kept expanded, as findings come in runs.
  */
 function keepCompressed(text: string): () => string {
   const compressed = deflateRawSync(Buffer.from(text, 'utf8'), { level: constants.Z_BEST_SPEED });
-  return () => {
-    if (lastExpanded?.compressed !== compressed) lastExpanded = { compressed, text: inflateRawSync(compressed).toString('utf8') };
-    return lastExpanded.text;
-  };
+  return () => recentlyExpanded.get(compressed, () => inflateRawSync(compressed).toString('utf8'));
 }
 
-let lastExpanded: { compressed: Buffer; text: string } | undefined;
+const recentlyExpanded = new RecentlyUsed<Buffer, string>(4);
