@@ -1,10 +1,13 @@
 /**
  * `npx tsx bench/large-stream.ts [MiB]`: one large input, as one stream. Writes a benchmark mesh of
- * about MiB mebibytes (default 500) as a single multi-document YAML file, then runs
- * `istio-grpc lint` on it once, as a whole process of the compiled CLI with the default heap, and
- * prints its time, CPU time and peak RSS (GNU time) beside the size of its largest document.
- * lint reads the file as a stream of documents, so its memory should be the objects it keeps for
- * cross-object analysis plus one document, not the file. Figures go to bench-results/large-stream-MiB.json.
+ * about MiB mebibytes (default 500) as a single multi-document YAML file, then measures:
+ * - the live heap of what lint keeps (bench/subjects/stream-heap.ts): the objects kept for
+ *   cross-object analysis (the index) after reading, and after validating and locating findings;
+ * - `istio-grpc lint` as a whole process of the compiled CLI (time, CPU time, peak RSS by GNU
+ *   time), once with the default heap and once with the old space capped at the index plus a
+ *   fixed margin, beside the size of the largest document.
+ * lint reads the file as a stream of documents, so it needs the index plus a batch of documents,
+ * not the file. Figures go to bench-results/large-stream-MiB.json.
  */
 import { spawnSync } from 'child_process';
 import { createReadStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
@@ -17,6 +20,36 @@ import { writeMeshYaml } from './mesh-yaml';
 const ROOT = join(__dirname, '..');
 /** Bytes of YAML per benchmark service (canary included, an ingress every tenth), measured. */
 const BYTES_PER_SERVICE = 7_030;
+
+/** Heap lint may use beyond the index in the capped run (MiB): the engine's own indexes and one batch. */
+const CAP_MARGIN_MIB = 512;
+
+/** `istio-grpc lint FILE` as a whole process (GNU time), optionally with the old space capped. */
+function lintOnce(dist: string, file: string, heapMiB?: number) {
+  const heap = heapMiB ? [`--max-old-space-size=${heapMiB}`] : [];
+  const start = process.hrtime.bigint();
+  const res = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M cpu=%U+%S', process.execPath, ...heap, join(dist, 'lib/cli/main.js'), 'lint', '--format', 'json', file], {
+    encoding: 'utf8', maxBuffer: 512 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (res.status !== 0 && res.status !== 1) throw new Error(`lint failed (${res.status}): ${res.stderr.slice(-2000)}`);
+  const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(res.stderr);
+  return {
+    ms,
+    cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN,
+    peakRssMiB: Number(/maxrss=(\d+)/.exec(res.stderr)?.[1]) / 1024,
+    findings: (JSON.parse(res.stdout) as unknown[]).length,
+  };
+}
+
+/** The live heap of the objects lint keeps, after reading and after validating (bench/subjects/stream-heap.ts). */
+interface StreamHeap { objects: number; liveHeapAfterReadMiB: number; liveHeapAfterValidateMiB: number; externalMiB: number }
+
+function heapOf(dist: string, file: string): StreamHeap {
+  const res = spawnSync(process.execPath, ['--expose-gc', join(dist, 'bench/subjects/stream-heap.js'), file], { encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`stream-heap failed (${res.status}): ${res.stderr.slice(-2000)}`);
+  return JSON.parse(res.stdout.trim().split('\n').pop()!);
+}
 
 /** The largest document of a multi-document file, in bytes, read line by line. */
 async function largestDocument(file: string): Promise<number> {
@@ -45,22 +78,19 @@ async function main(): Promise<void> {
     await writeMeshYaml(file, { services });
     const bytes = statSync(file).size;
     const largest = await largestDocument(file);
-    const start = process.hrtime.bigint();
-    const res = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M cpu=%U+%S', process.execPath, join(dist, 'lib/cli/main.js'), 'lint', '--format', 'json', file], {
-      encoding: 'utf8', maxBuffer: 512 * 1024 * 1024,
-    });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (res.status !== 0 && res.status !== 1) throw new Error(`lint failed (${res.status}): ${res.stderr.slice(-2000)}`);
-    const rss = Number(/maxrss=(\d+)/.exec(res.stderr)?.[1]) / 1024;
-    const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(res.stderr);
+    const lint = (heapMiB?: number) => lintOnce(dist, file, heapMiB);
+    const heap = heapOf(dist, file);
+    // Capped at the index plus a fixed margin: if lint also held the text, or grew with the
+    // findings it locates, it would run out of heap here.
+    const capMiB = Math.ceil(heap.liveHeapAfterReadMiB + CAP_MARGIN_MIB);
     const figures = {
       machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
       services,
       mib: bytes / 2 ** 20,
       largestDocumentBytes: largest,
-      ms,
-      cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN,
-      peakRssMiB: rss,
+      ...heap,
+      defaultHeap: lint(),
+      cappedHeap: { maxOldSpaceMiB: capMiB, ...lint(capMiB) },
       loadAverage: loadavg()[0],
     };
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -154,3 +154,30 @@ test('file names with control characters are escaped on stderr', async () => {
   expect(r.stderr).toContain('x\\x1b[2J\\r\\nfake.yaml');
   expect(hasControlChars(r.stderr.replace(/\n/g, ''))).toBe(false);
 });
+
+describe('findings in a file are placed by reading the file again', () => {
+  test('while the file is unchanged, fields are located; once it changes, only the object line is given', async () => {
+    // GIVEN two files read by lint (their text is not kept)
+    const kept = path.join(dir, 'a.yaml');
+    const changed = path.join(dir, 'b.yaml');
+    await fs.writeFile(changed, SERVICE);
+    const inputs = await readLintInputs([kept, changed], emptyStdin());
+    // WHEN the second is replaced by other text of the same size before anything is located
+    await fs.writeFile(changed, SERVICE.replace('namespace: shop', 'namespace: shoe'));
+    await fs.utimes(changed, new Date(2001, 1, 1), new Date(2001, 1, 1));
+    // THEN fields are found in the file as it was read, and nothing in a text that is not that one
+    const [first, second] = inputs.sources;
+    expect(first.locate?.('spec.ports[0].port')).toStrictEqual({ line: 9, column: 7 });
+    expect(second.line).toBe(1);
+    expect(second.locate?.('metadata.namespace')).toBeUndefined();
+  });
+
+  test('a FIFO named on the command line cannot be read again: its text is kept and its fields are located', async () => {
+    const fifo = path.join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const writer = fs.writeFile(fifo, SERVICE);
+    const inputs = await readLintInputs([fifo], emptyStdin());
+    await writer;
+    expect(inputs.sources[0].locate?.('spec.ports[0].port')).toStrictEqual({ line: 9, column: 7 });
+  });
+});

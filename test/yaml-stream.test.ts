@@ -17,6 +17,10 @@ async function* piecesOf(text: string, sizes: readonly number[]): AsyncGenerator
   }
 }
 
+async function* piecesOfBytes(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
+}
+
 /** What a reading found, with each object's line and where its fields are. */
 function summary(parsed: ReturnType<typeof parseYamlDocuments>) {
   return {
@@ -55,6 +59,37 @@ describe('readYamlStream', () => {
       const streamed = await readYamlStream(piecesOf(text, sizes), 'f.yaml', { batchChars });
       expect(summary(streamed)).toStrictEqual(summary(whole));
     }), { numRuns: 400 });
+  });
+
+  test('located by reading each batch again from its bytes, findings land where the whole text puts them', async () => {
+    const pieceSizes = fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 5 });
+    await fc.assert(fc.asyncProperty(stream, pieceSizes, fc.integer({ min: 1, max: 300 }), async (text, sizes, batchChars) => {
+      const bytes = Buffer.from(text, 'utf8');
+      const asked: [number, number][] = [];
+      const reread = (start: number, end: number) => {
+        asked.push([start, end]);
+        return bytes.subarray(start, end).toString('utf8');
+      };
+      const streamed = await readYamlStream(piecesOf(text, sizes), 'f.yaml', { batchChars, reread });
+      expect(summary(streamed)).toStrictEqual(summary(parseYamlDocuments(text, 'f.yaml')));
+      for (const [start, end] of asked) expect(0 <= start && start <= end && end <= bytes.length).toBe(true);
+    }), { numRuns: 300 });
+  });
+
+  test('a batch that cannot be read again, or reads differently, leaves findings at the object line only', async () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n';
+    for (const reread of [() => undefined, () => 'changed', (s: number, e: number) => 'x'.repeat(e - s)]) {
+      const streamed = await readYamlStream(piecesOf(text, []), 'f.yaml', { batchChars: 1, reread });
+      expect(streamed.sources.map((s) => [s.line, s.locate?.('metadata.name')])).toStrictEqual([[1, undefined], [6, undefined]]);
+    }
+  });
+
+  test('bytes that are not UTF-8 are kept, not read again: their offsets in the file are not the text\'s', async () => {
+    const bytes = Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: "'), Buffer.from([0xff, 0xfe]), Buffer.from('"\n  j: x\n')]);
+    const reread = jest.fn(() => 'never used');
+    const streamed = await readYamlStream(piecesOfBytes(bytes), 'f.yaml', { reread });
+    expect(streamed.sources[0].locate?.('data.j')).toStrictEqual({ line: 7, column: 3 });
+    expect(reread).not.toHaveBeenCalled();
   });
 
   test('line numbers count from the start of the stream across batches', async () => {

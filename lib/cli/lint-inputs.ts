@@ -1,6 +1,7 @@
 import { constants, Dirent, promises as fs, Stats } from 'fs';
 import { extname, join } from 'path';
 import { handleChunksCapped, InputTooLargeError, streamChunksCapped } from './read-capped';
+import { rereadFile } from './reread-file';
 import { pushAll } from '../core/push-all';
 import { SourcedObject } from '../validate/engine';
 import { readYamlStream } from '../validate/yaml-stream';
@@ -159,7 +160,8 @@ class InputReader {
         this.warnings.push(`${file}: skipped: ${specialKind(stat)}, not a regular file`);
         return;
       }
-      await this.add(handleChunksCapped(handle, this.maxBytes), file);
+      // A regular file can be read again to place findings, so none of its text is kept.
+      await this.add(handleChunksCapped(handle, this.maxBytes), file, stat.isFile() ? rereadFile(file, stat) : undefined);
     } catch (err) {
       if (inDirectory && !(err instanceof InputTooLargeError)) this.unreadable.push(`${file}: cannot read: ${reasonOf(err)}; the rest was linted`);
       else this.problems.push(`${file}: cannot read: ${reasonOf(err)}`);
@@ -168,8 +170,8 @@ class InputReader {
     }
   }
 
-  private async add(chunks: AsyncIterable<Buffer>, file: string): Promise<void> {
-    const parsed = await readYamlStream(chunks, file);
+  private async add(chunks: AsyncIterable<Buffer>, file: string, reread?: (start: number, end: number) => string | undefined): Promise<void> {
+    const parsed = await readYamlStream(chunks, file, { reread });
     pushAll(this.sources, parsed.sources);
     pushAll(this.problems, parsed.problems);
     pushAll(this.warnings, parsed.warnings);

@@ -46,11 +46,15 @@ export interface ParseYamlOptions {
   readonly firstLine?: number;
   /**
    * How the text is kept for locating findings later: given the text, returns a way to get it
-   * back (a stream keeps it compressed, for instance).
+   * back (a stream keeps it compressed, or reads it again from its file), or `undefined` when it
+   * cannot be had any more (the file changed): findings then carry the object's line only.
    * @default - the text itself
    */
-  readonly keepText?: (text: string) => () => string;
+  readonly keepText?: (text: string) => () => string | undefined;
 }
+
+/** A way to get a text back for locating findings, or `undefined` when it cannot be had any more. */
+type KeptText = () => string | undefined;
 
 /** Keeps the text as it is. */
 const keepAsIs = (text: string) => () => text;
@@ -78,10 +82,11 @@ function readDocuments(text: string, file: string, options: ParseYamlOptions, co
   // Every object keeps a locator that reaches `where`: it is made apart from this function, whose
   // closures share one context holding the text, so the objects keep only what `kept` holds.
   const kept = (options.keepText ?? keepAsIs)(text);
-  const positions = textPositions(kept, lineShift);
+  const positions = textPositions(text, kept, lineShift);
   const where = positions.where;
   const problemAt = (offset: number, message: string) => {
-    const at = where(offset);
+    // While reading, the text itself is at hand: a place is always found.
+    const at = where(offset)!;
     return `${file}:${at.line}:${at.column}: ${message}`;
   };
   const lineAt = forwardLines(text, lineShift, where);
@@ -116,29 +121,34 @@ function readDocuments(text: string, file: string, options: ParseYamlOptions, co
 }
 
 /**
- * Line and column of an offset in the kept text. Line starts are found on first use and dropped
- * once the text is read (`forgetLines`); a finding located later finds them again, so the objects
- * kept for analysis do not keep an array as long as the text.
+ * Line and column of an offset: in the text itself while it is read, then in the kept text. Line
+ * starts are found on first use and dropped once the text is read (`forgetLines`); a finding
+ * located later finds them again (a few are kept, see recentLineStarts), so the objects kept for
+ * analysis hold neither the text nor an array as long as it.
  */
-function textPositions(kept: () => string, lineShift: number) {
+function textPositions(text: string, kept: KeptText, lineShift: number) {
+  let reading: string | undefined = text;
   let lines: number[] | undefined;
-  let reading = true;
   const key = {};
   return {
-    where(offset: number): { line: number; column: number } {
-      const starts = reading ? (lines ??= lineStarts(kept())) : recentLineStarts.get(key, () => lineStarts(kept()));
+    where(offset: number): { line: number; column: number } | undefined {
+      const starts = reading !== undefined ? (lines ??= lineStarts(reading)) : recentLineStarts.get(key, () => {
+        const again = kept();
+        return again === undefined ? undefined : lineStarts(again);
+      });
+      if (!starts) return undefined;
       const line = lineOf(starts, offset);
       return { line: line + lineShift, column: offset - starts[line - 1] + 1 };
     },
     forgetLines(): void {
       lines = undefined;
-      reading = false;
+      reading = undefined;
     },
   };
 }
 
 /** Line starts of texts whose findings were located lately (an array per text would grow with the input). */
-const recentLineStarts = new RecentlyUsed<object, number[]>(16);
+const recentLineStarts = new RecentlyUsed<object, number[] | undefined>(16);
 
 /** Field offsets of documents whose findings were located lately (each map's keys point into its text). */
 const recentOffsets = new RecentlyUsed<() => Map<string, number>, Map<string, number>>(64);
@@ -147,11 +157,11 @@ const recentOffsets = new RecentlyUsed<() => Map<string, number>, Map<string, nu
  * The line of an offset, for offsets met in order (objects come in the order they are written):
  * each one's line is counted on from the last one's, without the line starts of the whole text.
  */
-function forwardLines(text: string, lineShift: number, where: (offset: number) => { line: number }): (offset: number) => number {
+function forwardLines(text: string, lineShift: number, where: (offset: number) => { line: number } | undefined): (offset: number) => number {
   let counted = 0;
   let countedLine = 1;
   return (offset) => {
-    if (offset < counted) return where(offset).line;
+    if (offset < counted) return where(offset)!.line;
     for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) countedLine++;
     counted = offset;
     return countedLine + lineShift;
@@ -162,7 +172,7 @@ function forwardLines(text: string, lineShift: number, where: (offset: number) =
  * The locators of one document's objects, by path prefix. Made outside the reading loop so that
  * each object keeps only what locating needs, not the decoded document (lint keeps every object).
  */
-function locatorsOf(reparse: () => Map<string, number>, where: (offset: number) => { line: number; column: number }) {
+function locatorsOf(reparse: () => Map<string, number>, where: (offset: number) => { line: number; column: number } | undefined) {
   // Field offsets are computed only when a finding asks, and kept while findings still ask.
   return (prefix: string) => (path: string) => {
     const offset = recentOffsets.get(reparse, reparse).get(prefix + path);
@@ -181,7 +191,7 @@ const GROUP_CHARS = 64 * 1024;
  * Reads chunks in groups: one parser call over consecutive chunks when its documents map one to
  * one onto them and need no go-yaml adjustment; chunk by chunk otherwise.
  */
-function* readChunks(text: string, chunks: readonly DocumentChunk[], kept: () => string, common: boolean): Generator<ChunkRead> {
+function* readChunks(text: string, chunks: readonly DocumentChunk[], kept: KeptText, common: boolean): Generator<ChunkRead> {
   for (let i = 0; i < chunks.length;) {
     let j = i + 1;
     while (j < chunks.length && chunks[j].offset + chunks[j].text.length - chunks[i].offset <= GROUP_CHARS) j++;
@@ -198,7 +208,7 @@ function* readChunks(text: string, chunks: readonly DocumentChunk[], kept: () =>
  * common documents (see decodeCommonDocuments), else by cutting the events into documents;
  * undefined when the chunks must be read one by one.
  */
-function readGroup(text: string, group: readonly DocumentChunk[], kept: () => string, common: boolean): ChunkRead[] | undefined {
+function readGroup(text: string, group: readonly DocumentChunk[], kept: KeptText, common: boolean): ChunkRead[] | undefined {
   const base = group[0].offset;
   const last = group[group.length - 1];
   const source = text.slice(base, last.offset + last.text.length);
@@ -251,7 +261,7 @@ function readGroup(text: string, group: readonly DocumentChunk[], kept: () => st
 }
 
 /** The documents of a parsed group read in one pass, or undefined when one is not a common document. */
-function readCommon(events: readonly Event[], source: string, group: readonly DocumentChunk[], kept: () => string): ChunkRead[] | undefined {
+function readCommon(events: readonly Event[], source: string, group: readonly DocumentChunk[], kept: KeptText): ChunkRead[] | undefined {
   const reads = decodeCommonDocuments(events, source, group[0].offset, group, (chunk) => limitsFor(chunk.text));
   return reads?.map(({ chunk, document }) => ({ document, reparse: reparseChunk(kept, group[chunk]) }));
 }
@@ -271,12 +281,15 @@ function limitsFor(text: string) {
 }
 
 /** Field offsets of the kept text from `start` to `end`, found again when a finding asks. */
-function reparseKept(kept: () => string, start: number, end: number): () => Map<string, number> {
-  return () => offsetsIn(kept().slice(start, end), (o) => start + o);
+function reparseKept(kept: KeptText, start: number, end: number): () => Map<string, number> {
+  return () => {
+    const text = kept();
+    return text === undefined ? new Map() : offsetsIn(text.slice(start, end), (o) => start + o);
+  };
 }
 
 /** Field offsets of a chunk, found again in the kept text when a finding asks. */
-function reparseChunk(kept: () => string, chunk: DocumentChunk): () => Map<string, number> {
+function reparseChunk(kept: KeptText, chunk: DocumentChunk): () => Map<string, number> {
   return reparseKept(kept, chunk.offset, chunk.offset + chunk.text.length);
 }
 
@@ -298,7 +311,7 @@ type ChunkRead =
   | { document: DecodedDocument; reparse: () => Map<string, number> }
   | { problem: { offset: number; message: string } };
 
-function readChunk(chunk: DocumentChunk, kept: () => string, common: boolean): ChunkRead {
+function readChunk(chunk: DocumentChunk, kept: KeptText, common: boolean): ChunkRead {
   let text = chunk.text;
   let original = (o: number) => o;
   let events: Event[] = [];

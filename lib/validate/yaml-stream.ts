@@ -17,6 +17,13 @@ export interface ReadYamlStreamOptions {
    * @default 1 MiB
    */
   readonly batchChars?: number;
+  /**
+   * Reads bytes `start` to `end` of the stream again (a regular file can), or returns
+   * `undefined` when it cannot (the file changed). Given, the text is not kept at all: findings
+   * are located by reading their batch again. Without it each batch is kept compressed.
+   * @default - none: batches are kept compressed
+   */
+  readonly reread?: (start: number, end: number) => string | undefined;
 }
 
 /**
@@ -32,9 +39,14 @@ export async function readYamlStream(
   const sources: SourcedObject[] = [];
   const warnings: string[] = [];
   const batches = documentBatches(input, { maxDocumentChars: options.maxDocumentChars ?? MAX_DOCUMENT_CHARS, batchChars: options.batchChars });
+  let byteOffset = 0;
   for await (const batch of batches) {
     if ('problem' in batch) return { sources: [], problems: [`${file}:${batch.problem.line}:1: ${batch.problem.message}`], warnings: [] };
-    const parsed = parseYamlDocuments(batch.text, file, { firstLine: batch.firstLine, keepText: keepCompressed });
+    const bytes = Buffer.byteLength(batch.text, 'utf8');
+    // Bytes that were not UTF-8 were decoded as U+FFFD: its offsets in the file are not the text's.
+    const keepText = options.reread && !batch.text.includes('\uFFFD') ? keepByRereading(options.reread, byteOffset, byteOffset + bytes) : keepCompressed;
+    byteOffset += bytes;
+    const parsed = parseYamlDocuments(batch.text, file, { firstLine: batch.firstLine, keepText });
     if (parsed.problems.length) return { sources: [], problems: parsed.problems, warnings: [] };
     pushAll(sources, parsed.sources);
     pushAll(warnings, parsed.warnings);
@@ -46,9 +58,22 @@ export async function readYamlStream(
  * Keeps a batch's text compressed for locating findings after the whole stream is read (YAML
  * compresses about tenfold); the last few texts asked for are kept expanded, as findings come in runs.
  */
-function keepCompressed(text: string): () => string {
+function keepCompressed(text: string): () => string | undefined {
   const compressed = deflateRawSync(Buffer.from(text, 'utf8'), { level: constants.Z_BEST_SPEED });
   return () => recentlyExpanded.get(compressed, () => inflateRawSync(compressed).toString('utf8'));
 }
 
-const recentlyExpanded = new RecentlyUsed<Buffer, string>(4);
+/** Keeps nothing of a batch but where it is: it is read again (the same text, or `undefined`) when a finding asks. */
+function keepByRereading(reread: (start: number, end: number) => string | undefined, start: number, end: number) {
+  return (text: string): (() => string | undefined) => {
+    const chars = text.length;
+    const key = {};
+    return () => recentlyExpanded.get(key, () => {
+      const again = reread(start, end);
+      return again?.length === chars ? again : undefined;
+    });
+  };
+}
+
+/** The batches located last, expanded (or read again); findings come in runs over the same batches. */
+const recentlyExpanded = new RecentlyUsed<object, string | undefined>(4);
