@@ -147,6 +147,8 @@ project.addTask('import', {
     { exec: 'cdk8s import ../shared/istio/crd-all.gen.yaml --language typescript --output imports --no-check-upgrade' },
     { exec: `tsx scripts/concat-yaml.ts ${GATEWAY_API_IMPORT_INPUT} ${GATEWAY_API_EMITTED.join(' ')}` },
     { exec: `cdk8s import ${GATEWAY_API_IMPORT_INPUT} --language typescript --output imports --no-check-upgrade` },
+    // The generated converters drop undefined fields with a spread per field; one loop does the same.
+    { exec: 'tsx scripts/fast-converters.ts imports/*.ts' },
     { exec: `tsx scripts/generate-crd-schemas.ts ISTIO_CRD_SCHEMAS_JSON "the pinned Istio CRD bundle and our CRD subsets" ../shared/istio/crd-all.gen.yaml ${OTHER_CRDS.join(' ')} lib/validate/schemas/istio-crds.generated.ts` },
     // Every standard-channel Gateway API CRD, in a bundle of its own: parsed only when a file holds a Gateway API object.
     { exec: `tsx scripts/generate-crd-schemas.ts GATEWAY_API_CRD_SCHEMAS_JSON "the Gateway API v1.6.1 standard-channel CRDs" ${GATEWAY_API_CRDS.join(' ')} lib/validate/schemas/gateway-api-crds.generated.ts` },
