@@ -1,4 +1,4 @@
-import { listOf, namespaceOf, objOf, specOf, stringLabels, stringsOf, SVC_SUFFIX } from './objects';
+import { listOf, namespaceOf, objOf, specOf, stringEntry, stringLabels, stringsOf, SVC_SUFFIX } from './objects';
 import { KubeObject } from '../../core/kube-object';
 
 /** A host the mesh knows: a ServiceEntry, or a Kubernetes Service seen as one (as Istio's analyzers see it). */
@@ -45,7 +45,7 @@ export class MeshHosts {
         ports: listOf(specOf(svc).ports).map(objOf).map((p) => ({ number: typeof p.port === 'number' ? p.port : 0, name: String(p.name ?? ''), protocol: String(p.protocol ?? '') })),
         workloadSelector: {},
       };
-      const annotation = stringLabels(svc.metadata.annotations)['networking.istio.io/exportTo'];
+      const annotation = stringEntry(svc.metadata.annotations, 'networking.istio.io/exportTo');
       const scopes = annotation === undefined || annotation === '' ? ['*'] : annotation.split(',').map((s) => s.trim()).map((s) => (s === '.' ? ns : s));
       for (const scope of scopes) this.byScopedHost.set(`${scope}/${toFqdn(ns, svc.metadata.name)}`, entry);
     }

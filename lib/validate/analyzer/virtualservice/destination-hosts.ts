@@ -15,7 +15,8 @@ export const destinationHostAnalyzer: Analyzer = {
     for (const vs of index.of('VirtualService')) {
       const ns = namespaceOf(vs);
       const exportTo = stringsOf(specOf(vs).exportTo);
-      for (const { destination, path, mirror } of destinationsOf(vs)) {
+      for (const ref of destinationsOf(vs)) {
+        const { destination, path, mirror } = ref;
         const host = typeof destination.host === 'string' ? destination.host : '';
         const found = index.hosts.lookup(ns, exportTo, host);
         if (!found) {
