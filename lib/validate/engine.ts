@@ -1,9 +1,11 @@
 import { analyzeObjects, AnalyzerSelection, POD_SECURITY_ANALYZER, webhookAnalyzerName } from './analyzer';
 import { ENGINE_CODES } from './codes';
-import { describeResource, Finding, findingOf, ResourceRef, resourceRefOf } from './finding';
+import { describeResource, Finding, findingOf, resourceRefOf } from './finding';
 import { DEFAULT_VIEW, ValidateOptions } from './options';
 import { checkPodSecurity } from './pod-security';
 import { checkSchema } from './schema';
+import { refKey, sourcesOf } from './source-keys';
+import type { Sourced } from './source-keys';
 import { checkWebhook } from './webhook';
 import { parentPath } from './yaml/locate-fields';
 import { KubeObject } from '../core/kube-object';
@@ -74,7 +76,6 @@ export function validateSources(sources: readonly SourcedObject[], options: Vali
  * as a whole on a malformed object, it runs again over the objects the cluster would store, so
  * one odd object cannot hide the findings on the others.
  */
-type Sourced = { object: KubeObject; source: SourcedObject };
 
 function analyze(objects: readonly Sourced[], fallback: readonly Sourced[], options: ValidateOptions): Finding[] {
   let analysis: Finding[];
@@ -86,9 +87,7 @@ function analyze(objects: readonly Sourced[], fallback: readonly Sourced[], opti
     return [failed, ...analyze(fallback, fallback, options)];
   }
   if (analysis.length === 0) return analysis;
-  // Later objects of one key win, as in a Map built from the list.
-  const bySource = new Map<string, SourcedObject>();
-  for (const s of objects) bySource.set(objectRefKey(s.object), s.source);
+  const bySource = sourcesOf(objects, new Set(analysis.map((f) => refKey(f.resource))));
   return analysis.map((finding) => {
     const source = bySource.get(refKey(finding.resource));
     return source ? locate(finding, source) : finding;
@@ -139,16 +138,6 @@ function identityOf(object: KubeObject): string {
   const slash = object.apiVersion.indexOf('/');
   const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
   return `${group}|${object.kind}|${object.metadata.namespace ?? ''}|${object.metadata.name}`;
-}
-
-function refKey(ref: ResourceRef): string {
-  return `${ref.apiVersion}|${ref.kind}|${ref.namespace ?? ''}|${ref.name}`;
-}
-
-/** `refKey(resourceRefOf(object))` without building the ref (object passed isKubeObject). */
-function objectRefKey(object: KubeObject): string {
-  const namespace = object.metadata.namespace;
-  return `${object.apiVersion}|${object.kind}|${typeof namespace === 'string' ? namespace : ''}|${object.metadata.name}`;
 }
 
 /** Appends the findings located at their source (nothing allocated for none). */
