@@ -1,10 +1,11 @@
 import { analyzeObjects, AnalyzerSelection, POD_SECURITY_ANALYZER, webhookAnalyzerName } from './analyzer';
-import { CodeInfo } from './code-info';
 import { ENGINE_CODES } from './codes';
-import { describeResource, Finding, findingOf, ResourceRef, resourceRefOf } from './finding';
+import { describeResource, Finding, findingOf, resourceRefOf } from './finding';
 import { DEFAULT_VIEW, ValidateOptions } from './options';
 import { checkPodSecurity } from './pod-security';
 import { checkSchema } from './schema';
+import { refKey, sourcesOf } from './source-keys';
+import type { Sourced } from './source-keys';
 import { checkWebhook } from './webhook';
 import { parentPath } from './yaml/locate-fields';
 import { KubeObject } from '../core/kube-object';
@@ -36,13 +37,13 @@ export function validateSources(sources: readonly SourcedObject[], options: Vali
   const analyzed: Sourced[] = [];
   const stored: Sourced[] = [];
   const seen = new Map<string, SourcedObject>();
+  const podSecurity = selection.includes(POD_SECURITY_ANALYZER);
   for (const source of sources) {
-    const located = (found: readonly Finding[]) => found.map((f) => locate(f, source));
-    if (!isKubeObject(source.object)) {
-      pushAll(findings, located([findingOf(source.object, 'error', ENGINE_CODES.NOT_AN_OBJECT.code, notAnObjectMessage(source.object))]));
+    const object = source.object;
+    if (!isKubeObject(object)) {
+      findings.push(locate(findingOf(object, 'error', ENGINE_CODES.NOT_AN_OBJECT.code, notAnObjectMessage(object)), source));
       continue;
     }
-    const object = source.object;
     const key = identityOf(object);
     const earlier = seen.get(key);
     if (earlier) {
@@ -52,20 +53,19 @@ export function validateSources(sources: readonly SourcedObject[], options: Vali
       continue;
     }
     seen.set(key, source);
-    analyzed.push({ object, source });
+    const sourced: Sourced = { object, source };
+    analyzed.push(sourced);
     // Pod Security admission judges the pod template whatever else the API server would refuse.
-    if (selection.includes(POD_SECURITY_ANALYZER)) {
-      pushAll(findings, located(guarded(object, ENGINE_CODES.CHECK_FAILED, 'pod security', () => checkPodSecurity(object))));
-    }
-    const schema = guarded(object, ENGINE_CODES.CHECK_FAILED, 'schema', () => checkSchema(object));
-    pushAll(findings, located(schema));
+    if (podSecurity) pushLocated(findings, guarded(object, 'pod security', checkPodSecurity), source);
+    const schema = guarded(object, 'schema', checkSchema);
+    pushLocated(findings, schema, source);
     // The API server would not store it, so the webhook never sees it.
-    if (schema.some((f) => f.severity === 'error')) continue;
-    const webhook = guarded(object, ENGINE_CODES.CHECK_FAILED, 'webhook', () => checkWebhook(object));
+    if (hasError(schema)) continue;
+    const webhook = guarded(object, 'webhook', checkWebhook);
     // Not reported when deselected, but still decides what the cluster would store.
-    if (selection.includes(webhookAnalyzerName(object.kind))) pushAll(findings, located(webhook));
-    if (webhook.some((f) => f.severity === 'error')) continue;
-    stored.push({ object, source });
+    if (webhook.length > 0 && selection.includes(webhookAnalyzerName(object.kind))) pushLocated(findings, webhook, source);
+    if (hasError(webhook)) continue;
+    stored.push(sourced);
   }
   pushAll(findings, analyze(view === 'cluster' ? stored : analyzed, stored, options));
   return findings;
@@ -76,7 +76,6 @@ export function validateSources(sources: readonly SourcedObject[], options: Vali
  * as a whole on a malformed object, it runs again over the objects the cluster would store, so
  * one odd object cannot hide the findings on the others.
  */
-type Sourced = { object: KubeObject; source: SourcedObject };
 
 function analyze(objects: readonly Sourced[], fallback: readonly Sourced[], options: ValidateOptions): Finding[] {
   let analysis: Finding[];
@@ -87,7 +86,8 @@ function analyze(objects: readonly Sourced[], fallback: readonly Sourced[], opti
     if (objects === fallback) return [failed];
     return [failed, ...analyze(fallback, fallback, options)];
   }
-  const bySource = new Map(objects.map((s) => [refKey(resourceRefOf(s.object)), s.source]));
+  if (analysis.length === 0) return analysis;
+  const bySource = sourcesOf(objects, new Set(analysis.map((f) => refKey(f.resource))));
   return analysis.map((finding) => {
     const source = bySource.get(refKey(finding.resource));
     return source ? locate(finding, source) : finding;
@@ -133,13 +133,21 @@ function notAnObjectMessage(value: unknown): string {
   return `missing or not a non-empty string: ${missing.join(', ')}. Every Kubernetes object needs apiVersion, kind and metadata.name`;
 }
 
+/** `group|kind|namespace|name`: two objects of one identity are one object to the API server. */
 function identityOf(object: KubeObject): string {
-  const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
-  return [group, object.kind, object.metadata.namespace ?? '', object.metadata.name].join('|');
+  const slash = object.apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
+  return `${group}|${object.kind}|${object.metadata.namespace ?? ''}|${object.metadata.name}`;
 }
 
-function refKey(ref: ResourceRef): string {
-  return [ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name].join('|');
+/** Appends the findings located at their source (nothing allocated for none). */
+function pushLocated(target: Finding[], found: readonly Finding[], source: SourcedObject): void {
+  for (const finding of found) target.push(locate(finding, source));
+}
+
+function hasError(found: readonly Finding[]): boolean {
+  for (const finding of found) if (finding.severity === 'error') return true;
+  return false;
 }
 
 /** Adds where the finding is: its field (or the nearest written ancestor), else the document start. */
@@ -157,11 +165,12 @@ function locate(finding: Finding, source: SourcedObject): Finding {
   };
 }
 
-function guarded(object: KubeObject, code: CodeInfo, stage: string, run: () => Finding[]): Finding[] {
+/** Runs one stage's checks; a stage that throws on odd input becomes one IGR0003 finding. */
+function guarded(object: KubeObject, stage: string, run: (object: KubeObject) => Finding[]): Finding[] {
   try {
-    return run();
+    return run(object);
   } catch (err) {
-    return [findingOf(object, 'error', code.code, `the ${stage} checks could not complete on this object (${(err as Error)?.message ?? String(err)}); it is probably malformed`)];
+    return [findingOf(object, 'error', ENGINE_CODES.CHECK_FAILED.code, `the ${stage} checks could not complete on this object (${(err as Error)?.message ?? String(err)}); it is probably malformed`)];
   }
 }
 

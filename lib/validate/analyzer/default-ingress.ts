@@ -32,6 +32,11 @@ export function defaultIngressObjects(mesh: MeshConfig, input: readonly KubeObje
       spec: { selector: { istio: 'ingressgateway' }, ports: DEFAULT_INGRESS_PORTS.map((p) => ({ ...p, protocol: 'TCP', targetPort: p.port })) },
     },
   ] as KubeObject[];
-  const taken = new Set(input.map((o) => `${o.kind}|${namespaceOf(o)}|${o.metadata.name}`));
+  // Only a kind starting with Pod or Service can give the key of a default: the rest are not keyed.
+  const taken = new Set<string>();
+  for (const o of input) {
+    const kind = `${o.kind}`;
+    if (kind.startsWith('Pod') || kind.startsWith('Service')) taken.add(`${kind}|${namespaceOf(o)}|${o.metadata.name}`);
+  }
   return defaults.filter((o) => !taken.has(`${o.kind}|${namespaceOf(o)}|${o.metadata.name}`));
 }

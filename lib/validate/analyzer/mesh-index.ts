@@ -90,8 +90,12 @@ export class MeshIndex {
   }
 
   /** DestinationRules that may apply to an FQDN: exact host matches, then wildcard ones. */
-  destinationRulesFor(host: string): KubeObject[] {
-    return [...(this.destinationRulesByHost.get(host) ?? []), ...(this.destinationRulesByHost.get('*') ?? [])];
+  destinationRulesFor(host: string): readonly KubeObject[] {
+    const exact = this.destinationRulesByHost.get(host);
+    const wildcard = this.destinationRulesByHost.get('*');
+    // Most hosts have rules of one kind only: their list is returned as it is, not copied.
+    if (!wildcard) return exact ?? [];
+    return exact ? [...exact, ...wildcard] : wildcard;
   }
 
   /** The first v1 Namespace of that name in the input, as scanning `of('Namespace')` finds it (indexed on first use). */

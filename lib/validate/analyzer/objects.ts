@@ -62,6 +62,18 @@ export function stringLabels(labels: unknown): Record<string, string> {
 }
 
 /**
+ * `stringLabels(labels)[key]` without copying the map: the entry if it is an own, enumerable,
+ * string-valued one. (For a key of Object.prototype, such as `toString`, indexing the copy would
+ * find the prototype's member; this finds only the map's own string.)
+ */
+export function stringEntry(labels: unknown, key: string): string | undefined {
+  const map = objOf(labels);
+  if (!Object.prototype.propertyIsEnumerable.call(map, key)) return undefined;
+  const value = map[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
  * Whether a Kubernetes LabelSelector (`matchLabels`, `matchExpressions`) selects `labels`; an
  * absent selector selects everything, a malformed one nothing (as Kubernetes treats it).
  */

@@ -1,4 +1,4 @@
-import { listOf, namespaceOf, objOf, specOf, stringLabels, stringsOf, SVC_SUFFIX } from './objects';
+import { listOf, namespaceOf, objOf, specOf, stringEntry, stringLabels, stringsOf, SVC_SUFFIX } from './objects';
 import { KubeObject } from '../../core/kube-object';
 
 /** A host the mesh knows: a ServiceEntry, or a Kubernetes Service seen as one (as Istio's analyzers see it). */
@@ -22,6 +22,8 @@ export function toFqdn(namespace: string, host: string): string {
  */
 export class MeshHosts {
   private readonly byScopedHost = new Map<string, MeshHost>();
+  /** The entries of `byScopedHost` whose host is a wildcard, in its order: a miss scans only these. */
+  private readonly wildcards = new Map<string, { readonly scope: string; readonly suffix: string; readonly entry: MeshHost }>();
 
   constructor(serviceEntries: readonly KubeObject[], services: readonly KubeObject[]) {
     for (const se of serviceEntries) {
@@ -35,7 +37,7 @@ export class MeshHosts {
       const exportTo = stringsOf(spec.exportTo);
       for (const host of stringsOf(spec.hosts)) {
         const scopes = exportTo.length === 0 || exportTo.includes('*') ? ['*'] : exportTo.map((e) => (e === '.' ? ns : e));
-        for (const scope of scopes) this.byScopedHost.set(`${scope}/${toFqdn(ns, host)}`, entry);
+        for (const scope of scopes) this.put(scope, toFqdn(ns, host), entry);
       }
     }
     for (const svc of services) {
@@ -45,9 +47,9 @@ export class MeshHosts {
         ports: listOf(specOf(svc).ports).map(objOf).map((p) => ({ number: typeof p.port === 'number' ? p.port : 0, name: String(p.name ?? ''), protocol: String(p.protocol ?? '') })),
         workloadSelector: {},
       };
-      const annotation = stringLabels(svc.metadata.annotations)['networking.istio.io/exportTo'];
+      const annotation = stringEntry(svc.metadata.annotations, 'networking.istio.io/exportTo');
       const scopes = annotation === undefined || annotation === '' ? ['*'] : annotation.split(',').map((s) => s.trim()).map((s) => (s === '.' ? ns : s));
-      for (const scope of scopes) this.byScopedHost.set(`${scope}/${toFqdn(ns, svc.metadata.name)}`, entry);
+      for (const scope of scopes) this.put(scope, toFqdn(ns, svc.metadata.name), entry);
     }
   }
 
@@ -63,13 +65,19 @@ export class MeshHosts {
     }
     // Wildcard ServiceEntry hosts visible in the source namespace cover the host by suffix.
     const bare = host.startsWith('*') ? host.slice(1) : host;
-    for (const [key, entry] of this.byScopedHost) {
-      const slash = key.indexOf('/');
-      const scope = key.slice(0, slash);
-      const seHost = key.slice(slash + 1);
-      if (!seHost.startsWith('*') || (scope !== '*' && scope !== sourceNamespace)) continue;
-      if (bare.endsWith(seHost.slice(1))) return entry;
+    for (const { scope, suffix, entry } of this.wildcards.values()) {
+      if (scope !== '*' && scope !== sourceNamespace) continue;
+      if (bare.endsWith(suffix)) return entry;
     }
     return undefined;
+  }
+
+  private put(scope: string, host: string, entry: MeshHost): void {
+    const key = `${scope}/${host}`;
+    this.byScopedHost.set(key, entry);
+    // Split as the key would be read back: scope up to its first slash, the host after it.
+    const slash = key.indexOf('/');
+    const keyHost = key.slice(slash + 1);
+    if (keyHost.startsWith('*')) this.wildcards.set(key, { scope: key.slice(0, slash), suffix: keyHost.slice(1), entry });
   }
 }

@@ -24,7 +24,7 @@ export function estimateCelCost(rule: string, self: unknown): number {
     comprehensions = (rule.match(COMPREHENSIONS) ?? []).length;
     nestingByRule.set(rule, comprehensions);
   }
-  const width = Array.isArray(self) ? self.length : self !== null && typeof self === 'object' ? Object.keys(self).length : 1;
+  const width = Array.isArray(self) ? self.length : self !== null && typeof self === 'object' ? ownKeyCount(self) : 1;
   const perItem = 1 + sizeOf(self, 2) / Math.max(1, width);
   return Math.ceil(perItem * Math.pow(Math.max(1, width), Math.max(1, comprehensions)));
 }
@@ -33,9 +33,24 @@ export function estimateCelCost(rule: string, self: unknown): number {
 function sizeOf(value: unknown, depth: number): number {
   if (typeof value === 'string') return 1 + Math.ceil(value.length / 10);
   if (value === null || typeof value !== 'object') return 1;
-  const children = Array.isArray(value) ? value : Object.values(value);
-  if (depth === 0) return 1 + children.length;
+  if (Array.isArray(value)) {
+    if (depth === 0) return 1 + value.length;
+    let total = 1;
+    for (const child of value) total += sizeOf(child, depth - 1);
+    return total;
+  }
+  // The values Object.values lists, visited without building that list (a rule runs on every object).
+  if (depth === 0) return 1 + ownKeyCount(value);
   let total = 1;
-  for (const child of children) total += sizeOf(child, depth - 1);
+  for (const key in value) if (hasOwn.call(value, key)) total += sizeOf((value as Record<string, unknown>)[key], depth - 1);
   return total;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** `Object.keys(value).length` without the list: for-in lists enumerable keys, own and inherited. */
+function ownKeyCount(value: object): number {
+  let count = 0;
+  for (const key in value) if (hasOwn.call(value, key)) count++;
+  return count;
 }

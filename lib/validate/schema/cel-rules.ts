@@ -48,6 +48,8 @@ interface NodePlan {
   readonly properties: ReadonlyMap<string, NodePlan>;
   readonly additional?: NodePlan;
   readonly items?: NodePlan;
+  /** `properties` as a list, for finding the few present without listing every key of the value. */
+  readonly propertyList: readonly (readonly [string, NodePlan])[];
 }
 
 const plans = new WeakMap<object, NodePlan | null>();
@@ -89,7 +91,7 @@ function planOf(schema: unknown): NodePlan | undefined {
   const items = planOf(node.items);
   const hasOwnRules = Array.isArray(node['x-kubernetes-validations']);
   const needed = hasOwnRules || properties.size > 0 || additional !== undefined || items !== undefined;
-  const plan: NodePlan | undefined = needed ? { schema: node, properties, additional, items } : undefined;
+  const plan: NodePlan | undefined = needed ? { schema: node, properties, additional, items, propertyList: [...properties] } : undefined;
   plans.set(schema, plan ?? null);
   return plan;
 }
@@ -138,6 +140,19 @@ function walk(plan: NodePlan, value: unknown, path: PathSegment[], out: CelViola
     return;
   }
   if (value === null || typeof value !== 'object' || (plan.properties.size === 0 && !plan.additional)) return;
+  if (!plan.additional) {
+    // Only fields with rules below them are walked: when at most one is present, it is found
+    // without listing every key of the value (the order of one walk is the order of the keys).
+    const present = onlyPresent(plan.propertyList, value as Record<string, unknown>);
+    if (present === undefined) return;
+    if (present !== MANY) {
+      const [key, child] = present;
+      path.push(key);
+      walk(child, (value as Record<string, unknown>)[key], path, out, budget);
+      path.pop();
+      return;
+    }
+  }
   const declared = plan.schema.properties;
   for (const key of Object.keys(value)) {
     // A declared field is checked by its own schema; any other by additionalProperties.
@@ -147,6 +162,22 @@ function walk(plan: NodePlan, value: unknown, path: PathSegment[], out: CelViola
     walk(child, (value as Record<string, unknown>)[key], path, out, budget);
     path.pop();
   }
+}
+
+const MANY = Symbol('many');
+const isListed = (o: object, key: string) => Object.prototype.propertyIsEnumerable.call(o, key);
+
+type Entry = readonly [string, NodePlan];
+
+/** The one property of the list the value has (as Object.keys lists keys), none, or MANY. */
+function onlyPresent(list: readonly Entry[], value: Record<string, unknown>): Entry | undefined | typeof MANY {
+  let found: Entry | undefined;
+  for (const entry of list) {
+    if (!isListed(value, entry[0])) continue;
+    if (found) return MANY;
+    found = entry;
+  }
+  return found;
 }
 
 /** How the API server words a rule's `reason` (FieldValueInvalid, the default, adds nothing). */

@@ -15,14 +15,13 @@ const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** Whether a string is a DNS-1123 label (what namespaces, port names and subset names must be). */
-export function isDns1123Label(value: string): boolean {
-  return value.length <= 63 && DNS1123_LABEL.test(value);
-}
+export const isDns1123Label = memoByString((value: string): boolean => value.length <= 63 && DNS1123_LABEL.test(value));
 
-/** Whether a string is a DNS-1123 subdomain (what most object names must be). */
-export function isDns1123Subdomain(value: string): boolean {
-  return value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
-}
+/**
+ * Whether a string is a DNS-1123 subdomain (what most object names must be). Remembered, as the
+ * label check is: a mesh repeats its namespaces on every object and a name on each of its kinds.
+ */
+export const isDns1123Subdomain = memoByString((value: string): boolean => value.length <= 253 && DNS1123_SUBDOMAIN.test(value));
 
 /** The API server's rules for name, namespace, labels and annotations. */
 export function checkObjectMeta(kind: string, apiVersion: string, metadata: Record<string, any>): MetaViolation[] {

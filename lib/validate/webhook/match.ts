@@ -23,6 +23,9 @@ function checkStringMatch(issues: Issues, match: unknown, path: string, opts: { 
   }
 }
 
+const URI_MATCH = { emptyPrefixAllowed: true };
+const OTHER_MATCH = { emptyPrefixAllowed: false };
+
 /** Istio's rules for the `match` list of an HTTP route. */
 export function checkHttpMatches(issues: Issues, matches: unknown, path: string, appliesToMesh: boolean): void {
   list(matches).forEach((raw, i) => {
@@ -30,16 +33,19 @@ export function checkHttpMatches(issues: Issues, matches: unknown, path: string,
     const at = `${path}[${i}]`;
     if (!m) return;
     // Istio checks only the regex of a uri match; scheme, method and authority as headers are.
-    checkStringMatch(issues, m.uri, `${at}.uri`, { emptyPrefixAllowed: true });
+    // Absent fields are skipped before their paths are written: most matches hold a uri only.
+    if (obj(m.uri)) checkStringMatch(issues, m.uri, `${at}.uri`, URI_MATCH);
     for (const field of ['scheme', 'method', 'authority'] as const) {
-      checkStringMatch(issues, m[field], `${at}.${field}`, { emptyPrefixAllowed: false });
+      if (obj(m[field])) checkStringMatch(issues, m[field], `${at}.${field}`, OTHER_MATCH);
     }
     if (typeof m.port === 'number' && m.port !== 0 && !(m.port >= 1 && m.port <= 65535)) {
       issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${at}.port`, `port number ${m.port} must be in the range 1..65535`);
     }
-    for (const [key, value] of Object.entries(obj(m.sourceLabels) ?? {})) {
-      const problem = labelProblem(key, value);
-      if (problem) issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${at}.sourceLabels.${key}`, problem);
+    if (obj(m.sourceLabels)) {
+      for (const [key, value] of Object.entries(m.sourceLabels)) {
+        const problem = labelProblem(key, value);
+        if (problem) issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${at}.sourceLabels.${key}`, problem);
+      }
     }
     const gateways = list(m.gateways).filter((g): g is string => typeof g === 'string');
     if (gateways.length) checkGatewayNames(issues, gateways, `${at}.gateways`, false);
@@ -47,7 +53,8 @@ export function checkHttpMatches(issues: Issues, matches: unknown, path: string,
       issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${at}.sourceNamespace`, `sourceNamespace match ${m.sourceNamespace} is invalid`);
     }
     for (const field of ['headers', 'withoutHeaders', 'queryParams'] as const) {
-      for (const [name, value] of Object.entries(obj(m[field]) ?? {})) {
+      if (!obj(m[field])) continue;
+      for (const [name, value] of Object.entries(m[field] as Record<string, unknown>)) {
         const hp = `${at}.${field}["${name}"]`;
         // Istio checks the names of headers only; query parameter names are free.
         const nameProblem = field === 'queryParams' ? undefined : headerMatchNameProblem(name);

@@ -3,7 +3,7 @@ import { AMBIENT_LABELS, WAYPOINT_GATEWAY_CLASS } from '../../../core/ambient/am
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
 import { IGR } from '../messages';
-import { namespaceOf, stringLabels } from '../objects';
+import { namespaceOf, stringEntry } from '../objects';
 
 /**
  * IGR3303: an istio.io/use-waypoint label naming a Gateway the input does not hold;
@@ -36,7 +36,7 @@ export const waypointAnalyzer: Analyzer = {
 };
 
 function has(o: KubeObject): boolean {
-  return stringLabels(o.metadata.labels)[AMBIENT_LABELS.useWaypoint] !== undefined;
+  return stringEntry(o.metadata.labels, AMBIENT_LABELS.useWaypoint) !== undefined;
 }
 
 function reportBinding(ctx: AnalysisContext, o: KubeObject, b: WaypointBinding, traffic: TrafficKind, path = 'metadata.labels'): void {

@@ -16,8 +16,12 @@ export const authorizationPoliciesAnalyzer: Analyzer = {
   inputs: ['AuthorizationPolicy', 'Namespace', 'Pod'],
   analyze(ctx) {
     const { index } = ctx;
-    const inMesh = new WorkloadsInMesh(index.workloads.filter((w) => workloadInMesh(index, w)), index.workloads);
-    for (const ap of index.of('AuthorizationPolicy')) {
+    const policies = index.of('AuthorizationPolicy');
+    const inMeshWorkloads = index.workloads.filter((w) => workloadInMesh(index, w));
+    // The label indexes serve policies only: a mesh without any does not build them.
+    if (policies.length === 0) return;
+    const inMesh = new WorkloadsInMesh(inMeshWorkloads, index.workloads);
+    for (const ap of policies) {
       checkWorkloads(ctx, ap, inMesh);
       // Without the workloads (and their Namespaces) in the input, judge namespaces only when it lists some.
       if (ctx.workloadsComplete || index.namespaces.size > 0) checkNamespaces(ctx, ap);

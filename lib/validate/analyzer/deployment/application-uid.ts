@@ -1,7 +1,7 @@
 import { KubeObject } from '../../../core/kube-object';
 import { AnalysisContext, Analyzer } from '../analyzer';
 import { IST } from '../messages';
-import { listOf, objOf, specOf, stringLabels } from '../objects';
+import { listOf, objOf, specOf, stringEntry } from '../objects';
 
 /** The UID the sidecar proxy runs as; Istio's traffic capture exempts it. */
 const PROXY_UID = 1337;
@@ -20,8 +20,7 @@ export const applicationUidAnalyzer: Analyzer = {
 
 function check(o: KubeObject, podSpec: Record<string, any>, path: string, report: AnalysisContext['report']): void {
   // Istio's own control plane and gateways are exempt.
-  const labels = stringLabels(o.metadata.labels);
-  if (labels.istio !== undefined || labels.release === 'istio') return;
+  if (stringEntry(o.metadata.labels, 'istio') !== undefined || stringEntry(o.metadata.labels, 'release') === 'istio') return;
   const text = 'UID 1337 is reserved for the sidecar proxy: traffic of a process running as it bypasses the proxy; run the application as another user';
   if (objOf(podSpec.securityContext).runAsUser === PROXY_UID) report(IST.InvalidApplicationUID, o, text, `${path}.securityContext.runAsUser`);
   listOf(podSpec.containers).map(objOf).forEach((c, i) => {

@@ -1,6 +1,6 @@
 import { ambientIndex } from '../ambient/membership';
 import { MeshIndex, Workload } from '../mesh-index';
-import { listOf, objOf, stringLabels } from '../objects';
+import { listOf, objOf, stringEntry } from '../objects';
 
 /**
  * Whether pods get an Istio proxy, as Istio's analyzers decide: an istio-proxy container with an
@@ -14,13 +14,20 @@ export function podInMesh(
   annotations: Readonly<Record<string, string>>,
   podSpec: Record<string, any>,
 ): boolean {
+  return proxied(index, namespace, labels[INJECT], annotations[INJECT], podSpec);
+}
+
+const INJECT = 'sidecar.istio.io/inject';
+
+/** podInMesh given the pod's inject label and annotation (undefined when absent or not a string). */
+function proxied(
+  index: MeshIndex, namespace: string, label: string | undefined, annotation: string | undefined, podSpec: Record<string, any>,
+): boolean {
   if (hasProxyContainer(podSpec.containers) || hasProxyContainer(podSpec.initContainers)) return true;
-  const label = labels['sidecar.istio.io/inject'];
   if (label !== undefined) return label === 'true';
-  const annotation = annotations['sidecar.istio.io/inject'];
   if (annotation !== undefined) return annotation === 'true';
   const ns = index.namespaceObject(namespace);
-  return ns !== undefined && stringLabels(ns.metadata.labels)['istio-injection'] === 'enabled';
+  return ns !== undefined && stringEntry(ns.metadata.labels, 'istio-injection') === 'enabled';
 }
 
 function hasProxyContainer(containers: unknown): boolean {
@@ -32,8 +39,9 @@ function hasProxyContainer(containers: unknown): boolean {
 
 /** Whether the pods of a pod template get an Istio proxy (see podInMesh). */
 export function templateInMesh(index: MeshIndex, namespace: string, template: Record<string, any>): boolean {
+  // Reads the two entries it needs rather than copying every label and annotation.
   const metadata = objOf(template.metadata);
-  return podInMesh(index, namespace, stringLabels(metadata.labels), stringLabels(metadata.annotations), objOf(template.spec));
+  return proxied(index, namespace, stringEntry(metadata.labels, INJECT), stringEntry(metadata.annotations, INJECT), objOf(template.spec));
 }
 
 /**

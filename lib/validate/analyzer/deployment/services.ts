@@ -3,7 +3,7 @@ import { KubeObject } from '../../../core/kube-object';
 import { Analyzer } from '../analyzer';
 import { SelectorIndex } from '../label-index';
 import { IST } from '../messages';
-import { listOf, nameOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
+import { listOf, nameOf, namespaceOf, objOf, specOf, stringEntry, stringLabels } from '../objects';
 
 /**
  * IST0116: an in-mesh Deployment behind several Services that give one port different protocols;
@@ -27,7 +27,7 @@ export const serviceAssociationAnalyzer: Analyzer = {
       if (!d.apiVersion.startsWith('apps/')) continue;
       const template = objOf(specOf(d).template);
       // Waypoints are Deployments Istio manages; they serve many Services by design.
-      if (stringLabels(d.metadata.labels)['gateway.istio.io/managed'] === 'istio.io-mesh-controller') continue;
+      if (stringEntry(d.metadata.labels, 'gateway.istio.io/managed') === 'istio.io-mesh-controller') continue;
       if (!templateInMesh(index, namespaceOf(d), template)) continue;
       const podLabels = stringLabels(objOf(template.metadata).labels);
       const services = servicesByNamespace.get(namespaceOf(d))?.selecting(podLabels) ?? [];

@@ -45,9 +45,10 @@ export const podNotSelectedAnalyzer: Analyzer = {
   },
 };
 
-function augmentedLabels(w: Workload, nodes: ReadonlyMap<string, KubeObject>): Record<string, string> {
+function augmentedLabels(w: Workload, nodes: ReadonlyMap<string, KubeObject>): Readonly<Record<string, string>> {
   const nodeName = typeof w.podSpec.nodeName === 'string' ? w.podSpec.nodeName : '';
-  if (!nodeName) return { ...w.labels };
+  // The index only reads the labels: a pod on no named node is filed under its own, not a copy.
+  if (!nodeName) return w.labels;
   const node = nodes.get(nodeName);
   const nodeLabels = node ? stringLabels(node.metadata.labels) : {};
   const out: Record<string, string> = { ...w.labels, [HOSTNAME]: nodeName };

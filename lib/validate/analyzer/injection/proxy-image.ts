@@ -3,7 +3,7 @@ import { KubeObject } from '../../../core/kube-object';
 import { parseYamlDocuments } from '../../yaml-documents';
 import { AnalysisContext, Analyzer } from '../analyzer';
 import { IST } from '../messages';
-import { jsonOf, labelsMatch, listOf, namespaceOf, objOf, specOf, stringLabels } from '../objects';
+import { jsonOf, labelsMatch, listOf, namespaceOf, objOf, specOf, stringEntry, stringLabels } from '../objects';
 
 /**
  * IST0158: pods of injected namespaces whose istio-proxy image is not the one the injector's
@@ -34,7 +34,7 @@ export const proxyImageAnalyzer: Analyzer = {
     for (const pod of index.of('Pod')) {
       const injector = injectorOf.get(namespaceOf(pod));
       if (pod.apiVersion !== 'v1' || injector === undefined) continue;
-      if (stringLabels(pod.metadata.annotations)['sidecar.istio.io/proxyImage']) continue;
+      if (stringEntry(pod.metadata.annotations, 'sidecar.istio.io/proxyImage')) continue;
       const expected = images.get(injector);
       if (expected === undefined) continue;
       const variant = imageType(ctx, pod);

@@ -10,13 +10,21 @@ export const virtualServiceDestinationRuleAnalyzer: Analyzer = {
   name: 'virtualservice.DestinationRuleAnalyzer',
   inputs: ['VirtualService', 'DestinationRule'],
   analyze({ index, report }) {
+    // A mesh's routes name a few host and subset pairs many times over: each is looked up once.
+    const defined = new Map<string, Map<string, boolean>>();
     for (const vs of index.of('VirtualService')) {
       const ns = namespaceOf(vs);
-      for (const { destination, path } of destinationsOf(vs)) {
+      for (const ref of destinationsOf(vs)) {
+        const destination = ref.destination;
         if (typeof destination.host !== 'string' || typeof destination.subset !== 'string') continue;
-        if (subsetDefined(index, fqdn(destination.host, ns), destination.subset)) continue;
+        const host = fqdn(destination.host, ns);
+        let ofHost = defined.get(host);
+        if (!ofHost) defined.set(host, ofHost = new Map());
+        let found = ofHost.get(destination.subset);
+        if (found === undefined) ofHost.set(destination.subset, found = subsetDefined(index, host, destination.subset));
+        if (found) continue;
         report(IST.ReferencedResourceNotFound, vs,
-          `subset ${destination.subset} of host ${destination.host} is not defined by any DestinationRule; add it to the DestinationRule's subsets`, `${path}.subset`);
+          `subset ${destination.subset} of host ${destination.host} is not defined by any DestinationRule; add it to the DestinationRule's subsets`, `${ref.path}.subset`);
       }
     }
   },

@@ -16,11 +16,13 @@ export const ingressSubsetsAnalyzer: Analyzer = {
     const pinning = new Map<string, Set<string>>();
     for (const vs of index.of('VirtualService')) {
       const hosts = new Set(stringsOf(specOf(vs).hosts));
+      // Written once per VirtualService, not per route.
+      let name: string | undefined;
       for (const rule of listOf(specOf(vs).http)) {
         for (const route of listOf(objOf(rule).route)) {
           const d = objOf(objOf(route).destination);
           if (typeof d.subset === 'string' && d.subset !== '' && typeof d.host === 'string' && hosts.has(d.host)) {
-            const name = nameOf(vs);
+            name ??= nameOf(vs);
             const pinned = pinning.get(name);
             if (pinned) pinned.add(d.host);
             else pinning.set(name, new Set([d.host]));

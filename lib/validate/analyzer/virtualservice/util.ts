@@ -8,6 +8,27 @@ export interface DestinationRef {
   readonly mirror: boolean;
 }
 
+/** A destination whose path is written only when read: almost every destination is fine. */
+class Destination implements DestinationRef {
+  constructor(
+    readonly destination: Record<string, any>,
+    private readonly kind: 'http' | 'tcp' | 'tls',
+    private readonly rule: number,
+    private readonly field: 'route' | 'mirror' | 'mirrors',
+    private readonly item: number,
+  ) {}
+
+  get mirror(): boolean {
+    return this.field !== 'route';
+  }
+
+  get path(): string {
+    const at = `spec.${this.kind}[${this.rule}]`;
+    if (this.field === 'mirror') return `${at}.mirror`;
+    return `${at}.${this.field}[${this.item}].destination`;
+  }
+}
+
 /** Every destination of a VirtualService: http routes and mirrors, tcp and tls routes. */
 export function destinationsOf(vs: KubeObject): DestinationRef[] {
   const spec = specOf(vs);
@@ -15,12 +36,12 @@ export function destinationsOf(vs: KubeObject): DestinationRef[] {
   for (const kind of ['http', 'tcp', 'tls'] as const) {
     listOf(spec[kind]).forEach((rule, i) => {
       listOf(objOf(rule).route).forEach((r, j) => {
-        if (objOf(r).destination) out.push({ destination: objOf(objOf(r).destination), path: `spec.${kind}[${i}].route[${j}].destination`, mirror: false });
+        if (objOf(r).destination) out.push(new Destination(objOf(objOf(r).destination), kind, i, 'route', j));
       });
       if (kind !== 'http') return;
-      if (objOf(rule).mirror) out.push({ destination: objOf(objOf(rule).mirror), path: `spec.http[${i}].mirror`, mirror: true });
+      if (objOf(rule).mirror) out.push(new Destination(objOf(objOf(rule).mirror), kind, i, 'mirror', 0));
       listOf(objOf(rule).mirrors).forEach((m, j) => {
-        if (objOf(m).destination) out.push({ destination: objOf(objOf(m).destination), path: `spec.http[${i}].mirrors[${j}].destination`, mirror: true });
+        if (objOf(m).destination) out.push(new Destination(objOf(objOf(m).destination), kind, i, 'mirrors', j));
       });
     });
   }
