@@ -38,7 +38,7 @@ function lintOnce(dist: string, file: string, heapMiB?: number) {
     ms,
     cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN,
     peakRssMiB: Number(/maxrss=(\d+)/.exec(res.stderr)?.[1]) / 1024,
-    findings: (JSON.parse(res.stdout) as unknown[]).length,
+    findings: (JSON.parse(res.stdout) as { findings: unknown[] }).findings.length,
   };
 }
 
