@@ -3,6 +3,9 @@ import { IConstruct } from 'constructs';
 import { plainCopy } from './core/plain-copy';
 import { formatFinding, validateObjects } from './validate/engine';
 import { Finding } from './validate/finding';
+// Every analyzer loads with the library's validation: it may run late (a Pulumi output resolving
+// after its program's modules are torn down) and must find them loaded. The CLI loads them on use.
+import './validate/analyzer/all';
 
 const validatedRoots = new WeakSet<IConstruct>();
 

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { runOver, SCANNING_ANALYZERS } from './util/scanning-analyzers';
 import { KubeObject } from '../lib/core/kube-object';
-import { ALL_ANALYZERS } from '../lib/validate/analyzer';
+import { ALL_ANALYZERS } from '../lib/validate/analyzer/all';
 import { LabelIndex, SelectorIndex } from '../lib/validate/analyzer/label-index';
 import { labelsMatch } from '../lib/validate/analyzer/objects';
 

@@ -43,6 +43,15 @@ describe('CLI start loads only what the command needs', () => {
       .toStrictEqual([]);
   });
 
+  test('lint loads the analyzers of the kinds it reads only', () => {
+    // GIVEN a Service, a DestinationRule and a VirtualService
+    const modules = modulesLoadedBy(['lint', lintFixture('grpc-service.yaml')]);
+    // THEN the VirtualService analyzers load, and none of those reading only kinds absent here
+    expect(modules.some((m) => m.endsWith('/lib/validate/analyzer/virtualservice/destination-rules.ts'))).toBe(true);
+    const absent = /\/lib\/validate\/analyzer\/(envoyfilter\/envoy-patch|externalcontrolplane\/external-control-plane|k8sgateway\/crd-version|telemetry\/providers|authn\/blocked-cidrs)\./;
+    expect(loadedOf(modules, [absent])).toStrictEqual([]);
+  });
+
   test('--help loads no response-flag tables; flags does', () => {
     expect(loadedOf(modulesLoadedBy(['--help']), [/\/lib\/troubleshoot\//])).toStrictEqual([]);
     expect(loadedOf(modulesLoadedBy(['flags', 'UO']), [/\/lib\/troubleshoot\/flag-lookup\./])).toHaveLength(1);

@@ -1,7 +1,8 @@
 import { IstioGrpcError } from '../lib/core/errors';
 import { validateObjects } from '../lib/validate';
 import { lintFixture as fixture, runCliInMemory as run } from './util/run-cli';
-import { ALL_ANALYZERS, analyzerNames } from '../lib/validate/analyzer';
+import { analyzerNames } from '../lib/validate/analyzer';
+import { ALL_ANALYZERS } from '../lib/validate/analyzer/all';
 
 /** A VirtualService the webhook refuses (retryOn token with a space) routing to a host with no Service. */
 const refusedAndDangling = {

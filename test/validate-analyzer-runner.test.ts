@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { KubeObject } from '../lib/core/kube-object';
-import { ALL_ANALYZERS, analyzeObjects, Analyzer, IST } from '../lib/validate/analyzer';
+import { analyzeObjects, Analyzer, IST } from '../lib/validate/analyzer';
+import { ALL_ANALYZERS } from '../lib/validate/analyzer/all';
 import { runAnalyzers } from '../lib/validate/analyzer/runner';
 
 const gatewayWithoutPods = { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'edge' }, spec: { selector: { app: 'none' } } } as KubeObject;

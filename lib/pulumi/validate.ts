@@ -1,6 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import { KubeObject } from '../core/kube-object';
 import { errorsOf, formatFinding, validateObjects } from '../validate/engine';
+// Every analyzer loads with the library's validation: it may run late (a Pulumi output resolving
+// after its program's modules are torn down) and must find them loaded. The CLI loads them on use.
+import '../validate/analyzer/all';
 
 /**
  * Runs the validation engine on a component's objects and throws on error findings, with the

@@ -7,7 +7,8 @@ import { ValidateOptions } from '../options';
 export { ANALYZER_CODES, IST, IGR } from './messages';
 export type { MessageType } from './messages';
 export type { Analyzer, AnalysisContext } from './analyzer';
-export { ALL_ANALYZERS } from './all';
+export { ANALYZER_CATALOG } from './catalog';
+export type { AnalyzerEntry } from './catalog';
 export { AnalyzerSelection, analyzerNames, POD_SECURITY_ANALYZER, webhookAnalyzerName } from './selection';
 
 /**

@@ -1,4 +1,5 @@
 import { Analyzer } from './analyzer';
+import { AnalyzerEntry } from './catalog';
 import { defaultIngressObjects } from './default-ingress';
 import { resolveMeshConfig } from './mesh-config';
 import { MeshIndex } from './mesh-index';
@@ -8,16 +9,22 @@ import { Finding, findingOf } from '../finding';
 import { ValidateOptions } from '../options';
 
 /**
- * Runs each analyzer over the whole index, as `istioctl analyze` does. An analyzer that throws
- * (malformed input it did not expect) becomes one IGR0003 finding naming it; the others still run.
+ * Runs each analyzer over the whole index, as `istioctl analyze` does, but none of whose input
+ * kinds is in the index (it would have nothing to read), so its module need not even load. An
+ * analyzer that throws (malformed input it did not expect) becomes one IGR0003 finding naming
+ * it; the others still run.
  */
-export function runAnalyzers(analyzers: readonly Analyzer[], objects: readonly KubeObject[], options: ValidateOptions = {}): Finding[] {
+export function runAnalyzers(
+  analyzers: readonly (Analyzer | AnalyzerEntry)[], objects: readonly KubeObject[], options: ValidateOptions = {},
+): Finding[] {
   const mesh = resolveMeshConfig(objects, options.meshConfig);
   const index = new MeshIndex(objects, defaultIngressObjects(mesh, objects));
   const out: Finding[] = [];
-  for (const analyzer of analyzers) {
+  for (const entry of analyzers) {
+    if (!readsAnyOf(entry.inputs, index)) continue;
     const found: Finding[] = [];
     try {
+      const analyzer = 'analyze' in entry ? entry : entry.load();
       analyzer.analyze({
         index,
         mesh,
@@ -29,12 +36,17 @@ export function runAnalyzers(analyzers: readonly Analyzer[], objects: readonly K
       out.push(...found, {
         severity: 'error',
         code: ENGINE_CODES.CHECK_FAILED.code,
-        message: `analyzer ${analyzer.name} could not complete (${(err as Error)?.message ?? String(err)}); its other findings may be missing`,
+        message: `analyzer ${entry.name} could not complete (${(err as Error)?.message ?? String(err)}); its other findings may be missing`,
         resource: { apiVersion: '', kind: '', name: '' },
       });
     }
   }
   return dedupe(out);
+}
+
+/** Whether some input kind is in the index; an analyzer that declares none reads anything. */
+function readsAnyOf(inputs: readonly string[], index: MeshIndex): boolean {
+  return inputs.length === 0 || inputs.some((kind) => index.byKind.has(kind));
 }
 
 /**

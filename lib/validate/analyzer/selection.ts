@@ -1,5 +1,4 @@
-import { ALL_ANALYZERS } from './all';
-import { Analyzer } from './analyzer';
+import { ANALYZER_CATALOG, AnalyzerEntry } from './catalog';
 import { closestMatch } from '../../core/did-you-mean';
 import { IstioGrpcError } from '../../core/errors';
 import { WEBHOOK_CHECKED_KINDS } from '../webhook';
@@ -20,7 +19,7 @@ let knownNames: readonly string[] | undefined;
 /** Every name `--analyzer` accepts, sorted, each once (one Istio analyzer may span several files here). */
 export function analyzerNames(): readonly string[] {
   if (!knownNames) {
-    const all = new Set<string>(ALL_ANALYZERS.map((a) => a.name));
+    const all = new Set<string>(ANALYZER_CATALOG.map((a) => a.name));
     for (const kind of WEBHOOK_CHECKED_KINDS) all.add(webhookAnalyzerName(kind.split('/')[1]));
     all.add(POD_SECURITY_ANALYZER);
     knownNames = [...all].sort();
@@ -71,8 +70,8 @@ export class AnalyzerSelection {
     return this.selected === undefined || this.selected.has(name);
   }
 
-  /** The cross-object analyzers selected, in their usual order. */
-  analyzers(): readonly Analyzer[] {
-    return this.selected === undefined ? ALL_ANALYZERS : ALL_ANALYZERS.filter((a) => this.includes(a.name));
+  /** The cross-object analyzers selected, in their usual order (their modules not loaded yet). */
+  analyzers(): readonly AnalyzerEntry[] {
+    return this.selected === undefined ? ANALYZER_CATALOG : ANALYZER_CATALOG.filter((a) => this.includes(a.name));
   }
 }

@@ -11,7 +11,7 @@ import { objOf } from '../objects';
  */
 export const sidecarConflictAnalyzer: Analyzer = {
   name: 'ambient.SidecarConflictAnalyzer',
-  inputs: ['Namespace', 'Pod', 'Deployment'],
+  inputs: ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'],
   analyze(ctx) {
     const ambient = ambientIndex(ctx.index);
     for (const w of ctx.index.workloads) {

@@ -14,7 +14,7 @@ import { namespaceOf, stringEntry } from '../objects';
  */
 export const waypointAnalyzer: Analyzer = {
   name: 'ambient.WaypointAnalyzer',
-  inputs: ['Namespace', 'Service', 'Pod', 'Deployment', 'Gateway', 'GatewayClass'],
+  inputs: ['Namespace', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Gateway', 'GatewayClass'],
   analyze(ctx) {
     const ambient = ambientIndex(ctx.index);
     for (const ns of ctx.index.of('Namespace')) {
