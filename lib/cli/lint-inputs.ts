@@ -4,7 +4,7 @@ import { handleChunksCapped, InputTooLargeError, streamChunksCapped } from './re
 import { rereadFile } from './reread-file';
 import { pushAll } from '../core/push-all';
 import { SourcedObject } from '../validate/engine';
-import { readYamlStream } from '../validate/yaml-stream';
+import { readYamlStream, RereadBytes } from '../validate/yaml-stream';
 
 /** Files in a directory that lint reads (recursively); other files are skipped. */
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -170,7 +170,7 @@ class InputReader {
     }
   }
 
-  private async add(chunks: AsyncIterable<Buffer>, file: string, reread?: (start: number, end: number) => string | undefined): Promise<void> {
+  private async add(chunks: AsyncIterable<Buffer>, file: string, reread?: RereadBytes): Promise<void> {
     const parsed = await readYamlStream(chunks, file, { reread });
     pushAll(this.sources, parsed.sources);
     pushAll(this.problems, parsed.problems);

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, Stats } from 'fs';
+import { RereadBytes } from '../validate/yaml-stream';
 
 // Non-blocking and never a controlling terminal: the path may have been swapped for a FIFO since.
 // eslint-disable-next-line no-bitwise
@@ -9,7 +10,7 @@ const REREAD_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOC
  * file was read: only while it is still the file that was read (same device, inode, size and
  * modification time as `read`), else `undefined`, and never more than that range.
  */
-export function rereadFile(path: string, read: Stats): (start: number, end: number) => string | undefined {
+export function rereadFile(path: string, read: Stats): RereadBytes {
   return (start, end) => {
     let fd: number | undefined;
     try {

@@ -5,6 +5,12 @@ import { RecentlyUsed } from './yaml/recently-used';
 import { ParsedDocuments, MAX_DOCUMENT_CHARS, parseYamlDocuments } from './yaml-documents';
 import { pushAll } from '../core/push-all';
 
+/**
+ * Reads bytes `start` to `end` of a stream again (a regular file can), or returns `undefined`
+ * when it cannot (the file changed).
+ */
+export type RereadBytes = (start: number, end: number) => string | undefined;
+
 /** Options of `readYamlStream`. */
 export interface ReadYamlStreamOptions {
   /**
@@ -18,12 +24,11 @@ export interface ReadYamlStreamOptions {
    */
   readonly batchChars?: number;
   /**
-   * Reads bytes `start` to `end` of the stream again (a regular file can), or returns
-   * `undefined` when it cannot (the file changed). Given, the text is not kept at all: findings
-   * are located by reading their batch again. Without it each batch is kept compressed.
+   * Reads the stream's bytes again. Given, the text is not kept at all: findings are located by
+   * reading their batch again. Without it each batch is kept compressed.
    * @default - none: batches are kept compressed
    */
-  readonly reread?: (start: number, end: number) => string | undefined;
+  readonly reread?: RereadBytes;
 }
 
 /**
@@ -39,13 +44,17 @@ export async function readYamlStream(
   const sources: SourcedObject[] = [];
   const warnings: string[] = [];
   const batches = documentBatches(input, { maxDocumentChars: options.maxDocumentChars ?? MAX_DOCUMENT_CHARS, batchChars: options.batchChars });
+  const reread = options.reread;
   let byteOffset = 0;
   for await (const batch of batches) {
     if ('problem' in batch) return { sources: [], problems: [`${file}:${batch.problem.line}:1: ${batch.problem.message}`], warnings: [] };
-    const bytes = Buffer.byteLength(batch.text, 'utf8');
-    // Bytes that were not UTF-8 were decoded as U+FFFD: its offsets in the file are not the text's.
-    const keepText = options.reread && !batch.text.includes('\uFFFD') ? keepByRereading(options.reread, byteOffset, byteOffset + bytes) : keepCompressed;
-    byteOffset += bytes;
+    let keepText = keepCompressed;
+    if (reread) {
+      const bytes = Buffer.byteLength(batch.text, 'utf8');
+      // Bytes that were not UTF-8 were decoded as U+FFFD: its offsets in the file are not the text's.
+      if (!batch.text.includes('\uFFFD')) keepText = keepByRereading(reread, byteOffset, byteOffset + bytes);
+      byteOffset += bytes;
+    }
     const parsed = parseYamlDocuments(batch.text, file, { firstLine: batch.firstLine, keepText });
     if (parsed.problems.length) return { sources: [], problems: parsed.problems, warnings: [] };
     pushAll(sources, parsed.sources);
@@ -64,7 +73,7 @@ function keepCompressed(text: string): () => string | undefined {
 }
 
 /** Keeps nothing of a batch but where it is: it is read again (the same text, or `undefined`) when a finding asks. */
-function keepByRereading(reread: (start: number, end: number) => string | undefined, start: number, end: number) {
+function keepByRereading(reread: RereadBytes, start: number, end: number) {
   return (text: string): (() => string | undefined) => {
     const chars = text.length;
     const key = {};
