@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { plainCopy } from './core/plain-copy';
+import { objectJson } from './synth/object-json';
 import { formatFinding, validateObjects } from './validate/engine';
 import { Finding } from './validate/finding';
 // Every analyzer loads with the library's validation: it may run late (a Pulumi output resolving
@@ -71,8 +71,8 @@ function findingsOfApp(root: IConstruct, pass?: SynthPass): LocatedFinding[] {
   // of the tree (tens of thousands of constructs in a large mesh) serves both lists.
   const constructs = root.node.findAll();
   const apiObjects = constructs.filter((c): c is ApiObject => c instanceof ApiObject);
-  // Copied as plain objects: the validators and the YAML writer read them with shared hidden classes.
-  const manifests = apiObjects.map((o) => plainCopy(o.toJson()));
+  // As plain objects: the validators and the YAML writer read them with shared hidden classes.
+  const manifests = apiObjects.map(objectJson);
   if (pass) {
     apiObjects.forEach((o, i) => {
       pass.manifests.set(o, manifests[i]);

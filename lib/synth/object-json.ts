@@ -1,0 +1,68 @@
+import { ApiObject, App } from 'cdk8s';
+import { builtInResolversOnly, NOT_PLAIN, resolvedJson } from './resolved-json';
+import { typedSerializerOf } from './typed-serializers';
+import { plainCopy } from '../core/plain-copy';
+
+/** The private fields of an ApiObject that its toJson() reads. */
+interface ApiObjectFields {
+  readonly props?: unknown;
+  readonly patches?: unknown;
+}
+
+const METADATA = { sortKeys: true, filterEmpty: true } as const;
+
+/**
+ * `object.toJson()`, as plain objects built key by key (as `JSON.parse` builds them, so objects
+ * with the same keys share a hidden class for the validators and the YAML writer). Computed in one
+ * walk per value where that gives the very same JSON: objects of the classes our constructs
+ * create (typed-serializers.ts), in an app with cdk8s' built-in resolvers only, without JSON
+ * patches or an overridden toJson. Anything else, and any value the walk does not take on, is
+ * serialized by `object.toJson()` itself (errors included), then copied.
+ */
+export function objectJson(object: ApiObject): unknown {
+  return oneWalkJson(object) ?? plainCopy(object.toJson());
+}
+
+/** `object.toJson()` computed in one walk per value; undefined where that is not sure to be the same. */
+export function oneWalkJson(object: ApiObject): unknown {
+  if (Object.prototype.hasOwnProperty.call(object, 'toJson')) return undefined;
+  const serializer = typedSerializerOf(object);
+  if (!serializer) return undefined;
+  const { props, patches } = object as unknown as ApiObjectFields;
+  if (typeof props !== 'object' || props === null || !Array.isArray(patches) || patches.length > 0) return undefined;
+  if (!builtInResolversOnly(App.of(object).resolvers)) return undefined;
+  try {
+    // ApiObject.toJson(): the props with the metadata's own JSON, resolved and sanitized again.
+    const metadata = resolvedJson(metadataSource(object), METADATA);
+    if (metadata === NOT_PLAIN) return undefined;
+    const json = resolvedJson({ ...props, metadata }, { sortKeys: !process.env.CDK8S_DISABLE_SORT, filterEmpty: false });
+    if (json === NOT_PLAIN) return undefined;
+    return serializer(topKeysFirst(json as Record<string, unknown>));
+  } catch {
+    // Let cdk8s raise its own error, which names the construct.
+    return undefined;
+  }
+}
+
+/** What ApiObjectMetadataDefinition.toJson() resolves: its extra attributes, then the known fields. */
+function metadataSource(object: ApiObject): Record<string, unknown> {
+  const m = object.metadata as unknown as Record<string, unknown>;
+  return {
+    ...(m._additionalAttributes as object),
+    name: m.name,
+    namespace: m.namespace,
+    annotations: m.annotations,
+    finalizers: m.finalizers,
+    ownerReferences: m.ownerReferences,
+    labels: m.labels,
+  };
+}
+
+/** apiVersion, kind and metadata first, then the other fields in their order (as ApiObject.toJson). */
+function topKeysFirst(json: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
+    if (key in json) result[key] = json[key];
+  }
+  return result;
+}

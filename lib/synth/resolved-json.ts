@@ -1,0 +1,66 @@
+import { ImplicitTokenResolver, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+
+/** A value the one-walk resolution does not take on: the caller serializes the cdk8s way. */
+export const NOT_PLAIN = Symbol('not plain');
+
+/** What `sanitizeValue` is asked to do after `resolve`. */
+export interface SanitizeOptions {
+  readonly sortKeys: boolean;
+  readonly filterEmpty: boolean;
+}
+
+/**
+ * `sanitizeValue(resolve([], value), options)` for an app with cdk8s' built-in resolvers only, in
+ * one walk that builds no key paths. cdk8s walks twice, once to resolve (copying each path at
+ * every value) and once to sanitize. Values it resolves or rejects in ways this walk does not
+ * copy (functions, symbols, class instances, `__proto__` keys) give NOT_PLAIN instead.
+ */
+export function resolvedJson(value: unknown, options: SanitizeOptions): unknown {
+  if (value === null || value === undefined) return undefined;
+  // The built-in resolvers, in their order; a replaced value is resolved again from the start.
+  if (value instanceof Lazy) return resolvedJson(value.produce(), options);
+  const candidate = value as { resolve?: unknown; constructor?: unknown; value?: unknown };
+  if (typeof candidate.resolve === 'function') return resolvedJson((candidate.resolve as () => unknown).call(value), options);
+  if (candidate.constructor !== Object) {
+    const unionValue = typeof candidate.value;
+    // NumberStringUnionResolver: an IntOrString or Quantity becomes `{ value }`.
+    if (unionValue === 'number' || unionValue === 'string') return resolvedJson({ value: candidate.value }, options);
+  }
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value;
+  if (type !== 'object') return NOT_PLAIN;
+  if (Array.isArray(value)) {
+    if (options.filterEmpty && value.length === 0) return undefined;
+    let plain = true;
+    // map, as cdk8s does: holes stay holes.
+    const items = value.map((item: unknown) => {
+      const json = resolvedJson(item, options);
+      if (json === NOT_PLAIN) plain = false;
+      return json;
+    });
+    return plain ? items : NOT_PLAIN;
+  }
+  // sanitizeValue refuses other classes; resolve leaves alone objects of another realm.
+  if (candidate.constructor !== Object) return NOT_PLAIN;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (options.sortKeys) keys.sort();
+  const result: Record<string, unknown> = {};
+  let empty = true;
+  for (const key of keys) {
+    if (key === '__proto__') return NOT_PLAIN;
+    const field = resolvedJson(record[key], options);
+    if (field === NOT_PLAIN) return NOT_PLAIN;
+    if (field === undefined || field === null) continue;
+    result[key] = field;
+    empty = false;
+  }
+  return options.filterEmpty && empty ? undefined : result;
+}
+
+/** Whether `resolvers` are exactly the ones every cdk8s App has, and no others. */
+export function builtInResolversOnly(resolvers: unknown): boolean {
+  if (!Array.isArray(resolvers) || resolvers.length !== 3) return false;
+  const [lazy, implicit, union] = resolvers as object[];
+  return lazy?.constructor === LazyResolver && implicit?.constructor === ImplicitTokenResolver && union?.constructor === NumberStringUnionResolver;
+}

@@ -1,0 +1,71 @@
+import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { sameCdk8sAsVerified } from './cdk8s-fingerprint';
+import { k8sConverter } from './k8s-converters';
+import * as argoproj from '../../imports/argoproj.io';
+import * as certmanager from '../../imports/cert-manager.io';
+import * as flagger from '../../imports/flagger.app';
+import * as gatewayapi from '../../imports/gateway.networking.k8s.io';
+import * as prometheus from '../../imports/monitoring.coreos.com';
+import * as networking from '../../imports/networking.istio.io';
+import * as security from '../../imports/security.istio.io';
+import * as telemetry from '../../imports/telemetry.istio.io';
+
+/** What a class adds to ApiObject.toJson(): its group, version and kind, and its props converter. */
+export type TypedSerializer = (resolved: Record<string, unknown>) => unknown;
+
+/** The modules whose generated classes our constructs create. */
+const MODULES: readonly Readonly<Record<string, unknown>>[] = [
+  k8s, networking, security, telemetry, gatewayapi, certmanager, argoproj, flagger, prometheus,
+];
+
+const serializers = new Map<Function, TypedSerializer | null>();
+
+/**
+ * How the class of `object` turns ApiObject.toJson() into its own toJson(), when that class is
+ * one `cdk8s import` generated, read from its source: `{ ...X.GVK, ...toJson_XProps(resolved) }`.
+ * Plain ApiObjects add nothing. Undefined for any other class (a subclass with a toJson of its
+ * own, a generated class of another shape) or where cdk8s is not the version we verified.
+ */
+export function typedSerializerOf(object: ApiObject): TypedSerializer | undefined {
+  const type = object.constructor;
+  let serializer = serializers.get(type);
+  if (serializer === undefined) {
+    serializer = sameCdk8sAsVerified() ? serializerOf(type) : null;
+    serializers.set(type, serializer);
+  }
+  return serializer ?? undefined;
+}
+
+function serializerOf(type: Function): TypedSerializer | null {
+  if (type === ApiObject) return (resolved) => resolved;
+  const name = type.name;
+  const module = MODULES.find((m) => m[name] === type);
+  const converterName = `toJson_${name}Props`;
+  const convert = module === k8s ? k8sConverter(converterName) : module?.[converterName];
+  const gvk = (type as unknown as { GVK?: unknown }).GVK;
+  if (typeof convert !== 'function' || typeof gvk !== 'object' || !isGeneratedToJson(type, name)) return null;
+  return (resolved) => keyByKey(gvk as object, (convert as (props: unknown) => object)(resolved));
+}
+
+/** `{ ...first, ...second }`, built key by key as the converters build their objects. */
+function keyByKey(first: object, second: object | undefined): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const part of [first, second]) {
+    if (!part) continue;
+    for (const key of Object.keys(part)) {
+      const value = (part as Record<string, unknown>)[key];
+      if (key === '__proto__') Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      else result[key] = value;
+    }
+  }
+  return result;
+}
+
+/** Whether the class's toJson() is exactly the generated one (whitespace and trailing commas aside). */
+function isGeneratedToJson(type: Function, name: string): boolean {
+  const toJson = (type.prototype as { toJson?: unknown }).toJson;
+  if (typeof toJson !== 'function' || Object.getPrototypeOf(type.prototype) !== ApiObject.prototype) return false;
+  const source = Function.prototype.toString.call(toJson).replace(/\s+/g, '').replace(/,\}/g, '}');
+  return source === `toJson(){constresolved=super.toJson();return{...${name}.GVK,...toJson_${name}Props(resolved)};}`;
+}
