@@ -48,9 +48,32 @@ export interface MeshServiceExtensions {
   readonly routing?: RoutingOptions;
 }
 
+/** The objects features never change: all but the routing ones. */
+export type MeshServiceFixedRendering = Omit<MeshServiceRendering, keyof MeshServiceRoutingRendering>;
+
+/** The objects a feature's subsets and routing change: the DestinationRule, the route, the per-subset objects. */
+export type MeshServiceRoutingRendering = Pick<MeshServiceRendering, 'destinationRule' | 'virtualService' | 'grpcRoute' | 'subsetServices' | 'subsetDestinationRules'>;
+
 /** Renders every object of a resolved mesh service. */
 export function renderMeshService(model: MeshServiceModel, extensions: MeshServiceExtensions = {}): MeshServiceRendering {
-  const order = applyOrder(model.subsetChange, (extensions.subsets ?? []).length > 0);
+  return withRouting(renderMeshServiceFixed(model), renderMeshServiceRouting(model, extensions));
+}
+
+/** The whole rendering from its two parts, keys in the order the objects are listed. */
+export function withRouting(fixed: MeshServiceFixedRendering, routing: MeshServiceRoutingRendering): MeshServiceRendering {
+  const { service, serviceAccount, deployment, waypoint, ...security } = fixed;
+  return {
+    service,
+    ...optional('serviceAccount', serviceAccount),
+    ...optional('deployment', deployment),
+    ...optional('waypoint', waypoint),
+    ...routing,
+    ...security,
+  };
+}
+
+/** Renders the objects extensions do not change, once per service. */
+export function renderMeshServiceFixed(model: MeshServiceModel): MeshServiceFixedRendering {
   return {
     service: renderService(model),
     ...(model.workload ? {
@@ -58,7 +81,6 @@ export function renderMeshService(model: MeshServiceModel, extensions: MeshServi
       deployment: renderDeployment(model, model.workload),
     } : {}),
     ...optional('waypoint', renderWaypoint(model)),
-    ...renderRouting(model, extensions, order),
     ...optional('peerAuthentication', renderPeerAuthentication(model)),
     ...optional('authorizationPolicy', renderAuthorizationPolicy(model)),
     ...optional('waypointOnlyPolicy', renderPodsAdmitWaypointOnly(model)),
@@ -66,18 +88,23 @@ export function renderMeshService(model: MeshServiceModel, extensions: MeshServi
   };
 }
 
+/**
+ * Renders the objects `extensions` change, so attaching a feature re-renders only these. In
+ * ambient mode without a waypoint nothing would apply a route, so none is rendered.
+ */
+export function renderMeshServiceRouting(model: MeshServiceModel, extensions: MeshServiceExtensions = {}): MeshServiceRoutingRendering {
+  const subsets = extensions.subsets ?? [];
+  const order = applyOrder(model.subsetChange, subsets.length > 0);
+  return renderRouting(model, subsets, extensions.routing ?? {}, order);
+}
+
 /** Whether an L7 proxy applies the service's routes: the sidecars, or in ambient mode a waypoint. */
 export function hasRoutingProxy(model: Pick<MeshServiceModel, 'ambient'>): boolean {
   return !model.ambient || model.ambient.waypoint !== undefined;
 }
 
-/**
- * The seam between the routing APIs: everything else a service renders is the same on both. In
- * ambient mode without a waypoint nothing would apply a route, so none is rendered.
- */
-function renderRouting(model: MeshServiceModel, extensions: MeshServiceExtensions, order: ApplyOrder) {
-  const subsets = extensions.subsets ?? [];
-  const routing = extensions.routing ?? {};
+/** The seam between the routing APIs: everything else a service renders is the same on both. */
+function renderRouting(model: MeshServiceModel, subsets: readonly SubsetModel[], routing: RoutingOptions, order: ApplyOrder): MeshServiceRoutingRendering {
   const rendered = model.mode.routingApi === RoutingApi.GATEWAY_API
     ? renderGatewayApiRouting(model, subsets, routing, order)
     : renderIstioRouting(model, subsets, routing, order);
