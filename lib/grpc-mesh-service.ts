@@ -17,7 +17,8 @@ import { GrpcMeshServiceFromProtoProps } from './core/proto/from-proto-props';
 import { SubsetModel } from './core/render/istio/destination-rule';
 import { RoutingOptions } from './core/render/istio/virtual-service';
 import {
-  meshServiceManifests, MeshServiceExtensions, MeshServiceFixedRendering, MeshServiceRoutingRendering, renderMeshServiceFixed, renderMeshServiceRouting, withRouting,
+  meshServiceManifests, MeshServiceExtensions, MeshServiceFixedRendering, MeshServiceRoutingRendering,
+  renderMeshServiceFixed, renderMeshServiceRouting, renderMeshServiceRoutingMetadata, withRouting,
 } from './core/render/mesh-service';
 import { resolveMeshService } from './core/resolve-mesh-service';
 import { renderRunbooks } from './troubleshoot/runbook';
@@ -139,27 +140,29 @@ export class GrpcMeshService extends Construct {
     reportPropWarnings(this, () => warningFindings);
 
     this.fixed = renderMeshServiceFixed(this._model);
-    const initial = { ...this.fixed, ...this.renderRouting() };
+    const initial = this.fixed;
     this.service = new k8s.KubeService(this, 'Service', initial.service);
     if (initial.serviceAccount && initial.deployment) {
       this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', initial.serviceAccount);
       this.deployment = new k8s.KubeDeployment(this, 'Deployment', initial.deployment);
     }
     if (initial.waypoint) this.waypoint = new Gateway(this, 'Waypoint', initial.waypoint);
-    // Subsets and routes can still change (a canary attaches later), so both specs render lazily.
+    // Subsets and routes can still change (a canary attaches later), so both specs render lazily,
+    // once for the extensions the service ends up with.
+    const routingMetadata = renderMeshServiceRoutingMetadata(this._model);
     this.destinationRule = new DestinationRule(this, 'DestinationRule', {
-      metadata: initial.destinationRule.metadata,
+      metadata: routingMetadata.destinationRule,
       spec: Lazy.any({ produce: () => this.renderRouting().destinationRule.spec }),
     });
-    if (initial.virtualService) {
+    if (routingMetadata.virtualService) {
       this.virtualService = new VirtualService(this, 'VirtualService', {
-        metadata: initial.virtualService.metadata,
+        metadata: routingMetadata.virtualService,
         spec: Lazy.any({ produce: () => this.renderRouting().virtualService!.spec }),
       });
     }
-    if (initial.grpcRoute) {
+    if (routingMetadata.grpcRoute) {
       this.grpcRoute = new GrpcRoute(this, 'GRPCRoute', {
-        metadata: initial.grpcRoute.metadata,
+        metadata: routingMetadata.grpcRoute,
         spec: Lazy.any({ produce: () => this.renderRouting().grpcRoute!.spec }),
       });
     }
