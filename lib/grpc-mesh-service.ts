@@ -16,7 +16,10 @@ import { meshServicePropsFromProto } from './core/proto/from-proto';
 import { GrpcMeshServiceFromProtoProps } from './core/proto/from-proto-props';
 import { SubsetModel } from './core/render/istio/destination-rule';
 import { RoutingOptions } from './core/render/istio/virtual-service';
-import { meshServiceManifests, MeshServiceExtensions, MeshServiceRendering, renderMeshService } from './core/render/mesh-service';
+import {
+  meshServiceManifests, MeshServiceExtensions, MeshServiceFixedRendering, MeshServiceRoutingRendering,
+  renderMeshServiceFixed, renderMeshServiceRouting, renderMeshServiceRoutingMetadata, withRouting,
+} from './core/render/mesh-service';
 import { resolveMeshService } from './core/resolve-mesh-service';
 import { renderRunbooks } from './troubleshoot/runbook';
 import { formatFinding } from './validate/engine';
@@ -118,7 +121,10 @@ export class GrpcMeshService extends Construct {
   public readonly _model: MeshServiceModel;
   private subsets: SubsetModel[] = [];
   private routing: RoutingOptions = {};
-  private rendering?: MeshServiceRendering;
+  /** What features never change, rendered once. */
+  private readonly fixed: MeshServiceFixedRendering;
+  /** The routing objects for the current subsets and routing; cleared when a feature changes them. */
+  private routingRendering?: MeshServiceRoutingRendering;
   private readonly extensionListeners: (() => void)[] = [];
 
   constructor(scope: Construct, id: string, props: GrpcMeshServiceProps) {
@@ -133,28 +139,31 @@ export class GrpcMeshService extends Construct {
     this.warnings = warningFindings.map((f) => `[${this.node.path}] ${formatFinding(f)}`);
     reportPropWarnings(this, () => warningFindings);
 
-    const initial = this.render();
+    this.fixed = renderMeshServiceFixed(this._model);
+    const initial = this.fixed;
     this.service = new k8s.KubeService(this, 'Service', initial.service);
     if (initial.serviceAccount && initial.deployment) {
       this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', initial.serviceAccount);
       this.deployment = new k8s.KubeDeployment(this, 'Deployment', initial.deployment);
     }
     if (initial.waypoint) this.waypoint = new Gateway(this, 'Waypoint', initial.waypoint);
-    // Subsets and routes can still change (a canary attaches later), so both specs render lazily.
+    // Subsets and routes can still change (a canary attaches later), so both specs render lazily,
+    // once for the extensions the service ends up with.
+    const routingMetadata = renderMeshServiceRoutingMetadata(this._model);
     this.destinationRule = new DestinationRule(this, 'DestinationRule', {
-      metadata: initial.destinationRule.metadata,
-      spec: Lazy.any({ produce: () => this.render().destinationRule.spec }),
+      metadata: routingMetadata.destinationRule,
+      spec: Lazy.any({ produce: () => this.renderRouting().destinationRule.spec }),
     });
-    if (initial.virtualService) {
+    if (routingMetadata.virtualService) {
       this.virtualService = new VirtualService(this, 'VirtualService', {
-        metadata: initial.virtualService.metadata,
-        spec: Lazy.any({ produce: () => this.render().virtualService!.spec }),
+        metadata: routingMetadata.virtualService,
+        spec: Lazy.any({ produce: () => this.renderRouting().virtualService!.spec }),
       });
     }
-    if (initial.grpcRoute) {
+    if (routingMetadata.grpcRoute) {
       this.grpcRoute = new GrpcRoute(this, 'GRPCRoute', {
-        metadata: initial.grpcRoute.metadata,
-        spec: Lazy.any({ produce: () => this.render().grpcRoute!.spec }),
+        metadata: routingMetadata.grpcRoute,
+        spec: Lazy.any({ produce: () => this.renderRouting().grpcRoute!.spec }),
       });
     }
     if (initial.peerAuthentication) this.peerAuthentication = new PeerAuthentication(this, 'PeerAuthentication', initial.peerAuthentication);
@@ -169,7 +178,7 @@ export class GrpcMeshService extends Construct {
    * attached features such as a canary contributed.
    */
   public manifests(): any[] {
-    const objects: KubeObject[] = meshServiceManifests(this.render());
+    const objects: KubeObject[] = meshServiceManifests(withRouting(this.fixed, this.renderRouting()));
     return objects;
   }
 
@@ -187,7 +196,7 @@ export class GrpcMeshService extends Construct {
 
   /** @internal used by GrpcCanary to attach subsets and weighted routing */
   public _extend(extensions: MeshServiceExtensions): void {
-    this.rendering = undefined;
+    this.routingRendering = undefined;
     if (extensions.subsets) {
       this.subsets = [...extensions.subsets];
       const order = applyOrder(this._model.subsetChange, this.subsets.length > 0);
@@ -223,7 +232,7 @@ export class GrpcMeshService extends Construct {
   /** Gateway API has no subsets: creates the per-subset Services (and their DestinationRules) once a canary names them. */
   private addSubsetObjects(): void {
     if (this.subsetServices.length) return;
-    const rendering = this.render();
+    const rendering = this.renderRouting();
     for (const service of rendering.subsetServices ?? []) {
       this.subsetServices.push(new k8s.KubeService(this, `Service-${service.metadata!.name}`, service));
     }
@@ -232,10 +241,10 @@ export class GrpcMeshService extends Construct {
     }
   }
 
-  /** The rendering for the current subsets and routing, computed once per change (each lazy spec reads it). */
-  private render(): MeshServiceRendering {
-    this.rendering ??= renderMeshService(this._model, { subsets: this.subsets, routing: this.routing });
-    return this.rendering;
+  /** The routing objects for the current subsets and routing, rendered once per change (each lazy spec reads them). */
+  private renderRouting(): MeshServiceRoutingRendering {
+    this.routingRendering ??= renderMeshServiceRouting(this._model, { subsets: this.subsets, routing: this.routing });
+    return this.routingRendering;
   }
 }
 

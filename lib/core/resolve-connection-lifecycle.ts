@@ -3,7 +3,7 @@ import { pingsTooFrequent, ServerLimits, serverClosesFirst, streamsOutliveConnec
 import { Duration, renderDuration } from './duration';
 import { LIFECYCLE_DEFAULTS } from './lifecycle-defaults';
 import { GrpcMeshServiceProps } from './mesh-service-props';
-import { objectProp } from './shape-checks';
+import { objectProp, withoutUndefined } from './shape-checks';
 import { GrpcServerKeepalive } from './stream-lifecycle';
 
 /** The declared server keepalive: the annotation text and the limits in milliseconds. */
@@ -110,5 +110,5 @@ function resolveHttp2Keepalive(check: PropChecker, props: GrpcMeshServiceProps, 
 }
 
 function compact<T extends object>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+  return withoutUndefined(obj);
 }

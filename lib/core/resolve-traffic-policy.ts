@@ -5,7 +5,7 @@ import { TrafficPolicyModel } from './mesh-service-model';
 import { GrpcMeshServiceProps } from './mesh-service-props';
 import { PoolLifecycle, resolvePoolLifecycle } from './resolve-connection-lifecycle';
 import { resolveLoadBalancing } from './resolve-load-balancing';
-import { objectProp } from './shape-checks';
+import { objectProp, withoutUndefined } from './shape-checks';
 import { ClientTlsMode, H2UpgradePolicy, LoadBalancer } from './traffic-policy';
 
 const INT32_MAX = 2_147_483_647;
@@ -93,6 +93,6 @@ export function resolveOutlierDetection(check: PropChecker, props: Pick<GrpcMesh
 
 /** Drops undefined fields; returns undefined when nothing is left, so empty blocks are not rendered. */
 function compact<T extends object>(obj: T): T | undefined {
-  const entries = Object.entries(obj).filter(([, v]) => v !== undefined);
-  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
+  const kept = withoutUndefined(obj);
+  return Object.keys(kept).length ? kept : undefined;
 }

@@ -7,6 +7,10 @@ import { isRecord, listProp, objectProp } from './shape-checks';
 /** Resources of the server container when none are given; each can be set alone. */
 export const DEFAULT_RESOURCES = { cpuRequest: '100m', cpuLimit: '1', memoryRequest: '128Mi', memoryLimit: '512Mi' } as const;
 
+/** The defaults parsed once: every workload of every service falls back to the same values. */
+const DEFAULT_QUANTITIES = Object.fromEntries(Object.entries(DEFAULT_RESOURCES).map(([key, text]) =>
+  [key, { text, value: parseQuantity(text)!.value }])) as Record<keyof WorkloadResources, { readonly text: string; readonly value: number }>;
+
 /**
  * A workload (Deployment) of one version: image, replicas, env, resources, security context; pod
  * labels are the Service selector plus `version`. `field` names the prop in error messages.
@@ -65,8 +69,7 @@ function resolveResources(check: PropChecker, field: string, given: WorkloadReso
     if (memory && q.suffix === 'm') check.fail(`${field}.${key}`, text, `means ${q.value} bytes ("m" is milli, not mega)`, `write ${JSON.stringify(q.text.replace(/m$/, 'Mi'))}`);
     return { text: q.text, value: q.value };
   };
-  const fallback = (key: keyof WorkloadResources) =>
-    ({ text: DEFAULT_RESOURCES[key] as string, value: parseQuantity(DEFAULT_RESOURCES[key])!.value });
+  const fallback = (key: keyof WorkloadResources) => DEFAULT_QUANTITIES[key];
   const pair = (request: keyof WorkloadResources, limit: keyof WorkloadResources, memory: boolean) => {
     const givenRequest = read(request, memory);
     const givenLimit = read(limit, memory);

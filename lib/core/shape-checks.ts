@@ -33,3 +33,16 @@ export function objectProp<T>(check: PropChecker, field: string, value: T | unde
   if (!isRecord(value)) check.fail(field, value, 'must be an object', `write e.g. ${example}`);
   return value;
 }
+
+/**
+ * A copy of `obj` without its undefined fields, keys in their order. Only for objects whose keys
+ * the resolvers spell themselves: a key such as `__proto__` would not be copied as a field.
+ */
+export function withoutUndefined<T extends object>(obj: T): T {
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(obj)) {
+    const value = (obj as Record<string, unknown>)[key];
+    if (value !== undefined) kept[key] = value;
+  }
+  return kept as T;
+}

@@ -6,18 +6,20 @@ import { PreStopAction } from '../stream-lifecycle';
 /** Proxy metadata key that makes the sidecar exit once no connection is left while draining. */
 export const EXIT_ON_ZERO_ACTIVE_CONNECTIONS = 'EXIT_ON_ZERO_ACTIVE_CONNECTIONS';
 
+/** The ProxyConfig of a pod without the lifecycle profile: the same text for every service. */
+const PROXY_CONFIG_WITHOUT_LIFECYCLE = JSON.stringify({ holdApplicationUntilProxyStarts: true });
+
 /**
  * The `proxy.istio.io/config` annotation (a ProxyConfig): always
  * `holdApplicationUntilProxyStarts`, so the app's first calls and readiness do not race Envoy;
  * with the lifecycle profile also the shutdown drain.
  */
 export function proxyConfigAnnotation(lifecycle: LifecycleModel | undefined): string {
+  if (!lifecycle) return PROXY_CONFIG_WITHOUT_LIFECYCLE;
   return JSON.stringify({
     holdApplicationUntilProxyStarts: true,
-    ...(lifecycle ? {
-      terminationDrainDuration: lifecycle.drainDuration,
-      ...(lifecycle.exitOnZeroActiveConnections ? { proxyMetadata: { [EXIT_ON_ZERO_ACTIVE_CONNECTIONS]: 'true' } } : {}),
-    } : {}),
+    terminationDrainDuration: lifecycle.drainDuration,
+    ...(lifecycle.exitOnZeroActiveConnections ? { proxyMetadata: { [EXIT_ON_ZERO_ACTIVE_CONNECTIONS]: 'true' } } : {}),
   });
 }
 

@@ -10,9 +10,9 @@ import { deploymentManifest, serviceAccountManifest, serviceManifest } from './k
 import { RoutingApi } from '../mesh-mode';
 import { MeshServiceModel } from '../mesh-service-model';
 import { renderWaypoint } from './ambient/waypoint';
-import { GatewayApiRouting, renderGatewayApiRouting } from './gateway-api/routing';
+import { GatewayApiRouting, gatewayApiRoutingMetadata, renderGatewayApiRouting } from './gateway-api/routing';
 import { SubsetModel } from './istio/destination-rule';
-import { IstioRouting, renderIstioRouting } from './istio/routing';
+import { IstioRouting, istioRoutingMetadata, renderIstioRouting } from './istio/routing';
 import { renderAuthorizationPolicy, renderPeerAuthentication, renderPodsAdmitWaypointOnly, renderTelemetry } from './security';
 import { renderService } from './service';
 import { renderDeployment, renderServiceAccount } from './workload';
@@ -48,9 +48,32 @@ export interface MeshServiceExtensions {
   readonly routing?: RoutingOptions;
 }
 
+/** The objects features never change: all but the routing ones. */
+export type MeshServiceFixedRendering = Omit<MeshServiceRendering, keyof MeshServiceRoutingRendering>;
+
+/** The objects a feature's subsets and routing change: the DestinationRule, the route, the per-subset objects. */
+export type MeshServiceRoutingRendering = Pick<MeshServiceRendering, 'destinationRule' | 'virtualService' | 'grpcRoute' | 'subsetServices' | 'subsetDestinationRules'>;
+
 /** Renders every object of a resolved mesh service. */
 export function renderMeshService(model: MeshServiceModel, extensions: MeshServiceExtensions = {}): MeshServiceRendering {
-  const order = applyOrder(model.subsetChange, (extensions.subsets ?? []).length > 0);
+  return withRouting(renderMeshServiceFixed(model), renderMeshServiceRouting(model, extensions));
+}
+
+/** The whole rendering from its two parts, keys in the order the objects are listed. */
+export function withRouting(fixed: MeshServiceFixedRendering, routing: MeshServiceRoutingRendering): MeshServiceRendering {
+  const { service, serviceAccount, deployment, waypoint, ...policies } = fixed;
+  return {
+    service,
+    ...optional('serviceAccount', serviceAccount),
+    ...optional('deployment', deployment),
+    ...optional('waypoint', waypoint),
+    ...routing,
+    ...policies,
+  };
+}
+
+/** Renders the objects extensions do not change, once per service. */
+export function renderMeshServiceFixed(model: MeshServiceModel): MeshServiceFixedRendering {
   return {
     service: renderService(model),
     ...(model.workload ? {
@@ -58,7 +81,6 @@ export function renderMeshService(model: MeshServiceModel, extensions: MeshServi
       deployment: renderDeployment(model, model.workload),
     } : {}),
     ...optional('waypoint', renderWaypoint(model)),
-    ...renderRouting(model, extensions, order),
     ...optional('peerAuthentication', renderPeerAuthentication(model)),
     ...optional('authorizationPolicy', renderAuthorizationPolicy(model)),
     ...optional('waypointOnlyPolicy', renderPodsAdmitWaypointOnly(model)),
@@ -66,18 +88,52 @@ export function renderMeshService(model: MeshServiceModel, extensions: MeshServi
   };
 }
 
+/**
+ * Renders the objects `extensions` change, so attaching a feature re-renders only these. In
+ * ambient mode without a waypoint nothing would apply a route, so none is rendered.
+ */
+export function renderMeshServiceRouting(model: MeshServiceModel, extensions: MeshServiceExtensions = {}): MeshServiceRoutingRendering {
+  const subsets = extensions.subsets ?? [];
+  const order = applyOrder(model.subsetChange, subsets.length > 0);
+  return renderRouting(model, subsets, extensions.routing ?? {}, order);
+}
+
+/** The `metadata` of the service's DestinationRule and route, when it has one (the per-subset objects are left out). */
+export interface MeshServiceRoutingMetadata {
+  readonly destinationRule: ObjectMeta;
+  readonly virtualService?: ObjectMeta;
+  readonly grpcRoute?: ObjectMeta;
+}
+
+/** `metadata` of a rendered object, as the imported props type it. */
+type ObjectMeta = NonNullable<istio.DestinationRuleProps['metadata']>;
+
+/**
+ * The `metadata` of the DestinationRule and route renderMeshServiceRouting renders for the same
+ * model and extensions, without rendering their specs: an object's name and labels are needed
+ * when it is created, its spec only once the features that change it are attached.
+ */
+export function renderMeshServiceRoutingMetadata(
+  model: MeshServiceModel, extensions: MeshServiceExtensions = {},
+): MeshServiceRoutingMetadata {
+  const order = applyOrder(model.subsetChange, (extensions.subsets ?? []).length > 0);
+  const routing = extensions.routing ?? {};
+  const rendered = model.mode.routingApi === RoutingApi.GATEWAY_API
+    ? gatewayApiRoutingMetadata(model, routing, order)
+    : istioRoutingMetadata(model, routing, order);
+  if (hasRoutingProxy(model)) return rendered;
+  return { destinationRule: rendered.destinationRule };
+}
+
 /** Whether an L7 proxy applies the service's routes: the sidecars, or in ambient mode a waypoint. */
 export function hasRoutingProxy(model: Pick<MeshServiceModel, 'ambient'>): boolean {
   return !model.ambient || model.ambient.waypoint !== undefined;
 }
 
-/**
- * The seam between the routing APIs: everything else a service renders is the same on both. In
- * ambient mode without a waypoint nothing would apply a route, so none is rendered.
- */
-function renderRouting(model: MeshServiceModel, extensions: MeshServiceExtensions, order: ApplyOrder) {
-  const subsets = extensions.subsets ?? [];
-  const routing = extensions.routing ?? {};
+/** The seam between the routing APIs: everything else a service renders is the same on both. */
+function renderRouting(
+  model: MeshServiceModel, subsets: readonly SubsetModel[], routing: RoutingOptions, order: ApplyOrder,
+): MeshServiceRoutingRendering {
   const rendered = model.mode.routingApi === RoutingApi.GATEWAY_API
     ? renderGatewayApiRouting(model, subsets, routing, order)
     : renderIstioRouting(model, subsets, routing, order);

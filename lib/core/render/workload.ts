@@ -29,8 +29,11 @@ export function renderServiceAccount(model: MeshServiceModel, workload: Workload
  * (`istio-token`, audience istio-ca), which does not depend on automountServiceAccountToken.
  */
 export function renderDeployment(model: MeshServiceModel, workload: WorkloadModel): k8s.KubeDeploymentProps {
-  const quantities = (values: Record<string, string>) =>
-    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, KubeScalar.quantity(v)]));
+  const quantities = (values: Record<string, string>) => {
+    const out: Record<string, ReturnType<typeof KubeScalar.quantity>> = {};
+    for (const key of Object.keys(values)) out[key] = KubeScalar.quantity(values[key]);
+    return out;
+  };
   const env = Object.entries(workload.env).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ name, value }));
   const readOnly = workload.readOnlyRootFilesystem;
   return {

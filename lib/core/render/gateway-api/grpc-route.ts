@@ -46,12 +46,17 @@ export function renderGrpcRoute(model: MeshServiceModel, options: RoutingOptions
   const all = [...headerRules, ...routeRules];
   const names = uniqueRuleNames(all.map((r) => r.routeName));
   return {
-    metadata: objectMeta(meshObjectNames(model).virtualService, model.namespace, model.name, {
-      annotations: { ...virtualServiceLifecycleAnnotations(model), ...options.annotations },
-    }),
+    metadata: grpcRouteMetadata(model, options),
     spec: {
       parentRefs: [{ group: '', kind: 'Service', name: model.name, port: model.port }],
       rules: all.map((r, i) => ({ name: names[i], ...r.rule })),
     },
   };
+}
+
+/** The `metadata` of the service's GRPCRoute: of the routing options, only `annotations` reach it. */
+export function grpcRouteMetadata(model: MeshServiceModel, options: Pick<RoutingOptions, 'annotations'> = {}) {
+  return objectMeta(meshObjectNames(model).virtualService, model.namespace, model.name, {
+    annotations: { ...virtualServiceLifecycleAnnotations(model), ...options.annotations },
+  });
 }

@@ -1,12 +1,12 @@
 import type { k8s } from 'cdk8s-plus-28';
-import { renderGrpcRoute } from './grpc-route';
+import { grpcRouteMetadata, renderGrpcRoute } from './grpc-route';
 import { renderSubsetDestinationRules, renderSubsetServices } from './subset-services';
 import * as gatewayapi from '../../../../imports/gateway.networking.k8s.io';
 import * as istio from '../../../../imports/networking.istio.io';
 import { ApplyOrder } from '../../apply-order';
 import { MeshServiceModel } from '../../mesh-service-model';
 import { withAnnotations } from '../annotate';
-import { renderDestinationRule, SubsetModel } from '../istio/destination-rule';
+import { destinationRuleMetadata, renderDestinationRule, SubsetModel } from '../istio/destination-rule';
 import { RoutingOptions } from '../istio/virtual-service';
 
 /** The routing objects on Gateway API, plus the DestinationRules carrying what it has no field for. */
@@ -32,5 +32,16 @@ export function renderGatewayApiRouting(
     grpcRoute: withAnnotations(renderGrpcRoute(model, routing), order.virtualService),
     subsetServices: renderSubsetServices(model, subsets).map(first),
     subsetDestinationRules: renderSubsetDestinationRules(model, subsets).map(first),
+  };
+}
+
+/**
+ * The `metadata` of the DestinationRule and GRPCRoute renderGatewayApiRouting renders with the
+ * same routing and order, without the specs (the per-subset objects are left out).
+ */
+export function gatewayApiRoutingMetadata(model: MeshServiceModel, routing: RoutingOptions, order: ApplyOrder) {
+  return {
+    destinationRule: withAnnotations({ metadata: destinationRuleMetadata(model) }, order.destinationRule).metadata,
+    grpcRoute: withAnnotations({ metadata: grpcRouteMetadata(model, routing) }, order.virtualService).metadata,
   };
 }

@@ -19,7 +19,7 @@ export interface SubsetModel {
  */
 export function renderDestinationRule(model: MeshServiceModel, subsets: readonly SubsetModel[] = []): istio.DestinationRuleProps {
   return {
-    metadata: objectMeta(meshObjectNames(model).destinationRule, model.namespace, model.name),
+    metadata: destinationRuleMetadata(model),
     spec: {
       host: model.fqdn,
       trafficPolicy: serviceTrafficPolicy(model),
@@ -28,6 +28,11 @@ export function renderDestinationRule(model: MeshServiceModel, subsets: readonly
       } : {}),
     },
   };
+}
+
+/** The `metadata` of the service host's DestinationRule (subsets do not change it). */
+export function destinationRuleMetadata(model: MeshServiceModel) {
+  return objectMeta(meshObjectNames(model).destinationRule, model.namespace, model.name);
 }
 
 /** The service's `trafficPolicy`: load balancer, pool, outlier detection, retry budget, TLS mode. */

@@ -2,8 +2,8 @@ import * as istio from '../../../../imports/networking.istio.io';
 import { ApplyOrder } from '../../apply-order';
 import { MeshServiceModel } from '../../mesh-service-model';
 import { withAnnotations } from '../annotate';
-import { renderDestinationRule, SubsetModel } from './destination-rule';
-import { renderVirtualService, RoutingOptions } from './virtual-service';
+import { destinationRuleMetadata, renderDestinationRule, SubsetModel } from './destination-rule';
+import { renderVirtualService, RoutingOptions, virtualServiceMetadata } from './virtual-service';
 
 /** The routing objects on Istio's API: the DestinationRule with subsets and the VirtualService. */
 export interface IstioRouting {
@@ -18,5 +18,13 @@ export function renderIstioRouting(
   return {
     destinationRule: withAnnotations(renderDestinationRule(model, subsets), order.destinationRule),
     virtualService: withAnnotations(renderVirtualService(model, routing), order.virtualService),
+  };
+}
+
+/** The `metadata` of each object renderIstioRouting renders with the same routing and order, without the specs. */
+export function istioRoutingMetadata(model: MeshServiceModel, routing: RoutingOptions, order: ApplyOrder) {
+  return {
+    destinationRule: withAnnotations({ metadata: destinationRuleMetadata(model) }, order.destinationRule).metadata,
+    virtualService: withAnnotations({ metadata: virtualServiceMetadata(model, routing) }, order.virtualService).metadata,
   };
 }

@@ -95,12 +95,14 @@ export function renderVirtualService(model: MeshServiceModel, options: RoutingOp
       };
     }),
   ];
-  return {
-    metadata: objectMeta(meshObjectNames(model).virtualService, model.namespace, model.name, {
-      annotations: { ...nonIdempotentAnnotation(model), ...virtualServiceLifecycleAnnotations(model), ...options.annotations },
-    }),
-    spec: { hosts: [model.fqdn], http },
-  };
+  return { metadata: virtualServiceMetadata(model, options), spec: { hosts: [model.fqdn], http } };
+}
+
+/** The `metadata` of the service's VirtualService: of the routing options, only `annotations` reach it. */
+export function virtualServiceMetadata(model: MeshServiceModel, options: Pick<RoutingOptions, 'annotations'> = {}) {
+  return objectMeta(meshObjectNames(model).virtualService, model.namespace, model.name, {
+    annotations: { ...nonIdempotentAnnotation(model), ...virtualServiceLifecycleAnnotations(model), ...options.annotations },
+  });
 }
 
 /** The mirror fields of a route, when the options ask for mirroring. */
