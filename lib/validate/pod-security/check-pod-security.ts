@@ -53,13 +53,15 @@ export function checkPodSecurity(object: unknown): Finding[] {
     const other = types.filter((t) => !ALLOWED_VOLUMES.includes(t) && t !== 'hostPath');
     if (other.length) warn(C.VOLUME_TYPES, `.volumes[${i}]`, `volume ${quote(volume.name)} is of type ${other.join(', ')}; use one of ${ALLOWED_VOLUMES.join(', ')}`);
   });
-  for (const [key, value] of Object.entries(record(template.metadata.annotations))) {
+  const annotations = record(template.metadata.annotations);
+  for (const key of Object.keys(annotations)) {
+    const value = annotations[key];
     if (key.startsWith(APPARMOR_ANNOTATION) && typeof value === 'string' && value !== 'runtime/default' && !value.startsWith('localhost/')) {
       warn(C.APPARMOR, `.metadata.annotations.${key}`, `AppArmor profile ${quote(value)} is not runtime/default or localhost/*`);
     }
   }
 
-  const containers = CONTAINER_LISTS.flatMap((kind) => list(spec[kind]).map((c, i) => ({ c: record(c), path: `.${kind}[${i}]` })));
+  const containers = containersOf(spec);
   const nonRootEverywhere = containers.length > 0 && containers.every(({ c }) => record(c.securityContext).runAsNonRoot === true);
   if (podSc.runAsNonRoot !== true && !nonRootEverywhere && !containers.some(({ c }) => record(c.securityContext).runAsNonRoot === false)) {
     warn(C.RUN_AS_NON_ROOT, '.securityContext.runAsNonRoot', 'runAsNonRoot is not true for the pod or for every container; set securityContext.runAsNonRoot: true');
@@ -95,6 +97,16 @@ export function checkPodSecurity(object: unknown): Finding[] {
     if (added.length) warn(C.CAPABILITIES, `${at}.capabilities.add`, `container ${name} adds ${added.map(quote).join(', ')}; only NET_BIND_SERVICE may be added`);
   }
   return findings;
+}
+
+/** Every container of the pod spec with its path, init containers first (holes of a sparse list skipped). */
+function containersOf(spec: Record<string, any>): { readonly c: Record<string, any>; readonly path: string }[] {
+  const out: { c: Record<string, any>; path: string }[] = [];
+  for (const kind of CONTAINER_LISTS) {
+    const items = list(spec[kind]);
+    for (let i = 0; i < items.length; i++) if (i in items) out.push({ c: record(items[i]), path: `.${kind}[${i}]` });
+  }
+  return out;
 }
 
 type Warn = (code: CodeInfo, path: string, message: string) => void;

@@ -1,3 +1,5 @@
+import { memoByType } from '../type-memo';
+
 /** Where a workload kind keeps its pod: metadata and spec, with the dotted path of the spec. */
 export interface PodTemplate {
   readonly metadata: Record<string, any>;
@@ -24,12 +26,25 @@ const TEMPLATE_PATHS: Record<string, { readonly groups: readonly string[]; reado
 export function podTemplateOf(object: Record<string, any>): PodTemplate | undefined {
   const kind = typeof object.kind === 'string' ? object.kind : '';
   const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+  const place = templatePlaceOf(apiVersion, kind);
+  if (!place) return undefined;
+  let node: Record<string, any> | undefined = object;
+  for (const key of place.path) node = record(node?.[key]);
+  const spec = record(node?.spec);
+  if (!spec) return undefined;
+  return { metadata: record(node?.metadata) ?? {}, spec, path: place.specPath };
+}
+
+/** Where a type keeps its pod template, and the dotted path of its spec. */
+interface TemplatePlace {
+  readonly path: readonly string[];
+  readonly specPath: string;
+}
+
+/** The template place of a type, found once per type. */
+const templatePlaceOf = memoByType((apiVersion: string, kind: string): TemplatePlace | undefined => {
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
   const entry = TEMPLATE_PATHS[kind];
   if (!entry || !entry.groups.includes(group)) return undefined;
-  let node: Record<string, any> | undefined = object;
-  for (const key of entry.path) node = record(node?.[key]);
-  const spec = record(node?.spec);
-  if (!spec) return undefined;
-  return { metadata: record(node?.metadata) ?? {}, spec, path: [...entry.path, 'spec'].join('.') };
-}
+  return { path: entry.path, specPath: [...entry.path, 'spec'].join('.') };
+});

@@ -1,6 +1,7 @@
 import { closestMatch, didYouMean } from '../../core/did-you-mean';
 import { GATEWAY_API_GROUP } from '../../core/gateway-api-group';
 import { ISTIO_CRD_SCHEMAS_JSON } from '../schemas/istio-crds.generated';
+import { memoByType } from '../type-memo';
 
 /** One served version of one pinned CRD (Istio's, our subsets of other projects', the Gateway API's). */
 export interface CrdVersion {
@@ -60,24 +61,12 @@ function isWhollyPinned(group: string): boolean {
   return isIstioGroup(group) || group === GATEWAY_API_GROUP;
 }
 
-/** Finds the schema for `apiVersion` + `kind`, with a hint for near misses. */
-export function lookupCrd(apiVersion: string, kind: string): CrdLookup {
-  // Every object of a mesh asks for one of a few kinds; the near-miss search for a non-Istio
-  // group (an edit distance against every group) is worth doing once per kind.
-  if (apiVersion.length + kind.length > MAX_CACHED_KEY_CHARS) return lookupCrdUncached(apiVersion, kind);
-  const key = `${apiVersion}\u0000${kind}`;
-  const cached = LOOKUPS.get(key);
-  if (cached) return cached;
-  // Bounded: a stream of distinct hostile apiVersions must not grow the cache without limit.
-  if (LOOKUPS.size >= MAX_CACHED_LOOKUPS) LOOKUPS.clear();
-  const result = lookupCrdUncached(apiVersion, kind);
-  LOOKUPS.set(key, result);
-  return result;
-}
-
-const MAX_CACHED_LOOKUPS = 10_000;
-const MAX_CACHED_KEY_CHARS = 256;
-const LOOKUPS = new Map<string, CrdLookup>();
+/**
+ * Finds the schema for `apiVersion` + `kind`, with a hint for near misses. Every object of a mesh
+ * asks for one of a few kinds; the near-miss search for a non-Istio group (an edit distance
+ * against every group) is worth doing once per kind.
+ */
+export const lookupCrd: (apiVersion: string, kind: string) => CrdLookup = memoByType(lookupCrdUncached);
 
 function lookupCrdUncached(apiVersion: string, kind: string): CrdLookup {
   const slash = apiVersion.indexOf('/');

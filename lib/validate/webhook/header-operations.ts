@@ -125,7 +125,11 @@ export function checkAuthorityRewrite(issues: Issues, rewrite: unknown, headers:
   let current = typeof obj(rewrite)?.authority === 'string' ? obj(rewrite)!.authority as string : '';
   const request = obj(obj(headers)?.request);
   for (const op of ['set', 'add'] as const) {
-    for (const [name, value] of Object.entries(obj(request?.[op]) ?? {})) {
+    // Most routes set no request headers: nothing is listed for them.
+    const operations = obj(request?.[op]);
+    if (!operations) continue;
+    for (const name of Object.keys(operations)) {
+      const value: unknown = operations[name];
       if (!isAuthorityHeader(name)) continue;
       if (current !== '') {
         issues.error(C, `${path}.headers.request.${op}.${name}`, `authority header cannot be set multiple times: have "${current}", attempting to set "${String(value)}"`);

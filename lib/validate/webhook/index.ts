@@ -2,6 +2,7 @@ import { Issues, obj } from './issues';
 import { checkMetadata } from './metadata';
 import { KubeObject } from '../../core/kube-object';
 import { Finding } from '../finding';
+import { memoByType } from '../type-memo';
 
 export { WEBHOOK_CODES } from './codes';
 
@@ -50,6 +51,12 @@ const CHECKS = new Map<string, Check>([
   ['extensions.istio.io/WasmPlugin', (issues, spec) => wasmPlugin().checkWasmPlugin(issues, spec)],
 ]);
 
+/** The check of a type, by its API group and kind (found once per type). */
+const checkOf = memoByType((apiVersion: string, kind: string): Check | undefined => {
+  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  return CHECKS.get(`${group}/${kind}`);
+});
+
 /** The kinds (`group/Kind`) the webhook stage checks. */
 export const WEBHOOK_CHECKED_KINDS: readonly string[] = [...CHECKS.keys()];
 
@@ -58,8 +65,7 @@ export const WEBHOOK_CHECKED_KINDS: readonly string[] = [...CHECKS.keys()];
  * objects that already passed the CRD schema. Other kinds pass through.
  */
 export function checkWebhook(object: KubeObject): Finding[] {
-  const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
-  const check = CHECKS.get(`${group}/${object.kind}`);
+  const check = checkOf(object.apiVersion, object.kind);
   if (!check) return [];
   const issues = new Issues(object);
   const spec = obj((object as Record<string, unknown>).spec) ?? {};

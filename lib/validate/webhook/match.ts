@@ -26,6 +26,10 @@ function checkStringMatch(issues: Issues, match: unknown, path: string, opts: { 
 const URI_MATCH = { emptyPrefixAllowed: true };
 const OTHER_MATCH = { emptyPrefixAllowed: false };
 
+/** The StringMatch fields of a match besides `uri`, and its maps of StringMatches. */
+const OTHER_STRING_MATCHES = ['scheme', 'method', 'authority'] as const;
+const MAP_MATCHES = ['headers', 'withoutHeaders', 'queryParams'] as const;
+
 /** Istio's rules for the `match` list of an HTTP route. */
 export function checkHttpMatches(issues: Issues, matches: unknown, path: string, appliesToMesh: boolean): void {
   list(matches).forEach((raw, i) => {
@@ -35,7 +39,7 @@ export function checkHttpMatches(issues: Issues, matches: unknown, path: string,
     // Istio checks only the regex of a uri match; scheme, method and authority as headers are.
     // Absent fields are skipped before their paths are written: most matches hold a uri only.
     if (obj(m.uri)) checkStringMatch(issues, m.uri, `${at}.uri`, URI_MATCH);
-    for (const field of ['scheme', 'method', 'authority'] as const) {
+    for (const field of OTHER_STRING_MATCHES) {
       if (obj(m[field])) checkStringMatch(issues, m[field], `${at}.${field}`, OTHER_MATCH);
     }
     if (typeof m.port === 'number' && m.port !== 0 && !(m.port >= 1 && m.port <= 65535)) {
@@ -52,7 +56,7 @@ export function checkHttpMatches(issues: Issues, matches: unknown, path: string,
     if (typeof m.sourceNamespace === 'string' && m.sourceNamespace !== '' && !isIstioDnsLabel(m.sourceNamespace)) {
       issues.error(WEBHOOK_CODES.ROUTE_MATCH, `${at}.sourceNamespace`, `sourceNamespace match ${m.sourceNamespace} is invalid`);
     }
-    for (const field of ['headers', 'withoutHeaders', 'queryParams'] as const) {
+    for (const field of MAP_MATCHES) {
       if (!obj(m[field])) continue;
       for (const [name, value] of Object.entries(m[field] as Record<string, unknown>)) {
         const hp = `${at}.${field}["${name}"]`;
