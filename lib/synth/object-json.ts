@@ -33,7 +33,9 @@ export function oneWalkJson(object: ApiObject): unknown {
   if (!builtInResolversOnly(App.of(object).resolvers)) return undefined;
   try {
     // ApiObject.toJson(): the props with the metadata's own JSON, resolved and sanitized again.
-    const metadata = resolvedJson(metadataSource(object), METADATA);
+    const source = metadataSource(object);
+    if (!source) return undefined;
+    const metadata = resolvedJson(source, METADATA);
     if (metadata === NOT_PLAIN) return undefined;
     const json = resolvedJson({ ...props, metadata }, { sortKeys: !process.env.CDK8S_DISABLE_SORT, filterEmpty: false });
     if (json === NOT_PLAIN) return undefined;
@@ -44,18 +46,25 @@ export function oneWalkJson(object: ApiObject): unknown {
   }
 }
 
-/** What ApiObjectMetadataDefinition.toJson() resolves: its extra attributes, then the known fields. */
-function metadataSource(object: ApiObject): Record<string, unknown> {
+/**
+ * What ApiObjectMetadataDefinition.toJson() resolves: its extra attributes, then the known fields.
+ * Copied key by key rather than spread: the attributes object had a field deleted, which leaves
+ * it in dictionary mode, slow to spread. Key order does not matter here (metadata is always
+ * sorted); a `__proto__` attribute, which a spread would copy as a field, is left to cdk8s.
+ */
+function metadataSource(object: ApiObject): Record<string, unknown> | undefined {
   const m = object.metadata as unknown as Record<string, unknown>;
-  return {
-    ...(m._additionalAttributes as object),
-    name: m.name,
-    namespace: m.namespace,
-    annotations: m.annotations,
-    finalizers: m.finalizers,
-    ownerReferences: m.ownerReferences,
-    labels: m.labels,
-  };
+  const attributes = m._additionalAttributes as Record<string, unknown>;
+  if (typeof attributes !== 'object' || attributes === null || Object.prototype.hasOwnProperty.call(attributes, '__proto__')) return undefined;
+  const source: Record<string, unknown> = {};
+  for (const key of Object.keys(attributes)) source[key] = attributes[key];
+  source.name = m.name;
+  source.namespace = m.namespace;
+  source.annotations = m.annotations;
+  source.finalizers = m.finalizers;
+  source.ownerReferences = m.ownerReferences;
+  source.labels = m.labels;
+  return source;
 }
 
 /** apiVersion, kind and metadata first, then the other fields in their order (as ApiObject.toJson). */

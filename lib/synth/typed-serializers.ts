@@ -51,15 +51,17 @@ function serializerOf(type: Function): TypedSerializer | null {
 /** `{ ...first, ...second }`, built key by key as the converters build their objects. */
 function keyByKey(first: object, second: object | undefined): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const part of [first, second]) {
-    if (!part) continue;
-    for (const key of Object.keys(part)) {
-      const value = (part as Record<string, unknown>)[key];
-      if (key === '__proto__') Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
-      else result[key] = value;
-    }
-  }
+  copyFields(first as Record<string, unknown>, result);
+  if (second) copyFields(second as Record<string, unknown>, result);
   return result;
+}
+
+function copyFields(from: Record<string, unknown>, to: Record<string, unknown>): void {
+  for (const key of Object.keys(from)) {
+    const value = from[key];
+    if (key === '__proto__') Object.defineProperty(to, key, { value, enumerable: true, writable: true, configurable: true });
+    else to[key] = value;
+  }
 }
 
 /** Whether the class's toJson() is exactly the generated one (whitespace and trailing commas aside). */
