@@ -87,11 +87,16 @@ describe('one-walk object JSON (the synth fast path) against ApiObject.toJson()'
     const subclassed = new OwnJson(chart, 'subclassed', { metadata: { name: 'b' }, spec: { host: 'b' } });
     const overridden = new DestinationRule(chart, 'overridden', { metadata: { name: 'c' }, spec: { host: 'c' } });
     (overridden as any).toJson = () => ({ own: true });
-    for (const object of [patched, subclassed, overridden]) {
+    const ownMetadata = new DestinationRule(chart, 'own-metadata', { metadata: { name: 'd' }, spec: { host: 'd' } });
+    const metadata = ApiObject.of(ownMetadata).metadata;
+    const metadataJson = metadata.toJson.bind(metadata);
+    (metadata as any).toJson = () => ({ ...metadataJson(), labels: { replaced: 'yes' } });
+    for (const object of [patched, subclassed, overridden, ownMetadata]) {
       expect(oneWalkJson(object)).toBeUndefined();
       expect(exact(objectJson(object))).toBe(exact(object.toJson()));
     }
     expect(objectJson(patched)).toMatchObject({ spec: { exportTo: ['.'] } });
+    expect(objectJson(ownMetadata)).toMatchObject({ metadata: { labels: { replaced: 'yes' } } });
   });
 
   test('an app with a resolver of its own serializes the cdk8s way', () => {

@@ -1,4 +1,4 @@
-import { ApiObject, App } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, App } from 'cdk8s';
 import { builtInResolversOnly, NOT_PLAIN, resolvedJson } from './resolved-json';
 import { typedSerializerOf } from './typed-serializers';
 import { plainCopy } from '../core/plain-copy';
@@ -53,6 +53,8 @@ export function oneWalkJson(object: ApiObject): unknown {
  * sorted); a `__proto__` attribute, which a spread would copy as a field, is left to cdk8s.
  */
 function metadataSource(object: ApiObject): Record<string, unknown> | undefined {
+  // A metadata object with a toJson() of its own is serialized by it, the cdk8s way.
+  if (Object.getPrototypeOf(object.metadata) !== ApiObjectMetadataDefinition.prototype || Object.prototype.hasOwnProperty.call(object.metadata, 'toJson')) return undefined;
   const m = object.metadata as unknown as Record<string, unknown>;
   const attributes = m._additionalAttributes as Record<string, unknown>;
   if (typeof attributes !== 'object' || attributes === null || Object.prototype.hasOwnProperty.call(attributes, '__proto__')) return undefined;
