@@ -72,7 +72,8 @@ function findingsOfApp(root: IConstruct, pass?: SynthPass): LocatedFinding[] {
   const constructs = root.node.findAll();
   const apiObjects = constructs.filter((c): c is ApiObject => c instanceof ApiObject);
   // As plain objects: the validators and the YAML writer read them with shared hidden classes.
-  const manifests = apiObjects.map(objectJson);
+  // An object still serving an earlier synthesis's JSON is read afresh, as any other.
+  const manifests = apiObjects.map((o) => objectJson(stopServing(o)));
   if (pass) {
     apiObjects.forEach((o, i) => {
       pass.manifests.set(o, manifests[i]);
@@ -111,12 +112,25 @@ function currentPass(root: IConstruct): SynthPass {
  */
 function serveFromPass(root: IConstruct, object: ApiObject): void {
   const own = object as unknown as { toJson?: () => unknown };
-  own.toJson = () => {
+  const served = () => {
     const pass = passes.get(root);
     if (pass?.manifests.has(object)) return pass.manifests.get(object);
-    delete own.toJson;
+    stopServing(object);
     return object.toJson();
   };
+  own.toJson = served;
+  servers.set(object, served);
+}
+
+/** The toJson each object serves during a synthesis (its own property, set by serveFromPass). */
+const servers = new WeakMap<ApiObject, () => unknown>();
+
+/** `object` with its class's toJson() again, where serveFromPass had given it one of its own. */
+function stopServing(object: ApiObject): ApiObject {
+  const own = object as unknown as { toJson?: () => unknown };
+  if (Object.prototype.hasOwnProperty.call(object, 'toJson') && own.toJson === servers.get(object)) delete own.toJson;
+  servers.delete(object);
+  return object;
 }
 
 function keyOf(f: Finding): string {
