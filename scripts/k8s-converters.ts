@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { fastConverters } from './fast-converters';
-import { convertersDigest } from '../lib/synth/converters-digest';
+import { sourceDigest } from '../lib/synth/source-digest';
 
 /** The props converters of the classes our constructs create. */
 export const ROOT_CONVERTERS = ['toJson_KubeDeploymentProps', 'toJson_KubeServiceProps', 'toJson_KubeServiceAccountProps', 'toJson_KubeConfigMapProps'];
@@ -48,8 +48,8 @@ export function k8sConvertersModule(moduleSource: string, version: string): stri
 /** The converters below, as named in cdk8s-plus-28, in the order the digest reads them. */
 export const CONVERTER_NAMES: readonly string[] = ${JSON.stringify(names)};
 
-/** The digest of the original converters' source (lib/synth/converters-digest.ts). */
-export const CONVERTERS_DIGEST = '${convertersDigest(names, (n) => sources.get(n)!)}';
+/** The digest of the original converters' source (lib/synth/source-digest.ts). */
+export const CONVERTERS_DIGEST = '${sourceDigest(names, (n) => sources.get(n))}';
 
 ${body}
 

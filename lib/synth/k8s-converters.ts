@@ -1,7 +1,8 @@
 import { k8s } from 'cdk8s-plus-28';
-import { convertersDigest } from './converters-digest';
+import { functionSource, sourceDigest } from './source-digest';
 import { CONVERTER_NAMES, CONVERTERS, CONVERTERS_DIGEST } from '../../imports/k8s-converters';
 
+const installed = k8s as unknown as Readonly<Record<string, unknown>>;
 let sameSource: boolean | undefined;
 
 /**
@@ -10,11 +11,6 @@ let sameSource: boolean | undefined;
  * generated from, the installed one otherwise.
  */
 export function k8sConverter(name: string): unknown {
-  const installed = (k8s as unknown as Record<string, unknown>)[name];
-  sameSource ??= convertersDigest(CONVERTER_NAMES, (n) => sourceOf((k8s as unknown as Record<string, unknown>)[n])) === CONVERTERS_DIGEST;
-  return (sameSource && CONVERTERS[name]) || installed;
-}
-
-function sourceOf(f: unknown): string | undefined {
-  return typeof f === 'function' ? Function.prototype.toString.call(f) : undefined;
+  sameSource ??= sourceDigest(CONVERTER_NAMES, (n) => functionSource(installed[n])) === CONVERTERS_DIGEST;
+  return (sameSource && CONVERTERS[name]) || installed[name];
 }
