@@ -10,6 +10,7 @@ import * as prometheus from '../../imports/monitoring.coreos.com';
 import * as networking from '../../imports/networking.istio.io';
 import * as security from '../../imports/security.istio.io';
 import * as telemetry from '../../imports/telemetry.istio.io';
+import { setOwnField } from '../core/own-field';
 
 /** What a class adds to ApiObject.toJson(): its group, version and kind, and its props converter. */
 export type TypedSerializer = (resolved: Record<string, unknown>) => unknown;
@@ -57,11 +58,7 @@ function keyByKey(first: object, second: object | undefined): Record<string, unk
 }
 
 function copyFields(from: Record<string, unknown>, to: Record<string, unknown>): void {
-  for (const key of Object.keys(from)) {
-    const value = from[key];
-    if (key === '__proto__') Object.defineProperty(to, key, { value, enumerable: true, writable: true, configurable: true });
-    else to[key] = value;
-  }
+  for (const key of Object.keys(from)) setOwnField(to, key, from[key]);
 }
 
 /** Whether the class's toJson() is exactly the generated one (whitespace and trailing commas aside). */

@@ -3,6 +3,7 @@ import { DecodedDocument, DecodeLimits, nodeStart } from './decode-document';
 import { GoScalar, jsonKeyOf, resolveScalar } from './go-scalars';
 import { ownCopy } from './own-copy';
 import { DocumentChunk } from './split-documents';
+import { setOwnField } from '../../core/own-field';
 
 /** A document read on the fast path, and the chunk of its group it was read from. */
 export interface CommonRead {
@@ -155,8 +156,7 @@ function decodeOne(
     if (Object.prototype.hasOwnProperty.call(map, key)) {
       warnings.push({ offset: base + parent.keyOffset, message: `duplicated mapping key ${JSON.stringify(key)}: kubectl keeps the last value and drops the others` });
     }
-    if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
-    else map[key] = value;
+    setOwnField(map, key, value);
   }
   if (stack.length) return undefined;
   return { document: { value: root, start: base + Math.max(start, 0), itemStarts, warnings }, end: i };

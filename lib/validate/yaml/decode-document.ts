@@ -1,6 +1,7 @@
 import { Event, EVENT_ID, getScalarValue, ScalarEvent, SCALAR_STYLE } from 'js-yaml';
 import { expandTag, GoScalar, jsonKeyOf, resolveScalar, ScalarError } from './go-scalars';
 import { ownCopy } from './own-copy';
+import { setOwnField } from '../../core/own-field';
 
 /** Bounds on one document, so hostile input is refused before it costs much. */
 export interface DecodeLimits {
@@ -126,7 +127,7 @@ export function decodeDocument(events: readonly Event[], text: string, limits: D
     } else {
       parent.explicit!.add(key.json);
     }
-    setKey(map, key.json, done.value);
+    setOwnField(map, key.json, done.value);
   };
 
   for (const event of events) {
@@ -230,16 +231,12 @@ function mergeInto(target: Record<string, unknown>, done: Done, refused: WeakMap
   if (sources.length === 0 && (done.kind !== 'seq' || done.alias)) throw want();
   for (const source of sources) {
     if (source === null || typeof source !== 'object' || Array.isArray(source)) throw want();
-    for (const key of Object.keys(source)) setKey(target, key, (source as Record<string, unknown>)[key]);
+    for (const key of Object.keys(source)) setOwnField(target, key, (source as Record<string, unknown>)[key]);
     const bad = refused.get(source);
     if (bad) refused.set(target, bad);
   }
 }
 
-function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
-  else map[key] = value;
-}
 
 /** `true` when a non-finite number survives, the refusal of a surviving map, or undefined. */
 function firstRefusal(value: unknown, refused: WeakMap<object, Located>): true | Located | undefined {
