@@ -92,7 +92,15 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     compilerOptions: { resolveJsonModule: true, esModuleInterop: true },
   },
   tsconfig: {
-    compilerOptions: { resolveJsonModule: true, esModuleInterop: true },
+    compilerOptions: {
+      resolveJsonModule: true,
+      esModuleInterop: true,
+      // Source maps in files of their own: inlined, they tripled the JavaScript every start of the
+      // CLI and every import of the library reads (15 MB against 5 MB).
+      inlineSourceMap: false,
+      sourceMap: true,
+      inlineSources: true,
+    },
   },
 });
 
@@ -106,12 +114,15 @@ project.addTask('eslint:fix', {
 });
 
 // What the tarball holds is an allow-list (npm always adds package.json, README and LICENSE, and
-// the bundled dependencies): compiled JS + .d.ts, the jsii assembly and the API reference. Sources,
-// tests, scripts, examples and the build's own artifacts (out/package) stay out.
+// the bundled dependencies): compiled JS with its source maps, .d.ts, the jsii assembly and the
+// API reference. Sources, tests, scripts, examples and the build's own artifacts (out/package)
+// stay out.
 project.package.addField('files', [
   'out/lib/**/*.js',
+  'out/lib/**/*.js.map',
   'out/lib/**/*.d.ts',
   'out/imports/**/*.js',
+  'out/imports/**/*.js.map',
   'out/imports/**/*.d.ts',
   '.jsii',
   '.jsii.gz',

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { buildAndPack, installedVersion, ROOT, tarballEntries, toCommonJs } from './util/pack';
+import { buildAndPack, installedVersion, readTarballFile, ROOT, tarballEntries, toCommonJs } from './util/pack';
 import { readmeBlockUnder } from './util/readme';
 import { CommandResult, registryUnreachable, run, runOk, userEnv } from './util/shell';
 
@@ -54,7 +54,7 @@ async function installApp(dir: string, packages: readonly string[], flags: reado
 describe('the tarball', () => {
   test('holds compiled JS and .d.ts, the jsii assembly, README, API.md, LICENSE and bundled dependencies only', () => {
     const entries = tarballEntries(tarball);
-    const allowed = /^(out\/(lib|imports)\/.+\.(js|d\.ts)|\.jsii|\.jsii\.gz|README\.md|API\.md|LICENSE|package\.json)$/;
+    const allowed = /^(out\/(lib|imports)\/.+\.(js|js\.map|d\.ts)|\.jsii|\.jsii\.gz|README\.md|API\.md|LICENSE|package\.json)$/;
     const ours = entries.filter((p) => !p.startsWith('node_modules/'));
     expect(ours.filter((p) => !allowed.test(p))).toStrictEqual([]);
     // No TypeScript sources (the .d.ts are declarations of the compiled files).
@@ -62,6 +62,17 @@ describe('the tarball', () => {
     for (const entry of ['out/lib/index.js', 'out/lib/index.d.ts', 'out/lib/pulumi/index.js', 'out/lib/cli/main.js', '.jsii', 'API.md', 'LICENSE']) {
       expect(ours).toContain(entry);
     }
+  });
+
+  test('ships each source map beside its JavaScript, none inlined in it', () => {
+    const entries = new Set(tarballEntries(tarball));
+    const js = [...entries].filter((p) => /^out\/(lib|imports)\/.+\.js$/.test(p));
+    expect(js.length).toBeGreaterThan(100);
+    // Every start of the CLI and import of the library reads the JavaScript; maps are read on demand.
+    expect(js.filter((p) => !entries.has(`${p}.map`))).toStrictEqual([]);
+    const main = readTarballFile(tarball, 'out/lib/cli/main.js');
+    expect(main).toMatch(/\n\/\/# sourceMappingURL=main\.js\.map\s*$/);
+    expect(main).not.toMatch(/sourceMappingURL=data:/);
   });
 
   test('bundles every run-time dependency (and required peer) of every bundled dependency', () => {

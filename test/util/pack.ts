@@ -23,6 +23,11 @@ export function tarballEntries(tarball: string): string[] {
     .split('\n').filter(Boolean).map((p) => p.replace(/^package\//, ''));
 }
 
+/** The text of one file in the tarball (`path` relative to the package root). */
+export function readTarballFile(tarball: string, path: string): string {
+  return execFileSync('tar', ['-xzOf', tarball, `package/${path}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
 /** A TypeScript snippet as the CommonJS JavaScript a user would write by hand (`require`). */
 export function toCommonJs(source: string): string {
   return ts.transpileModule(source, {
