@@ -1,6 +1,6 @@
-import { Method, Root, Service } from 'protobufjs';
+import type { Method, Root, Service } from 'protobufjs';
 import { GrpcMeshServiceFromProtoProps, GrpcMethodOverride } from './from-proto-props';
-import { loadProto } from './load-proto';
+import { loadProto, protobufjs } from './load-proto';
 import { PropChecker } from '../checks';
 import { didYouMean } from '../did-you-mean';
 import { GrpcMeshServiceProps } from '../mesh-service-props';
@@ -80,9 +80,10 @@ export function protoMethods(constructPath: string, props: ProtoSource): GrpcMet
  */
 export function findService(check: PropChecker, root: Root, name: string): Service {
   const services = new Map<string, Service>();
+  const { Service: ServiceClass } = protobufjs();
   const walk = (ns: any) => {
     for (const child of ns.nestedArray ?? []) {
-      if (child instanceof Service) services.set(child.fullName.replace(/^\./, ''), child);
+      if (child instanceof ServiceClass) services.set(child.fullName.replace(/^\./, ''), child);
       if (child.nestedArray) walk(child);
     }
   };

@@ -1,7 +1,16 @@
 import { existsSync } from 'fs';
 import { dirname, isAbsolute, resolve } from 'path';
-import { Root } from 'protobufjs';
+import type { Root } from 'protobufjs';
 import { PropChecker } from '../checks';
+
+/**
+ * protobufjs, loaded on the first .proto read: most apps never read one, and loading it is about
+ * a tenth of importing the library.
+ */
+export function protobufjs(): typeof import('protobufjs') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('protobufjs') as typeof import('protobufjs');
+}
 
 /**
  * Parses .proto files with protobufjs, resolving imports against the importing file's directory
@@ -10,7 +19,7 @@ import { PropChecker } from '../checks';
  */
 export function loadProto(check: PropChecker, files: readonly string[], includePaths: readonly string[] = []): Root {
   if (!Array.isArray(files) || files.length === 0) check.fail('protoFiles', files, 'at least one .proto file is needed', 'list the file that defines the service, e.g. ["protos/users.proto"]');
-  const root = new Root();
+  const root = new (protobufjs().Root)();
   const tried = new Map<string, string[]>();
   root.resolvePath = (origin, target) => {
     if (isAbsolute(target)) return target;
