@@ -136,6 +136,11 @@ export class MeshIndex {
     return labels.byNamespace.get(namespace)?.matching(selector) ?? [];
   }
 
+  /** Whether any workload, in any namespace, has every selector label (`selected(selector).length > 0`). */
+  anySelected(selector: Readonly<Record<string, unknown>>): boolean {
+    return this.labelIndex().all.some(selector);
+  }
+
   private labelIndex(): NonNullable<MeshIndex['workloadLabels']> {
     if (!this.workloadLabels) {
       const all = new LabelIndex<Workload>();

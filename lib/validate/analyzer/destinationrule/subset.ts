@@ -22,8 +22,13 @@ export const podNotSelectedAnalyzer: Analyzer = {
   analyze({ index, report, workloadsComplete }) {
     const nodes = new Map<string, KubeObject>();
     for (const n of index.of('Node')) if (n.apiVersion === 'v1' && !nodes.has(n.metadata.name)) nodes.set(n.metadata.name, n);
-    const pods = new LabelIndex<Workload>();
-    for (const w of index.workloads) pods.add(w, augmentedLabels(w, nodes));
+    // Pods on a named node also carry its locality labels; without any, the mesh's index is the same.
+    let pods: Pick<LabelIndex<Workload>, 'some'> = { some: (selector) => index.anySelected(selector) };
+    if (index.workloads.some((w) => typeof w.podSpec.nodeName === 'string' && w.podSpec.nodeName)) {
+      const augmented = new LabelIndex<Workload>();
+      for (const w of index.workloads) augmented.add(w, augmentedLabels(w, nodes));
+      pods = augmented;
+    }
     for (const dr of index.of('DestinationRule')) {
       const spec = specOf(dr);
       const host = typeof spec.host === 'string' ? spec.host : '';
