@@ -1,6 +1,7 @@
 import { K8S_CEL_FUNCTIONS } from '../lib/validate/schema/cel-k8s-functions';
-import { GATEWAY_API_CRD_SCHEMAS_JSON } from '../lib/validate/schemas/gateway-api-crds.generated';
-import { ISTIO_CRD_SCHEMAS_JSON } from '../lib/validate/schemas/istio-crds.generated';
+import { CrdBundle, crdVersionsOf } from '../lib/validate/schema/crd-bundle';
+import { GATEWAY_API_CRD_SCHEMAS } from '../lib/validate/schemas/gateway-api-crds.generated';
+import { ISTIO_CRD_SCHEMAS } from '../lib/validate/schemas/istio-crds.generated';
 
 /**
  * A rule calling a function the CEL environment lacks is answered "not checkable" and passes, so
@@ -12,7 +13,7 @@ const STANDARD_CEL = new Set([
 ]);
 const PROVIDED = new Set([...STANDARD_CEL, ...K8S_CEL_FUNCTIONS.map((f) => (f as unknown as { name: string }).name)]);
 
-function rulesOf(json: string): string[] {
+function rulesOf(bundle: CrdBundle): string[] {
   const out: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
@@ -25,7 +26,7 @@ function rulesOf(json: string): string[] {
       }
     }
   };
-  for (const crd of JSON.parse(json)) walk(crd.schema);
+  for (const crd of crdVersionsOf(bundle)) walk(crd.schema);
   return out;
 }
 
@@ -36,8 +37,8 @@ function calledFunctions(rule: string): string[] {
 }
 
 describe('CEL functions the pinned CRD rules call', () => {
-  test.each([['Istio', ISTIO_CRD_SCHEMAS_JSON], ['Gateway API', GATEWAY_API_CRD_SCHEMAS_JSON]])('%s: every one is provided', (_, json) => {
-    const rules = rulesOf(json);
+  test.each([['Istio', ISTIO_CRD_SCHEMAS], ['Gateway API', GATEWAY_API_CRD_SCHEMAS]])('%s: every one is provided', (_, bundle) => {
+    const rules = rulesOf(bundle);
     expect(rules.length).toBeGreaterThan(20);
     const missing = [...new Set(rules.flatMap(calledFunctions))].filter((name) => !PROVIDED.has(name)).sort();
     expect(missing).toStrictEqual([]);

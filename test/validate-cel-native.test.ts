@@ -3,7 +3,8 @@ import * as fc from 'fast-check';
 import { K8S_CEL_FUNCTIONS } from '../lib/validate/schema/cel-k8s-functions';
 import { nativeRule } from '../lib/validate/schema/cel-native';
 import { toCel } from '../lib/validate/schema/cel-value';
-import { ISTIO_CRD_SCHEMAS_JSON } from '../lib/validate/schemas/istio-crds.generated';
+import { crdVersionsOf } from '../lib/validate/schema/crd-bundle';
+import { ISTIO_CRD_SCHEMAS } from '../lib/validate/schemas/istio-crds.generated';
 
 // The oracle: @bufbuild/cel with the same environment as the schema stage's fallback.
 const env = celEnv({ variables: { self: CelScalar.DYN }, funcs: K8S_CEL_FUNCTIONS });
@@ -23,7 +24,7 @@ function pinnedRules(): { rule: string; schema: Record<string, any> }[] {
     for (const r of schema['x-kubernetes-validations'] ?? []) out.push({ rule: r.rule, schema });
     for (const [key, child] of Object.entries(schema)) if (key !== 'x-kubernetes-validations') walk(child);
   };
-  for (const crd of JSON.parse(ISTIO_CRD_SCHEMAS_JSON)) walk(crd.schema);
+  for (const crd of crdVersionsOf(ISTIO_CRD_SCHEMAS)) walk(crd.schema);
   return out;
 }
 

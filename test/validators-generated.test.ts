@@ -5,8 +5,9 @@ import { describeAjvError } from '../lib/validate/schema/ajv-messages';
 import { newCrdAjv } from '../lib/validate/schema/ajv-setup';
 import { rootJsonSchema } from '../lib/validate/schema/structural-to-json-schema';
 import { CRD_VALIDATORS } from '../lib/validate/schemas/crd-validators.generated';
-import { GATEWAY_API_CRD_SCHEMAS_JSON } from '../lib/validate/schemas/gateway-api-crds.generated';
-import { ISTIO_CRD_SCHEMAS_JSON } from '../lib/validate/schemas/istio-crds.generated';
+import { crdVersionsOf } from '../lib/validate/schema/crd-bundle';
+import { GATEWAY_API_CRD_SCHEMAS } from '../lib/validate/schemas/gateway-api-crds.generated';
+import { ISTIO_CRD_SCHEMAS } from '../lib/validate/schemas/istio-crds.generated';
 import { validatorFiles, VALIDATORS_DIR } from '../scripts/generate-validators';
 
 const SCHEMAS = join(__dirname, '..', 'lib', 'validate', 'schemas');
@@ -26,8 +27,7 @@ describe('precompiled CRD validators', () => {
 });
 
 describe('precompiled validators with shared subschemas report what the inline schema reports', () => {
-  type Crd = { group: string; version: string; kind: string; schema: Record<string, any> };
-  const crds = [ISTIO_CRD_SCHEMAS_JSON, GATEWAY_API_CRD_SCHEMAS_JSON].flatMap((json) => JSON.parse(json) as Crd[]);
+  const crds = [ISTIO_CRD_SCHEMAS, GATEWAY_API_CRD_SCHEMAS].flatMap(crdVersionsOf);
   const ajv = newCrdAjv();
   const messages = (validate: ValidateFunction, object: unknown) => {
     validate(object);

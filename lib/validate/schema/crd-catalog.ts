@@ -1,16 +1,10 @@
+import { CrdVersion, crdVersionsOf } from './crd-bundle';
 import { closestMatch, didYouMean } from '../../core/did-you-mean';
 import { GATEWAY_API_GROUP } from '../../core/gateway-api-group';
-import { ISTIO_CRD_SCHEMAS_JSON } from '../schemas/istio-crds.generated';
+import { ISTIO_CRD_SCHEMAS } from '../schemas/istio-crds.generated';
 import { memoByType } from '../type-memo';
 
-/** One served version of one pinned CRD (Istio's, our subsets of other projects', the Gateway API's). */
-export interface CrdVersion {
-  readonly group: string;
-  readonly version: string;
-  readonly kind: string;
-  readonly scope: string;
-  readonly schema: Record<string, any>;
-}
+export type { CrdVersion } from './crd-bundle';
 
 /** The CRD version an object is checked against, or why there is none. */
 export type CrdLookup =
@@ -24,21 +18,21 @@ const GATEWAY_API_RELEASE = 'Gateway API v1.6.1, standard channel';
 let catalog: Map<string, CrdVersion[]> | undefined;
 let gatewayApi: CrdVersion[] | undefined;
 
-/** Every served version of every pinned Istio (and subset) CRD, by group; parsed on first use. */
+/** Every served version of every pinned Istio (and subset) CRD, by group; listed on first use. */
 function istioCrdsByGroup(): Map<string, CrdVersion[]> {
   if (!catalog) {
     catalog = new Map();
-    for (const crd of JSON.parse(ISTIO_CRD_SCHEMAS_JSON) as CrdVersion[]) {
+    for (const crd of crdVersionsOf(ISTIO_CRD_SCHEMAS)) {
       catalog.set(crd.group, [...(catalog.get(crd.group) ?? []), crd]);
     }
   }
   return catalog;
 }
 
-/** The Gateway API's CRDs, a bundle of their own parsed only when an object asks for that group. */
+/** The Gateway API's CRDs, a bundle of their own read only when an object asks for that group. */
 function gatewayApiCrds(): CrdVersion[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  gatewayApi ??= JSON.parse((require('../schemas/gateway-api-crds.generated') as typeof import('../schemas/gateway-api-crds.generated')).GATEWAY_API_CRD_SCHEMAS_JSON) as CrdVersion[];
+  gatewayApi ??= crdVersionsOf((require('../schemas/gateway-api-crds.generated') as typeof import('../schemas/gateway-api-crds.generated')).GATEWAY_API_CRD_SCHEMAS);
   return gatewayApi;
 }
 
