@@ -15,7 +15,11 @@ import * as security from '../../imports/security.istio.io';
 import * as telemetry from '../../imports/telemetry.istio.io';
 import { setOwnField } from '../core/own-field';
 
-/** What a class adds to ApiObject.toJson(): its group, version and kind, and its props converter. */
+/**
+ * ApiObject.toJson() of the class, from the resolved props and metadata (keys sorted or not, as
+ * cdk8s resolved them): for a plain ApiObject, apiVersion, kind and metadata first; for a
+ * generated class, its group, version and kind and its props converter's result.
+ */
 export type TypedSerializer = (resolved: Record<string, unknown>) => unknown;
 
 type Module = Readonly<Record<string, unknown>>;
@@ -48,7 +52,7 @@ export function typedSerializerOf(object: ApiObject): TypedSerializer | undefine
 }
 
 function serializerOf(type: Function): TypedSerializer | null {
-  if (type === ApiObject) return (resolved) => resolved;
+  if (type === ApiObject) return topKeysFirst;
   const name = type.name;
   const module = [...MODULES.keys()].find((m) => m[name] === type);
   const converterName = `toJson_${name}Props`;
@@ -60,6 +64,18 @@ function serializerOf(type: Function): TypedSerializer | null {
   const node = module === k8s && convert !== CONVERTERS[converterName] ? undefined : converterNode(MODULES.get(module!)!, `${name}Props`, converterOf);
   if (node?.convert !== convert) return (resolved) => keyByKey(gvk as object, (convert as (props: unknown) => object)(resolved));
   return (resolved) => keyByKey(gvk as object, convertWalk(node, resolved) as object | undefined);
+}
+
+/**
+ * apiVersion, kind and metadata first, then the other fields in their order (as ApiObject.toJson).
+ * A converter's result has its own order whatever the order of its input: generated classes skip this.
+ */
+function topKeysFirst(json: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
+    if (key in json) result[key] = json[key];
+  }
+  return result;
 }
 
 /** `{ ...first, ...second }`, built key by key as the converters build their objects. */
