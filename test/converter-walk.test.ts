@@ -75,6 +75,9 @@ describe('converter tables (lib/synth/converter-tables.generated.ts) and the wal
       for (const name of Object.keys(tables)) {
         const node = nodeOf(name)!;
         expect(node.fields).toBeDefined();
+        // Children are linked on first use: each one named is there.
+        const children = node.fields!.map((f) => f.childName).filter((child) => child !== '');
+        expect({ name, missing: children.filter((child) => !nodeOf(child)) }).toStrictEqual({ name, missing: [] });
         const { read, declared } = propertiesRead(node);
         expect({ name, declared }).toStrictEqual({ name, declared: read });
         fc.assert(agrees(node, props, 2), { numRuns: 15, seed: name.length });

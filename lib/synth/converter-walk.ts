@@ -1,4 +1,4 @@
-import { ConverterNode, Field } from './converter-nodes';
+import { childOf, ConverterNode, Field } from './converter-nodes';
 import { setOwnField } from '../core/own-field';
 
 /** Where a field's value is not one the walk takes on: the node's converter runs itself. */
@@ -29,7 +29,7 @@ export function convertWalk(node: ConverterNode, value: unknown): unknown {
     }
     const field = fields[index];
     const raw = value[key];
-    const out = convertField(field, raw);
+    const out = convertField(node, field, raw);
     if (out === UNSURE) return node.convert(value);
     if (!outs && (out === undefined || out !== raw || field.renamed || index < last)) outs = fieldsBefore(node, value, keys, i);
     if (outs) outs[index] = out;
@@ -51,22 +51,25 @@ function fieldsBefore(node: ConverterNode, value: Record<string, unknown>, keys:
 }
 
 /** What the field's expression gives for `raw`, `raw` itself where that is the same; UNSURE where the walk does not know. */
-function convertField(field: Field, raw: unknown): unknown {
+function convertField(node: ConverterNode, field: Field, raw: unknown): unknown {
   if (raw === undefined) return undefined;
-  switch (field.kind) {
-    case 'v':
-      return raw;
+  const kind = field.kind;
+  if (kind === 'v') return raw;
+  const child = kind === 't' || kind === 'T' || kind === 'M' ? childOf(node, field) : undefined;
+  // A child converter that is not there: the node's converter runs (and fails) itself.
+  if (child === null) return UNSURE;
+  switch (kind) {
     case 'a':
       // map(y => y): the same items, holes kept.
       return isPlainArray(raw) ? raw : UNSURE;
     case 't':
-      return convertWalk(field.child!, raw);
+      return convertWalk(child!, raw);
     case 'T':
-      return isPlainArray(raw) ? convertItems(field.child!, raw) : UNSURE;
+      return isPlainArray(raw) ? convertItems(child!, raw) : UNSURE;
     case 'm':
       return isPlainObject(raw) && !hasUndefinedField(raw) ? raw : UNSURE;
     case 'M':
-      return isPlainObject(raw) && !hasUndefinedField(raw) ? convertValues(field.child!, raw) : UNSURE;
+      return isPlainObject(raw) && !hasUndefinedField(raw) ? convertValues(child!, raw) : UNSURE;
     case 'u':
       return (raw as { value?: unknown } | null)?.value;
     default:

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { ConverterNode, Field } from '../../lib/synth/converter-nodes';
+import { childOf, ConverterNode, Field } from '../../lib/synth/converter-nodes';
 
 /** An object with these fields in this order, each defined as a field (`__proto__` included). */
 function objectOf(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
@@ -37,14 +37,14 @@ export class ConverterProps {
     const fields = node.fields;
     if (!fields || depth === 0) return map(leaf);
     const properties = [...node.byProperty.keys()];
-    const entries = properties.map((property) => fc.tuple(fc.constant(property), this.value(fields[node.byProperty.get(property)!], depth - 1)));
+    const entries = properties.map((p) => fc.tuple(fc.constant(p), this.value(node, fields[node.byProperty.get(p)!], depth - 1)));
     const declared = fc.shuffledSubarray(entries, { maxLength: Math.min(5, entries.length) }).chain((chosen) => fc.tuple(...chosen));
     const undeclared = fc.array(fc.tuple(fc.constantFrom('extra', 'Aa', 'zz'), leaf), { maxLength: 1 });
     return fc.tuple(declared, undeclared).map(([d, u]) => objectOf([...d, ...u]));
   }
 
-  private value(field: Field, depth: number): fc.Arbitrary<unknown> {
-    const child = (): fc.Arbitrary<unknown> => this.of(field.child!, depth);
+  private value(node: ConverterNode, field: Field, depth: number): fc.Arbitrary<unknown> {
+    const child = (): fc.Arbitrary<unknown> => this.of(childOf(node, field)!, depth);
     switch (field.kind) {
       case 'v': return loose;
       case 'a': return fc.oneof(fc.sparseArray(leaf, { maxLength: 3 }), fc.array(leaf, { maxLength: 3 }), leaf);
