@@ -162,6 +162,8 @@ project.addTask('import', {
     { exec: 'tsx scripts/fast-converters.ts imports/*.ts' },
     // The same rewrite of cdk8s-plus-28's converters for the core objects we create (used while the installed ones match).
     { exec: 'tsx scripts/k8s-converters.ts imports/k8s-converters.ts' },
+    // What each converter declares, so that the synth reuses the resolved JSON where a converter would copy it unchanged.
+    { exec: 'tsx scripts/converter-tables.ts lib/synth/converter-tables.generated.ts imports/*.ts' },
     { exec: `tsx scripts/generate-crd-schemas.ts ISTIO_CRD_SCHEMAS "the pinned Istio CRD bundle and our CRD subsets" ../shared/istio/crd-all.gen.yaml ${OTHER_CRDS.join(' ')} lib/validate/schemas/istio-crds.generated.ts` },
     // Every standard-channel Gateway API CRD, in a bundle of its own: parsed only when a file holds a Gateway API object.
     { exec: `tsx scripts/generate-crd-schemas.ts GATEWAY_API_CRD_SCHEMAS "the Gateway API v1.6.1 standard-channel CRDs" ${GATEWAY_API_CRDS.join(' ')} lib/validate/schemas/gateway-api-crds.generated.ts` },

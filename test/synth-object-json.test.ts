@@ -9,6 +9,7 @@ import { buildServiceRange } from '../bench/mesh-range';
 import { buildExampleApp } from '../examples/cdk8s/app';
 import { EXTRA_BUILDERS } from '../examples/cdk8s/builders';
 import { DestinationRule } from '../imports/networking.istio.io';
+import { exact, outcome } from './util/exact-json';
 import { installedCdk8sDigest, VERIFIED_CDK8S_DIGEST } from '../lib/synth/cdk8s-fingerprint';
 import { objectJson, oneWalkJson } from '../lib/synth/object-json';
 import { NOT_PLAIN, resolvedJson, SanitizeOptions } from '../lib/synth/resolved-json';
@@ -16,25 +17,8 @@ import { NOT_PLAIN, resolvedJson, SanitizeOptions } from '../lib/synth/resolved-
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { sanitizeValue } = require('cdk8s/lib/_util') as { sanitizeValue: (value: unknown, options: object) => unknown };
 
-/** A value printed with its key order, undefined values, holes and -0: what toStrictEqual and JSON each miss. */
-function exact(value: unknown): string {
-  if (Array.isArray(value)) return `[${Array.from({ length: value.length }, (_, i) => (i in value ? exact(value[i]) : '<hole>')).join(',')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.keys(value).map((k) => `${JSON.stringify(k)}:${exact((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  if (Object.is(value, -0)) return '-0';
-  return value === undefined ? 'undefined' : typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
-}
-
 function apiObjects(app: App): ApiObject[] {
   return app.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
-}
-
-/** The result of `f`, or the message of what it threw. */
-function outcome(f: () => unknown): string {
-  try {
-    return exact(f());
-  } catch (err) {
-    return `throws ${(err as Error).message}`;
-  }
 }
 
 describe('one-walk object JSON (the synth fast path) against ApiObject.toJson()', () => {

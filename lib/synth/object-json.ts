@@ -39,7 +39,7 @@ export function oneWalkJson(object: ApiObject): unknown {
     if (metadata === NOT_PLAIN) return undefined;
     const json = resolvedJson({ ...props, metadata }, { sortKeys: !process.env.CDK8S_DISABLE_SORT, filterEmpty: false });
     if (json === NOT_PLAIN) return undefined;
-    return serializer(topKeysFirst(json as Record<string, unknown>));
+    return serializer(json as Record<string, unknown>);
   } catch {
     // Let cdk8s raise its own error, which names the construct.
     return undefined;
@@ -67,13 +67,4 @@ function metadataSource(object: ApiObject): Record<string, unknown> | undefined 
   source.ownerReferences = m.ownerReferences;
   source.labels = m.labels;
   return source;
-}
-
-/** apiVersion, kind and metadata first, then the other fields in their order (as ApiObject.toJson). */
-function topKeysFirst(json: Record<string, unknown>): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const key of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
-    if (key in json) result[key] = json[key];
-  }
-  return result;
 }
