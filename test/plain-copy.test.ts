@@ -44,6 +44,20 @@ describe('plainCopy', () => {
     }), { numRuns: 300 });
   });
 
+  test('keeps a __proto__ key a field of the copy, as JSON.parse made it', () => {
+    // GIVEN an object with an own __proto__ field (which an assignment would take as the prototype)
+    const value = JSON.parse('{"a": 1, "__proto__": {"polluted": true}, "b": [{"__proto__": 2}]}');
+    // WHEN copied
+    const copy = plainCopy(value);
+    // THEN the field is there, in its place, and no prototype changed
+    expect(Object.keys(copy)).toStrictEqual(['a', '__proto__', 'b']);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy.polluted).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toStrictEqual(JSON.parse('{"polluted": true}'));
+    expect(Object.getOwnPropertyDescriptor(copy.b[0], '__proto__')?.value).toBe(2);
+    expect(Yaml.stringify(copy)).toBe(Yaml.stringify(value));
+  });
+
   test('keeps holes of arrays and objects of other prototypes as they are', () => {
     // eslint-disable-next-line no-sparse-arrays
     const sparse = [1, , 3];
