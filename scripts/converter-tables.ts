@@ -2,9 +2,9 @@
  * Writes lib/synth/converter-tables.generated.ts: for each `toJson_*` converter of imports/*.ts
  * (after scripts/fast-converters.ts and scripts/k8s-converters.ts), the fields it declares, in its
  * order, with their JSON name, property name, the kind of expression that converts each and the
- * converter of its children (lib/synth/converter-nodes.ts). lib/synth/converter-walk.ts reads them to reuse the resolved JSON
- * where a converter would copy it unchanged. A converter whose body is not exactly one of the
- * generated shapes gets no table: it always runs itself.
+ * converter of its children (lib/synth/converter-nodes.ts). lib/synth/converter-walk.ts reads
+ * them to reuse the resolved JSON where a converter would copy it unchanged. A converter whose
+ * body is not exactly one of the generated shapes gets no table: it always runs itself.
  *
  * Run by `npm run import`. Usage: tsx scripts/converter-tables.ts <output> <imports/*.ts...>
  */
