@@ -1,4 +1,6 @@
 import { execFileSync } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { lintFixture } from './util/run-cli';
 
@@ -24,14 +26,31 @@ describe('CLI start loads only what the command needs', () => {
     expect(loadedOf(modules, VALIDATION)).toStrictEqual([]);
   });
 
-  test('lint of a DestinationRule and a VirtualService loads their two validators only, and neither ajv\'s compiler nor CEL', () => {
+  test('lint of a valid DestinationRule and VirtualService loads no generated validator (the schema walk passes them), nor ajv\'s compiler nor CEL', () => {
     const modules = modulesLoadedBy(['lint', lintFixture('grpc-service.yaml')]);
     expect(modules.some((m) => /\/lib\/validate\/engine\./.test(m))).toBe(true);
-    expect(loadedOf(modules, [/\/lib\/validate\/schemas\/validators\//]).map((m) => m.replace(/.*\//, '')).sort())
-      .toStrictEqual(['destinationrules.networking.istio.io.generated.ts', 'virtualservices.networking.istio.io.generated.ts']);
+    expect(modules.some((m) => /\/lib\/validate\/schema\/schema-verdict\./.test(m))).toBe(true);
+    expect(loadedOf(modules, [/\/lib\/validate\/schemas\/validators\//])).toStrictEqual([]);
     expect(loadedOf(modules, [/\/node_modules\/ajv\/dist\/(ajv|core|compile)/, /\/node_modules\/@bufbuild\/cel\//])).toStrictEqual([]);
     // Nor the Gateway API's schema bundle, which only Gateway API objects need.
     expect(loadedOf(modules, [/gateway-api-crds\.generated/])).toStrictEqual([]);
+  });
+
+  test('lint of an object with a schema error loads the generated validator of its kind, which words the error', () => {
+    // GIVEN a valid DestinationRule and a VirtualService with a misspelled field
+    const dir = mkdtempSync(join(tmpdir(), 'istio-grpc-lazy-'));
+    const file = join(dir, 'typo.yaml');
+    writeFileSync(file, [
+      'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: { name: users, namespace: shop }\nspec: { host: users }',
+      'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: users, namespace: shop }\nspec: { hosts: [users], http: [{ retrys: { attempts: 2 }, route: [{ destination: { host: users } }] }] }',
+    ].join('\n---\n'));
+    try {
+      // THEN only the VirtualService's validator loads
+      expect(loadedOf(modulesLoadedBy(['lint', file]), [/\/lib\/validate\/schemas\/validators\//]).map((m) => m.replace(/.*\//, '')))
+        .toStrictEqual(['virtualservices.networking.istio.io.generated.ts']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('lint loads the webhook rules of the kinds it reads, and the RE2 port only for a regular expression', () => {
