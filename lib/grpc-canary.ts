@@ -1,6 +1,7 @@
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { validateOnSynth } from './chart-validation';
+import { k8sClasses } from './k8s-classes';
 import { AnalysisTemplate } from '../imports/argoproj.io';
 import { MetricTemplate } from '../imports/flagger.app';
 import { AnalysisController, FlaggerCanaryMetric } from './core/canary/analysis-props';
@@ -81,7 +82,7 @@ export class GrpcCanary extends Construct {
     // Registered only once the props are accepted, so a refused canary does not block a correct one.
     canaries.set(props.service, this);
     canaryDeployments(props.service._model, this.model).forEach((deployment) => {
-      this.deployments.push(new k8s.KubeDeployment(this, `Deployment-${deployment.metadata!.name}`, deployment));
+      this.deployments.push(new k8sClasses.KubeDeployment(this, `Deployment-${deployment.metadata!.name}`, deployment));
     });
     const analysis = this.model.analysis;
     if (analysis?.controllers.includes(AnalysisController.ARGO_ROLLOUTS)) {

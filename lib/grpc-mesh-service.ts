@@ -1,8 +1,9 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { reportPropWarnings, validateOnSynth } from './chart-validation';
 import { applyOrder } from './core/apply-order';
+import { k8sClasses } from './k8s-classes';
 import { Gateway, GrpcRoute } from '../imports/gateway.networking.k8s.io';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
 import { AuthorizationPolicy, PeerAuthentication } from '../imports/security.istio.io';
@@ -141,10 +142,10 @@ export class GrpcMeshService extends Construct {
 
     this.fixed = renderMeshServiceFixed(this._model);
     const initial = this.fixed;
-    this.service = new k8s.KubeService(this, 'Service', initial.service);
+    this.service = new k8sClasses.KubeService(this, 'Service', initial.service);
     if (initial.serviceAccount && initial.deployment) {
-      this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', initial.serviceAccount);
-      this.deployment = new k8s.KubeDeployment(this, 'Deployment', initial.deployment);
+      this.serviceAccount = new k8sClasses.KubeServiceAccount(this, 'ServiceAccount', initial.serviceAccount);
+      this.deployment = new k8sClasses.KubeDeployment(this, 'Deployment', initial.deployment);
     }
     if (initial.waypoint) this.waypoint = new Gateway(this, 'Waypoint', initial.waypoint);
     // Subsets and routes can still change (a canary attaches later), so both specs render lazily,
@@ -234,7 +235,7 @@ export class GrpcMeshService extends Construct {
     if (this.subsetServices.length) return;
     const rendering = this.renderRouting();
     for (const service of rendering.subsetServices ?? []) {
-      this.subsetServices.push(new k8s.KubeService(this, `Service-${service.metadata!.name}`, service));
+      this.subsetServices.push(new k8sClasses.KubeService(this, `Service-${service.metadata!.name}`, service));
     }
     for (const rule of rendering.subsetDestinationRules ?? []) {
       this.subsetDestinationRules.push(new DestinationRule(this, `DestinationRule-${rule.metadata!.name}`, rule));

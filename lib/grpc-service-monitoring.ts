@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { validateOnSynth } from './chart-validation';
 import { PrometheusRule } from '../imports/monitoring.coreos.com';
@@ -8,6 +8,7 @@ import { renderDashboardConfigMap, renderDashboardJson } from './core/observabil
 import { MonitoringModel, resolveMonitoring } from './core/observability/resolve-monitoring';
 import { requireService } from './grpc-canary';
 import { GrpcMeshService } from './grpc-mesh-service';
+import { k8sClasses } from './k8s-classes';
 
 /** Props of a GrpcServiceMonitoring: the service to watch, and the SLO thresholds. */
 export interface GrpcServiceMonitoringProps extends GrpcServiceMonitoringOptions {
@@ -41,7 +42,7 @@ export class GrpcServiceMonitoring extends Construct {
     this.service = props.service;
     this.model = resolveMonitoring(this.node.path, props.service._model, props);
     if (this.model.alerts) this.prometheusRule = new PrometheusRule(this, 'PrometheusRule', renderAlerts(props.service._model, this.model));
-    if (this.model.dashboard) this.dashboard = new k8s.KubeConfigMap(this, 'Dashboard', renderDashboardConfigMap(props.service._model, this.model));
+    if (this.model.dashboard) this.dashboard = new k8sClasses.KubeConfigMap(this, 'Dashboard', renderDashboardConfigMap(props.service._model, this.model));
     validateOnSynth(this);
   }
 

@@ -12,6 +12,8 @@ function modulesLoadedAfter(script: string): string[] {
 }
 
 const PROTOBUFJS = /\/node_modules\/protobufjs\//;
+const CDK8S_PLUS_INDEX = /\/node_modules\/cdk8s-plus-28\/lib\/index\.js$/;
+const CDK8S_PLUS_K8S = /\/node_modules\/cdk8s-plus-28\/lib\/imports\/k8s\.js$/;
 
 describe('importing the library', () => {
   test('loads no .proto parser; GrpcMeshService.fromProto loads it', () => {
@@ -34,5 +36,28 @@ describe('importing the library', () => {
         includePaths: [PROTO_DIR], protoService: 'example.users.v1.UserService' });`);
     // THEN it is loaded
     expect(proto.some((m) => PROTOBUFJS.test(m))).toBe(true);
+  });
+});
+
+describe('cdk8s-plus-28', () => {
+  test('the library loads its generated Kubernetes classes only, not its index and constructs', () => {
+    // GIVEN an app that builds a service, a canary and monitoring (every construct creating core objects)
+    const modules = modulesLoadedAfter(`
+      const { App, Chart } = require('cdk8s');
+      const { GrpcCanary, GrpcMeshService, GrpcServiceMonitoring } = require('./lib');
+      const chart = new Chart(new App(), 'c');
+      const service = new GrpcMeshService(chart, 'users', { name: 'users', namespace: 'shop', workload: { image: 'users:1' } });
+      new GrpcCanary(chart, 'canary', { service, canaryWorkload: { image: 'users:2' } });
+      new GrpcServiceMonitoring(chart, 'monitoring', { service });`);
+    // THEN cdk8s-plus-28's k8s module is loaded, its index is not
+    expect(modules.filter((m) => CDK8S_PLUS_K8S.test(m))).toHaveLength(1);
+    expect(modules.filter((m) => CDK8S_PLUS_INDEX.test(m))).toStrictEqual([]);
+  });
+
+  test('the classes are the very ones cdk8s-plus-28 exports', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { k8sClasses } = require('../lib/k8s-classes') as typeof import('../lib/k8s-classes');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(k8sClasses).toBe((require('cdk8s-plus-28') as typeof import('cdk8s-plus-28')).k8s);
   });
 });

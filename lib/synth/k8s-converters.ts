@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import { k8sClasses as k8s } from '../k8s-classes';
 import { functionSource, sourceDigest } from './source-digest';
 import { CONVERTER_NAMES, CONVERTERS, CONVERTERS_DIGEST } from '../../imports/k8s-converters';
 

@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { k8sClasses as k8s } from '../k8s-classes';
 import { sameCdk8sAsVerified } from './cdk8s-fingerprint';
 import { converterNode } from './converter-nodes';
 import { convertWalk } from './converter-walk';
