@@ -104,12 +104,12 @@ describe('the schema walk gives the generated validators\' answer', () => {
     // GIVEN objects of many kinds, valid and not
     expect(SEEDS.length).toBeGreaterThan(sharedThere ? 600 : 300);
     // WHEN both judge each
-    const disagreements = SEEDS.map(({ object, crd }) => ({ kind: `${crd.group}/${crd.version}/${crd.kind}`, name: object?.metadata?.name, ...bothOn(crd, object) }))
-      .filter((r) => r.walk !== expected(r.ajv));
+    const results = SEEDS.map(({ object, crd }) => ({ kind: `${crd.group}/${crd.version}/${crd.kind}`, name: object?.metadata?.name, ...bothOn(crd, object) }));
+    const disagreements = results.filter((r) => r.walk !== expected(r.ajv));
     // THEN they agree on every one
     expect(disagreements).toStrictEqual([]);
     // and both answers occur
-    const answers = new Set(SEEDS.map(({ object, crd }) => bothOn(crd, object).ajv));
+    const answers = new Set(results.map((r) => r.ajv));
     expect([...answers].sort()).toStrictEqual([false, true]);
   });
 
