@@ -114,9 +114,9 @@ project.addTask('eslint:fix', {
 });
 
 // What the tarball holds is an allow-list (npm always adds package.json, README and LICENSE, and
-// the bundled dependencies): compiled JS with its source maps, .d.ts, the jsii assembly and the
-// API reference. Sources, tests, scripts, examples and the build's own artifacts (out/package)
-// stay out.
+// the bundled dependencies): compiled JS with its source maps, .d.ts, the code cache, the jsii
+// assembly and the API reference. Sources, tests, scripts, examples and the build's own artifacts
+// (out/package) stay out.
 project.package.addField('files', [
   'out/lib/**/*.js',
   'out/lib/**/*.js.map',
@@ -124,10 +124,15 @@ project.package.addField('files', [
   'out/imports/**/*.js',
   'out/imports/**/*.js.map',
   'out/imports/**/*.d.ts',
+  'out/code-cache.bin',
   '.jsii',
   '.jsii.gz',
   'API.md',
 ]);
+
+// The compiled modules' V8 code caches, made after a run of the examples, so a first synthesis does
+// not compile them again (lib/code-cache). Every compile writes it; out/ is never committed.
+project.compileTask.exec('tsx scripts/code-cache/write-code-cache.ts out');
 
 // jsii-pacmak appends its outdir to .npmignore unless it is there (`files` decides what is packed).
 project.npmignore?.exclude('out/package');

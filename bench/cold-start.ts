@@ -4,8 +4,8 @@
  * lint, node, help, lint, ...), medians and min-max of wall time, and the ratios of the medians.
  *
  * The CLI is compiled with tsc and the package's tsconfig into bench-results/cold-start/ (beside
- * the repository's node_modules, which it resolves like an installed package) unless BENCH_CLI
- * names a built main.js. `tsx bench/cold-start.ts [runs]` prints the rows; the harness calls
+ * the repository's node_modules, which it resolves like an installed package), with its code
+ * cache, unless BENCH_CLI names a built main.js. `tsx bench/cold-start.ts [runs]` prints the rows; the harness calls
  * `coldStartRows`.
  */
 import { execFileSync, spawnSync } from 'child_process';
@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { Spread, spreadOf } from './schema-stage';
+import { writeCodeCache } from '../scripts/code-cache/write-code-cache';
 
 const ROOT = join(__dirname, '..');
 const BUILD = join(ROOT, 'bench-results', 'cold-start');
@@ -57,6 +58,8 @@ export function compiledCli(): string {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', BUILD,
     '--declaration', 'false'], { cwd: ROOT, stdio: 'inherit' });
   if (!existsSync(main)) throw new Error(`the build wrote no ${main}`);
+  // And the code cache the package ships beside it, as `npx projen compile` writes it.
+  writeCodeCache(BUILD);
   return main;
 }
 

@@ -16,6 +16,7 @@ import { join } from 'path';
 import { createInterface } from 'readline';
 import { compileTree } from './harness/build';
 import { writeMeshYaml } from './mesh-yaml';
+import { writeCodeCache } from '../scripts/code-cache/write-code-cache';
 
 const ROOT = join(__dirname, '..');
 /** Bytes of YAML per benchmark service (canary included, an ingress every tenth), measured. */
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
   // Its own build: a bench run meanwhile rewrites bench-results/dist under a process that loads lazily.
   const dist = join(ROOT, 'bench-results', 'large-stream-dist');
   compileTree(ROOT, dist);
+  writeCodeCache(dist);
   const dir = mkdtempSync(join(tmpdir(), 'large-stream-'));
   try {
     const file = join(dir, `mesh-${services}.yaml`);

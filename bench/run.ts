@@ -20,6 +20,7 @@ import { markdownTable, RowResult } from './harness/table';
 import { BenchContext, BenchRow, Measurement } from './harness/types';
 import { BENCH_ROWS } from './rows';
 import { startAndSchemaSection } from './start-and-schema';
+import { writeCodeCache } from '../scripts/code-cache/write-code-cache';
 
 interface BenchOptions { rows?: string; runs: number; warmup: number; large: boolean; list: boolean; startAndSchema: boolean }
 
@@ -63,6 +64,8 @@ function main(opts: BenchOptions): void {
   for (const dir of stale) rmSync(join(inputsRoot, dir), { recursive: true, force: true });
   const ctx: BenchContext = { dist: join(root, 'bench-results', 'dist'), inputs: join(inputsRoot, digest) };
   compileTree(root, ctx.dist);
+  // The code cache the package ships, made for this tree as `npx projen compile` makes it for out/.
+  writeCodeCache(ctx.dist);
   const machine = describeMachine();
   const results: RowResult[] = [];
   const failed: string[] = [];

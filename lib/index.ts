@@ -1,3 +1,5 @@
+// First: what loads next compiles from the package's code cache.
+import './code-cache/enable';
 import { IstioGrpcError as CoreIstioGrpcError } from './core/errors';
 
 // cdk8s constructs

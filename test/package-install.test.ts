@@ -52,14 +52,14 @@ async function installApp(dir: string, packages: readonly string[], flags: reado
 }
 
 describe('the tarball', () => {
-  test('holds compiled JS and .d.ts, the jsii assembly, README, API.md, LICENSE and bundled dependencies only', () => {
+  test('holds compiled JS and .d.ts, the code cache, the jsii assembly, README, API.md, LICENSE and bundled dependencies only', () => {
     const entries = tarballEntries(tarball);
-    const allowed = /^(out\/(lib|imports)\/.+\.(js|js\.map|d\.ts)|\.jsii|\.jsii\.gz|README\.md|API\.md|LICENSE|package\.json)$/;
+    const allowed = /^(out\/(lib|imports)\/.+\.(js|js\.map|d\.ts)|out\/code-cache\.bin|\.jsii|\.jsii\.gz|README\.md|API\.md|LICENSE|package\.json)$/;
     const ours = entries.filter((p) => !p.startsWith('node_modules/'));
     expect(ours.filter((p) => !allowed.test(p))).toStrictEqual([]);
     // No TypeScript sources (the .d.ts are declarations of the compiled files).
     expect(ours.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toStrictEqual([]);
-    for (const entry of ['out/lib/index.js', 'out/lib/index.d.ts', 'out/lib/pulumi/index.js', 'out/lib/cli/main.js', '.jsii', 'API.md', 'LICENSE']) {
+    for (const entry of ['out/lib/index.js', 'out/lib/index.d.ts', 'out/lib/pulumi/index.js', 'out/lib/cli/main.js', 'out/code-cache.bin', '.jsii', 'API.md', 'LICENSE']) {
       expect(ours).toContain(entry);
     }
   });
@@ -129,6 +129,17 @@ whenRegistry('a cdk8s app that installs the tarball with cdk8s, constructs and c
     expect(lint.status).toBe(0);
     expect(JSON.parse(lint.stdout).summary).toMatchObject({ errors: 0 });
     expect(JSON.parse(lint.stdout).summary.objects).toBeGreaterThanOrEqual(5);
+  });
+
+  test('the installed package compiles its modules from the code cache it ships', async () => {
+    // GIVEN the Quick start (written by the test above) run with the cache's status printed at exit
+    const status = "require('./node_modules/istio-grpc/out/lib/code-cache/install.js').codeCacheStatus()";
+    const result = await run('node', ['-e', `require('./main.js'); process.stdout.write(JSON.stringify(${status}))`], apps.cdk8s);
+    // THEN the cache was made on this Node (the tarball was built here) and served the package's modules
+    expect(result.status).toBe(0);
+    const cache = JSON.parse(result.stdout.trim().split('\n').pop()!);
+    expect(cache).toMatchObject({ state: 'active', stale: 0 });
+    expect(cache.used).toBeGreaterThan(100);
   });
 
   test('lint exits 1 on a manifest with an error', async () => {

@@ -3,6 +3,7 @@
 import { enableCompileCache } from './compile-cache';
 
 enableCompileCache();
+require('../code-cache/enable');
 const { installFatalHandlers } = require('./fatal') as typeof import('./fatal');
 const { runCli } = require('./program') as typeof import('./program');
 

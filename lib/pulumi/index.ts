@@ -1,4 +1,6 @@
 // Pulumi components on the shared core: `import { GrpcMeshService } from 'istio-grpc/pulumi'`.
+// First: what loads next compiles from the package's code cache.
+import '../code-cache/enable';
 export * from './grpc-canary';
 export * from './grpc-ingress';
 export * from './grpc-mesh-service';
