@@ -2,8 +2,10 @@
  * The workload a code cache is made from, run with plain `node` inside a compiled tree (as
  * `<root>/examples/code-cache/warm-up.js`, beside the compiled examples): it compiles the
  * package's modules under `<root>/lib` and `<root>/imports` itself, synthesizes the example app
- * (every construct, validation at synth), lints what it wrote with the CLI, and then writes each
- * module's V8 code cache, functions compiled on the way included, to the file named by argv[2].
+ * (every construct, validation at synth), validates renamed copies of its objects past the schema
+ * walk's limit (so the generated validators load, as in a large app), lints what it wrote with
+ * the CLI, and then writes each module's V8 code cache, functions compiled on the way included,
+ * to the file named by argv[2].
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- the workload must load after the hook is in place */
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
@@ -34,7 +36,16 @@ async function main(output: string): Promise<void> {
   try {
     const { buildExampleApp } = require('../cdk8s/app') as typeof import('../../examples/cdk8s/app');
     const { EXTRA_BUILDERS } = require('../cdk8s/builders') as typeof import('../../examples/cdk8s/builders');
-    const yaml = buildExampleApp(join(work, 'dist'), EXTRA_BUILDERS).synthYaml();
+    const app = buildExampleApp(join(work, 'dist'), EXTRA_BUILDERS);
+    const yaml = app.synthYaml();
+    // A large app's path too: past SCHEMA_WALK_LIMIT objects of a kind, its generated validator
+    // judges the rest. Renamed copies of the examples' objects take every kind there.
+    const { validateObjects } = require('../../lib/validate/engine') as typeof import('../../lib/validate/engine');
+    const { SCHEMA_WALK_LIMIT } = require('../../lib/validate/schema/openapi-check') as typeof import('../../lib/validate/schema/openapi-check');
+    const { parseAllDocuments } = require('yaml') as typeof import('yaml');
+    const objects = parseAllDocuments(yaml).map((d) => d.toJS() as { metadata: { name: string } });
+    const copies = Array.from({ length: SCHEMA_WALK_LIMIT + 1 }, (_, i) => objects.map((o) => ({ ...o, metadata: { ...o.metadata, name: `${o.metadata.name}-${i}` } }))).flat();
+    validateObjects(copies);
     const file = join(work, 'app.yaml');
     writeFileSync(file, yaml);
     const { runCli } = require('../../lib/cli/program') as typeof import('../../lib/cli/program');
