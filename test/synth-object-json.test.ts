@@ -83,6 +83,32 @@ describe('one-walk object JSON (the synth fast path) against ApiObject.toJson()'
     expect(objectJson(ownMetadata)).toMatchObject({ metadata: { labels: { replaced: 'yes' } } });
   });
 
+  test.each([
+    ['String', 'resolve', String.prototype, () => 42],
+    ['Number', 'value', Number.prototype, 'seven'],
+    ['Boolean', 'resolve', Boolean.prototype, () => 'yes'],
+    ['Object', 'value', Object.prototype, 7],
+  ])('with a %s.prototype.%s, every object serializes the cdk8s way', (_name, key, prototype, value) => {
+    // GIVEN an object whose JSON holds strings, numbers and booleans
+    const chart = Testing.chart();
+    const rule = new DestinationRule(chart, 'rule', {
+      metadata: { name: 'users', namespace: 'shop' },
+      spec: { host: 'users', trafficPolicy: { connectionPool: { http: { http2MaxRequests: 100, useClientProtocol: true } } } },
+    });
+    const clean = objectJson(rule);
+    // WHEN a primitive's prototype chain gains what cdk8s' resolvers look for
+    Object.defineProperty(prototype, key, { value, configurable: true, writable: true });
+    try {
+      // THEN the one walk takes nothing on, and the JSON is cdk8s' own (whatever that makes of it)
+      expect(resolvedJson('users', { sortKeys: false, filterEmpty: false })).toBe(NOT_PLAIN);
+      expect(oneWalkJson(rule)).toBeUndefined();
+      expect(outcome(() => objectJson(rule))).toBe(outcome(() => rule.toJson()));
+    } finally {
+      delete (prototype as Record<string, unknown>)[key];
+    }
+    expect(exact(objectJson(rule))).toBe(exact(clean));
+  });
+
   test('an app with a resolver of its own serializes the cdk8s way', () => {
     class Upper implements IResolver {
       public resolve(context: ResolutionContext): void {

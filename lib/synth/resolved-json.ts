@@ -13,28 +13,47 @@ export interface SanitizeOptions {
  * `sanitizeValue(resolve([], value), options)` for an app with cdk8s' built-in resolvers only, in
  * one walk that builds no key paths. cdk8s walks twice, once to resolve (copying each path at
  * every value) and once to sanitize. Values it resolves or rejects in ways this walk does not
- * copy (functions, symbols, class instances, `__proto__` keys) give NOT_PLAIN instead.
+ * copy (functions, symbols, class instances, `__proto__` keys) give NOT_PLAIN instead, as does
+ * any value while strings, numbers or booleans have a `resolve` or `value` to find.
  */
 export function resolvedJson(value: unknown, options: SanitizeOptions): unknown {
+  return primitivesResolveToThemselves() ? walk(value, options) : NOT_PLAIN;
+}
+
+/**
+ * Whether cdk8s' resolvers leave every string, number and boolean as it is: so unless a
+ * `resolve` or `value` was added to their prototypes (or Object.prototype). Checked once per
+ * walk, so that the walk returns primitives at once (most values are) without reading either
+ * property on each.
+ */
+function primitivesResolveToThemselves(): boolean {
+  for (const prototype of PRIMITIVE_PROTOTYPES) {
+    if ('resolve' in prototype || 'value' in prototype) return false;
+  }
+  return true;
+}
+const PRIMITIVE_PROTOTYPES: readonly object[] = [String.prototype, Number.prototype, Boolean.prototype];
+
+function walk(value: unknown, options: SanitizeOptions): unknown {
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value;
   if (value === null || value === undefined) return undefined;
   // The built-in resolvers, in their order; a replaced value is resolved again from the start.
-  if (value instanceof Lazy) return resolvedJson(value.produce(), options);
+  if (value instanceof Lazy) return walk(value.produce(), options);
   const candidate = value as { resolve?: unknown; constructor?: unknown; value?: unknown };
-  if (typeof candidate.resolve === 'function') return resolvedJson((candidate.resolve as () => unknown).call(value), options);
+  if (typeof candidate.resolve === 'function') return walk((candidate.resolve as () => unknown).call(value), options);
   if (candidate.constructor !== Object) {
     const unionValue = typeof candidate.value;
     // NumberStringUnionResolver: an IntOrString or Quantity becomes `{ value }`.
-    if (unionValue === 'number' || unionValue === 'string') return resolvedJson({ value: candidate.value }, options);
+    if (unionValue === 'number' || unionValue === 'string') return walk({ value: candidate.value }, options);
   }
-  const type = typeof value;
-  if (type === 'string' || type === 'number' || type === 'boolean') return value;
   if (type !== 'object') return NOT_PLAIN;
   if (Array.isArray(value)) {
     if (options.filterEmpty && value.length === 0) return undefined;
     let plain = true;
     // map, as cdk8s does: holes stay holes.
     const items = value.map((item: unknown) => {
-      const json = resolvedJson(item, options);
+      const json = walk(item, options);
       if (json === NOT_PLAIN) plain = false;
       return json;
     });
@@ -49,7 +68,7 @@ export function resolvedJson(value: unknown, options: SanitizeOptions): unknown 
   let empty = true;
   for (const key of keys) {
     if (key === '__proto__') return NOT_PLAIN;
-    const field = resolvedJson(record[key], options);
+    const field = walk(record[key], options);
     if (field === NOT_PLAIN) return NOT_PLAIN;
     if (field === undefined || field === null) continue;
     result[key] = field;
