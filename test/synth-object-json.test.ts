@@ -83,7 +83,7 @@ describe('one-walk object JSON (the synth fast path) against ApiObject.toJson()'
     expect(objectJson(ownMetadata)).toMatchObject({ metadata: { labels: { replaced: 'yes' } } });
   });
 
-  test.each([
+  test.each<[string, string, object, unknown]>([
     ['String', 'resolve', String.prototype, () => 42],
     ['Number', 'value', Number.prototype, 'seven'],
     ['Boolean', 'resolve', Boolean.prototype, () => 'yes'],
