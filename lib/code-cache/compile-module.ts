@@ -11,6 +11,7 @@ interface LoaderInternals {
   _resolveLookupPaths(request: string, parent: NodeModule): string[] | null;
 }
 const loader = nodeModule as unknown as typeof nodeModule & LoaderInternals;
+const mainModule = require.main;
 
 /** The digest a cache entry is keyed on: a cache is only ever used for the very source it was made from. */
 export function sourceDigest(content: string): string {
@@ -39,7 +40,8 @@ function requireOf(module: NodeModule): NodeJS.Require {
     loader._resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
   resolve.paths = (request: string) => loader._resolveLookupPaths(request, module);
   require.resolve = resolve;
-  require.main = process.mainModule;
+  // This module's own require is Node's (it loads before any cache is in place): its main is the process's.
+  require.main = mainModule;
   require.extensions = loader._extensions;
   require.cache = loader._cache;
   return require;
