@@ -1,12 +1,12 @@
 // The code cache as the package ships it: the library compiled to plain JavaScript (as in out/),
 // its cache written by the build's own writer, and fresh processes loading it, as a user's app does.
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { compileTree } from '../bench/harness/build';
 import { decodeCodeCache, encodeCodeCache } from '../lib/code-cache/cache-file';
-import { CODE_CACHE_FILE } from '../lib/code-cache/install';
+import { CODE_CACHE_FILE, MAX_CODE_CACHE_BYTES } from '../lib/code-cache/install';
 import { writeCodeCache } from '../scripts/code-cache/write-code-cache';
 
 jest.setTimeout(180_000);
@@ -93,6 +93,18 @@ describe('the code cache', () => {
 
   test('a file that is not a cache file is not used, and the app runs', () => {
     const run = withEdited(CODE_CACHE_FILE, (bytes) => Buffer.concat([Buffer.from('junk'), bytes.subarray(4)]), () => runApp());
+    expect(run.status).toStrictEqual({ state: 'unreadable', used: 0, stale: 0 });
+    expect(run.nodeCompile).toBe(true);
+    expect(run.yaml).toBe(uncached.yaml);
+  });
+
+  test('a file larger than any cache is not read', () => {
+    // The real cache with zeros after it, up to one byte past the cap (sparse: the disk holds none
+    // of them): read, it would serve as before.
+    const run = withEdited(CODE_CACHE_FILE, (bytes) => bytes, () => {
+      truncateSync(join(tree, CODE_CACHE_FILE), MAX_CODE_CACHE_BYTES + 1);
+      return runApp();
+    });
     expect(run.status).toStrictEqual({ state: 'unreadable', used: 0, stale: 0 });
     expect(run.nodeCompile).toBe(true);
     expect(run.yaml).toBe(uncached.yaml);

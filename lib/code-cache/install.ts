@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { closeSync, fstatSync, openSync, readSync } from 'fs';
 import * as nodeModule from 'module';
 import { join, relative, sep } from 'path';
 import { CodeCacheEntry, currentRuntime, decodeCodeCache } from './cache-file';
@@ -6,6 +6,8 @@ import { compileModule, runModule, sourceDigest } from './compile-module';
 
 /** The file the build writes beside the compiled `lib/` and `imports/`. */
 export const CODE_CACHE_FILE = 'code-cache.bin';
+/** Far above the real file (about 3 MB): a larger one is not read at all. */
+export const MAX_CODE_CACHE_BYTES = 64 * 1024 * 1024;
 /** `ISTIO_GRPC_CODE_CACHE=off` loads the package without its code cache. */
 export const CODE_CACHE_ENV = 'ISTIO_GRPC_CODE_CACHE';
 
@@ -13,7 +15,7 @@ export const CODE_CACHE_ENV = 'ISTIO_GRPC_CODE_CACHE';
  * - `active`: modules of the package compile from the cache;
  * - `off`: turned off by the environment;
  * - `absent`: no cache file (sources run by a TypeScript loader, or a build without one);
- * - `unreadable`: the file is not a cache file;
+ * - `unreadable`: the file is not a cache file, or is larger than any (MAX_CODE_CACHE_BYTES);
  * - `other-runtime`: made on another V8 or architecture, so V8 would refuse every entry;
  * - `source-maps`: `--enable-source-maps` is on, and Node maps stack traces only of modules it compiles itself;
  * - `refused`: V8 refused an entry (other V8 flags, such as a heap size): the rest compile as usual.
@@ -77,15 +79,34 @@ export function installCodeCache(root: string): CodeCacheStatus {
 function openCache(root: string): { state: CodeCacheState; entries?: Map<string, CodeCacheEntry> } {
   if (process.env[CODE_CACHE_ENV] === 'off') return { state: 'off' };
   if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled || process.execArgv.includes('--enable-source-maps')) return { state: 'source-maps' };
-  let buffer: Buffer;
+  let buffer: Buffer | undefined;
   try {
-    buffer = readFileSync(join(root, CODE_CACHE_FILE));
+    buffer = readBounded(join(root, CODE_CACHE_FILE));
   } catch {
     return { state: 'absent' };
   }
-  const file = decodeCodeCache(buffer);
+  const file = buffer && decodeCodeCache(buffer);
   if (!file) return { state: 'unreadable' };
   const runtime = currentRuntime();
   if (file.runtime.v8 !== runtime.v8 || file.runtime.arch !== runtime.arch) return { state: 'other-runtime' };
   return { state: 'active', entries: new Map(file.entries.map((e) => [e.path, e])) };
+}
+
+/** The file's bytes, or `undefined` when it is larger than MAX_CODE_CACHE_BYTES (or not a regular file). */
+function readBounded(path: string): Buffer | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_CODE_CACHE_BYTES) return undefined;
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
