@@ -43,7 +43,8 @@ async function main(output: string): Promise<void> {
     const { validateObjects } = require('../../lib/validate/engine') as typeof import('../../lib/validate/engine');
     const { SCHEMA_WALK_LIMIT } = require('../../lib/validate/schema/openapi-check') as typeof import('../../lib/validate/schema/openapi-check');
     const { parseAllDocuments } = require('yaml') as typeof import('yaml');
-    const objects = parseAllDocuments(yaml).map((d) => d.toJS() as { metadata: { name: string } });
+    const objects = parseAllDocuments(yaml).map((d) => d.toJS() as { metadata?: { name: string } } | null)
+      .filter((o): o is { metadata: { name: string } } => typeof o?.metadata?.name === 'string');
     const copies = Array.from({ length: SCHEMA_WALK_LIMIT + 1 }, (_, i) => objects.map((o) => ({ ...o, metadata: { ...o.metadata, name: `${o.metadata.name}-${i}` } }))).flat();
     validateObjects(copies);
     const file = join(work, 'app.yaml');
