@@ -5,8 +5,8 @@
  *
  * The CLI is compiled with tsc and the package's tsconfig into bench-results/cold-start/ (beside
  * the repository's node_modules, which it resolves like an installed package), with its code
- * cache, unless BENCH_CLI names a built main.js. `tsx bench/cold-start.ts [runs]` prints the rows; the harness calls
- * `coldStartRows`.
+ * cache, unless BENCH_CLI names a built main.js. `tsx bench/cold-start.ts [runs]` prints the rows;
+ * the harness calls `coldStartRows`.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'fs';

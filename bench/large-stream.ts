@@ -14,9 +14,8 @@ import { createReadStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSy
 import { cpus, loadavg, tmpdir, totalmem } from 'os';
 import { join } from 'path';
 import { createInterface } from 'readline';
-import { compileTree } from './harness/build';
+import { compilePackageTree } from './harness/build';
 import { writeMeshYaml } from './mesh-yaml';
-import { writeCodeCache } from '../scripts/code-cache/write-code-cache';
 
 const ROOT = join(__dirname, '..');
 /** Bytes of YAML per benchmark service (canary included, an ingress every tenth), measured. */
@@ -72,8 +71,7 @@ async function main(): Promise<void> {
   const services = Math.round((mib * 2 ** 20) / BYTES_PER_SERVICE);
   // Its own build: a bench run meanwhile rewrites bench-results/dist under a process that loads lazily.
   const dist = join(ROOT, 'bench-results', 'large-stream-dist');
-  compileTree(ROOT, dist);
-  writeCodeCache(dist);
+  compilePackageTree(ROOT, dist);
   const dir = mkdtempSync(join(tmpdir(), 'large-stream-'));
   try {
     const file = join(dir, `mesh-${services}.yaml`);

@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { compileTree, inputDigest } from './harness/build';
+import { compilePackageTree, inputDigest } from './harness/build';
 import { describeMachine } from './harness/machine';
 import { measureOnce } from './harness/measure';
 import { selectRows } from './harness/select';
@@ -20,7 +20,6 @@ import { markdownTable, RowResult } from './harness/table';
 import { BenchContext, BenchRow, Measurement } from './harness/types';
 import { BENCH_ROWS } from './rows';
 import { startAndSchemaSection } from './start-and-schema';
-import { writeCodeCache } from '../scripts/code-cache/write-code-cache';
 
 interface BenchOptions { rows?: string; runs: number; warmup: number; large: boolean; list: boolean; startAndSchema: boolean }
 
@@ -63,9 +62,7 @@ function main(opts: BenchOptions): void {
   const stale = existsSync(inputsRoot) ? readdirSync(inputsRoot).filter((d) => d !== digest) : [];
   for (const dir of stale) rmSync(join(inputsRoot, dir), { recursive: true, force: true });
   const ctx: BenchContext = { dist: join(root, 'bench-results', 'dist'), inputs: join(inputsRoot, digest) };
-  compileTree(root, ctx.dist);
-  // The code cache the package ships, made for this tree as `npx projen compile` makes it for out/.
-  writeCodeCache(ctx.dist);
+  compilePackageTree(root, ctx.dist);
   const machine = describeMachine();
   const results: RowResult[] = [];
   const failed: string[] = [];

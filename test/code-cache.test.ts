@@ -4,10 +4,9 @@ import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { compileTree } from '../bench/harness/build';
+import { compilePackageTree } from '../bench/harness/build';
 import { decodeCodeCache, encodeCodeCache } from '../lib/code-cache/cache-file';
 import { CODE_CACHE_FILE, MAX_CODE_CACHE_BYTES } from '../lib/code-cache/install';
-import { writeCodeCache } from '../scripts/code-cache/write-code-cache';
 
 jest.setTimeout(180_000);
 
@@ -16,9 +15,8 @@ let tree: string;
 
 beforeAll(() => {
   tree = mkdtempSync(join(tmpdir(), 'istio-grpc-code-cache-'));
-  compileTree(ROOT, tree);
   symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'), 'dir');
-  writeCodeCache(tree);
+  compilePackageTree(ROOT, tree);
 });
 afterAll(() => rmSync(tree, { recursive: true, force: true }));
 

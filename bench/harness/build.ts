@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { dirname, join, relative } from 'path';
 import * as ts from 'typescript';
+import { writeCodeCache } from '../../scripts/code-cache/write-code-cache';
 
 /** The source trees the measured programs come from. */
 const SOURCE_DIRS = ['lib', 'imports', 'bench'];
@@ -43,4 +44,14 @@ export function compileTree(root: string, outDir: string): void {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file }).outputText);
   }
+}
+
+/**
+ * compileTree, then the code cache the package ships, made for this tree as `npx projen compile`
+ * makes it for out/: the tree runs as an installed package does. The tree must resolve cdk8s
+ * (it lies inside the repository, or has node_modules linked).
+ */
+export function compilePackageTree(root: string, outDir: string): void {
+  compileTree(root, outDir);
+  writeCodeCache(outDir);
 }

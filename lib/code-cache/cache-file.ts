@@ -5,6 +5,7 @@
  * Layout: an 8-byte magic, a 32-bit little-endian header length, the UTF-8 JSON header
  * (`{ runtime, entries: [[path, digest, offset, length], ...] }`), then the caches back to back.
  */
+import { isRecord } from '../core/shape-checks';
 
 const MAGIC = Buffer.from('IGRPCC1\n', 'latin1');
 /** Far above a real header (a few hundred modules); a longer one is not ours. */
@@ -71,11 +72,8 @@ export function decodeCodeCache(buffer: Buffer): CodeCacheFile | undefined {
     if (!isCount(offset) || !isCount(length) || blobStart + offset + length > buffer.length) return undefined;
     entries.push({ path, digest, data: buffer.subarray(blobStart + offset, blobStart + offset + length) });
   }
-  return { runtime: { v8: header.runtime.v8, arch: header.runtime.arch }, entries };
-}
-
-function isRecord(value: unknown): value is Record<string, any> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  const runtime = header.runtime;
+  return { runtime: { v8: runtime.v8, arch: runtime.arch }, entries };
 }
 
 function isRuntime(value: unknown): value is CodeCacheRuntime {

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import * as nodeModule from 'module';
-import { dirname } from 'path';
+import { dirname, relative, sep } from 'path';
 import * as vm from 'vm';
 
 /** What Node's CommonJS loader has and its typings leave out. */
@@ -12,6 +12,23 @@ interface LoaderInternals {
 }
 const loader = nodeModule as unknown as typeof nodeModule & LoaderInternals;
 const mainModule = require.main;
+
+/** Node's compile of a CommonJS module's source, as the loader calls it. */
+export type ModuleCompile = (this: NodeModule, content: string, filename: string, ...rest: unknown[]) => unknown;
+
+/**
+ * Replaces Node's compile of CommonJS modules with what `make` builds around the current one
+ * (which it hands on everything it does not compile itself), for the rest of the process.
+ */
+export function wrapModuleCompile(make: (previous: ModuleCompile) => ModuleCompile): void {
+  const prototype = (nodeModule as unknown as { prototype: { _compile: ModuleCompile } }).prototype;
+  prototype._compile = make(prototype._compile);
+}
+
+/** The path a cache entry is keyed on: `filename` relative to the compiled root, with `/`. */
+export function cachePath(root: string, filename: string): string {
+  return relative(root, filename).split(sep).join('/');
+}
 
 /** The digest a cache entry is keyed on: a cache is only ever used for the very source it was made from. */
 export function sourceDigest(content: string): string {

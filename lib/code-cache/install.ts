@@ -1,8 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'fs';
-import * as nodeModule from 'module';
-import { join, relative, sep } from 'path';
+import { join, sep } from 'path';
 import { CodeCacheEntry, currentRuntime, decodeCodeCache } from './cache-file';
-import { compileModule, runModule, sourceDigest } from './compile-module';
+import { cachePath, compileModule, runModule, sourceDigest, wrapModuleCompile } from './compile-module';
 
 /** The file the build writes beside the compiled `lib/` and `imports/`. */
 export const CODE_CACHE_FILE = 'code-cache.bin';
@@ -30,9 +29,6 @@ export interface CodeCacheStatus {
   readonly stale: number;
 }
 
-type Compile = (this: NodeModule, content: string, filename: string, ...rest: unknown[]) => unknown;
-interface ModulePrototype { _compile: Compile }
-
 const status = { state: 'absent' as CodeCacheState, used: 0, stale: 0 };
 let installed = false;
 
@@ -54,12 +50,10 @@ export function installCodeCache(root: string): CodeCacheStatus {
   const { state, entries } = openCache(root);
   status.state = state;
   if (!entries) return codeCacheStatus();
-  const prototype = (nodeModule as unknown as { prototype: ModulePrototype }).prototype;
-  const previous = prototype._compile;
   const prefix = root.endsWith(sep) ? root : root + sep;
-  prototype._compile = function compileFromCache(this: NodeModule, content: string, filename: string, ...rest: unknown[]): unknown {
+  wrapModuleCompile((previous) => function compileFromCache(this: NodeModule, content: string, filename: string, ...rest: unknown[]): unknown {
     const entry = status.state === 'active' && typeof filename === 'string' && filename.startsWith(prefix)
-      ? entries.get(relative(root, filename).split(sep).join('/'))
+      ? entries.get(cachePath(root, filename))
       : undefined;
     if (!entry || typeof content !== 'string') return previous.call(this, content, filename, ...rest);
     if (sourceDigest(content) !== entry.digest) {
@@ -71,7 +65,7 @@ export function installCodeCache(root: string): CodeCacheStatus {
     if (script.cachedDataRejected) status.state = 'refused';
     else status.used++;
     return runModule(script, this, filename);
-  };
+  });
   return codeCacheStatus();
 }
 

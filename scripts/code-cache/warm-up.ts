@@ -9,27 +9,22 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- the workload must load after the hook is in place */
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import * as nodeModule from 'module';
 import { tmpdir } from 'os';
-import { join, relative, sep } from 'path';
+import { join, sep } from 'path';
 import type { Script } from 'vm';
 import { CodeCacheEntry, currentRuntime, encodeCodeCache } from '../../lib/code-cache/cache-file';
-import { compileModule, runModule, sourceDigest } from '../../lib/code-cache/compile-module';
-
-type Compile = (this: NodeModule, content: string, filename: string, ...rest: unknown[]) => unknown;
-const prototype = (nodeModule as unknown as { prototype: { _compile: Compile } }).prototype;
+import { cachePath, compileModule, runModule, sourceDigest, wrapModuleCompile } from '../../lib/code-cache/compile-module';
 
 const root = join(__dirname, '..', '..');
 const cached = [join(root, 'lib') + sep, join(root, 'imports') + sep];
 const compiled: { path: string; digest: string; script: Script }[] = [];
 
-const previous = prototype._compile;
-prototype._compile = function record(this: NodeModule, content: string, filename: string, ...rest: unknown[]): unknown {
+wrapModuleCompile((previous) => function record(this: NodeModule, content: string, filename: string, ...rest: unknown[]): unknown {
   if (!cached.some((dir) => filename.startsWith(dir))) return previous.call(this, content, filename, ...rest);
   const script = compileModule(content, filename);
-  compiled.push({ path: relative(root, filename).split(sep).join('/'), digest: sourceDigest(content), script });
+  compiled.push({ path: cachePath(root, filename), digest: sourceDigest(content), script });
   return runModule(script, this, filename);
-};
+});
 
 async function main(output: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'istio-grpc-warm-up-'));
